@@ -1,0 +1,104 @@
+import { EnvironmentConfig, EnvironmentName } from './types';
+
+/**
+ * The two environments, as data. Change a value here, run `npm run synth`,
+ * and review the diff (`npm run diff`). Validation (`config/validate.ts`)
+ * runs on every one of them before any stack is built.
+ */
+export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
+  staging: {
+    name: 'staging',
+    pagesOnCall: false,
+    apiUrl: 'https://staging-api.blueprintbuddy.io',
+    grafana: {
+      publicUrl: 'https://monitoring.blueprintbuddy.io/grafana',
+      orgId: 2,
+      prometheusUrl: 'http://prometheus-staging.internal.blueprintbuddy.io:9090',
+      postgres: { host: 'analytics-staging.internal.blueprintbuddy.io:5432', database: 'esg_analytics', user: 'grafana_reader' },
+    },
+    sentry: {
+      organization: 'esg-scraper',
+      teamSlug: 'esg-platform',
+      projectSlug: 'esg-scraper-api-staging',
+      rateLimit: { count: 1000, windowSeconds: 3600 },
+      slackIntegrationName: 'ESG Scraper',
+      pagerdutyIntegrationName: 'esg-scraper',
+    },
+    pagerduty: {
+      responderEmails: ['oncall@blueprintbuddy.io'],
+      escalationDelayMinutes: 30,
+    },
+    slack: { alertsChannel: '#alerts', monitoringChannel: '#monitoring' },
+    alertEmails: ['alerts@blueprintbuddy.io'],
+    digitalocean: {
+      region: 'fra',
+      app: {
+        name: 'esg-scraper-api-staging',
+        github: { repo: 'blueprintbuddy/esg-scraper', branch: 'develop', deployOnPush: true },
+        instanceSizeSlug: 'apps-s-1vcpu-1gb',
+        instanceCount: 1,
+        httpPort: 8000,
+      },
+      databases: { mongodb: 'esg-mongodb-staging', redis: 'esg-redis-staging' },
+      uptimeRegions: ['us_east', 'eu_west'],
+    },
+    datadog: { site: 'datadoghq.com' },
+    backend: { type: 'local', path: 'terraform.staging.tfstate' },
+  },
+
+  production: {
+    name: 'production',
+    pagesOnCall: true,
+    apiUrl: 'https://api.blueprintbuddy.io',
+    grafana: {
+      publicUrl: 'https://monitoring.blueprintbuddy.io/grafana',
+      orgId: 1,
+      prometheusUrl: 'http://prometheus.internal.blueprintbuddy.io:9090',
+      postgres: { host: 'analytics.internal.blueprintbuddy.io:5432', database: 'esg_analytics', user: 'grafana_reader' },
+    },
+    sentry: {
+      organization: 'esg-scraper',
+      teamSlug: 'esg-platform',
+      projectSlug: 'esg-scraper-api',
+      rateLimit: { count: 5000, windowSeconds: 3600 },
+      slackIntegrationName: 'ESG Scraper',
+      pagerdutyIntegrationName: 'esg-scraper',
+    },
+    pagerduty: {
+      responderEmails: ['oncall@blueprintbuddy.io', 'platform-lead@blueprintbuddy.io'],
+      escalationDelayMinutes: 15,
+    },
+    slack: { alertsChannel: '#alerts', monitoringChannel: '#monitoring' },
+    alertEmails: ['alerts@blueprintbuddy.io'],
+    digitalocean: {
+      region: 'fra',
+      app: {
+        name: 'esg-scraper-api',
+        github: { repo: 'blueprintbuddy/esg-scraper', branch: 'main', deployOnPush: true },
+        instanceSizeSlug: 'apps-s-1vcpu-2gb',
+        instanceCount: 2,
+        httpPort: 8000,
+      },
+      databases: { mongodb: 'esg-mongodb', redis: 'esg-redis' },
+      uptimeRegions: ['us_east', 'eu_west'],
+    },
+    datadog: { site: 'datadoghq.com' },
+    maintenanceWindows: [
+      {
+        name: 'weekly-maintenance',
+        weekdays: ['sunday'],
+        startTime: '02:00',
+        endTime: '04:00',
+        location: 'Europe/Berlin',
+        severities: ['warning', 'info'],
+      },
+    ],
+    backend: {
+      type: 's3',
+      bucket: 'esg-scraper-terraform-state',
+      key: 'monitoring/production.tfstate',
+      region: 'fra1',
+      endpoint: 'https://fra1.digitaloceanspaces.com',
+    },
+  },
+};

@@ -1,0 +1,136 @@
+/**
+ * The typed shape of one environment's configuration.
+ *
+ * Everything a stack needs that is not a secret lives here. Secrets never do:
+ * provider credentials come from each provider's own environment variables, and
+ * the few secrets that resources need (Slack webhooks, the PostgreSQL password,
+ * the synthetic-test bearer token, the Datadog key for log shipping) are
+ * sensitive Terraform variables, listed in `stacks/variables.ts`.
+ */
+
+export const ENVIRONMENT_NAMES = ['staging', 'production'] as const;
+export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
+
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Where Terraform keeps this environment's state. */
+export type BackendConfig =
+  | {
+      readonly type: 'local';
+      /** Path of the state file, relative to the stack's synth directory. */
+      readonly path: string;
+    }
+  | {
+      /** An S3-compatible bucket: DigitalOcean Spaces. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
+      readonly type: 's3';
+      readonly bucket: string;
+      readonly key: string;
+      /** Spaces region, e.g. `fra1`. */
+      readonly region: string;
+      /** Spaces endpoint, e.g. `https://fra1.digitaloceanspaces.com`. */
+      readonly endpoint: string;
+    };
+
+/** A recurring window in which warning and info alerts are muted (a Grafana mute timing). */
+export interface MaintenanceWindow {
+  /** Mute-timing name; letters, digits, `-` and `_`. */
+  readonly name: string;
+  /** Weekday ranges as Grafana takes them, e.g. `['sunday']` or `['monday:friday']`. */
+  readonly weekdays: readonly string[];
+  /** Start and end as `hh:mm`, in `location`. */
+  readonly startTime: string;
+  readonly endTime: string;
+  /** IANA time zone, e.g. `Europe/Berlin`. */
+  readonly location: string;
+  /** Severities whose routes this window silences. Critical alerts are never muted. */
+  readonly severities: readonly Exclude<Severity, 'critical'>[];
+}
+
+export interface EnvironmentConfig {
+  readonly name: EnvironmentName;
+  /** Whether critical alerts page the on-call engineer through PagerDuty. Staging never pages. */
+  readonly pagesOnCall: boolean;
+
+  /** The API's public base URL, e.g. `https://api.blueprintbuddy.io`. */
+  readonly apiUrl: string;
+
+  readonly grafana: {
+    /** Public URL of Grafana, used for dashboard links (the provider's own URL comes from GRAFANA_URL). */
+    readonly publicUrl: string;
+    /**
+     * Grafana organization that holds this environment's folder, rules and notification policy.
+     * The notification policy is one tree per organization, so no two environments may share one.
+     */
+    readonly orgId: number;
+    /** URL Grafana uses to query Prometheus. */
+    readonly prometheusUrl: string;
+    /** The business-metrics database (password: sensitive variable `postgres_password`). */
+    readonly postgres: {
+      readonly host: string;
+      readonly database: string;
+      readonly user: string;
+    };
+  };
+
+  readonly sentry: {
+    /** Organization slug. */
+    readonly organization: string;
+    readonly teamSlug: string;
+    readonly projectSlug: string;
+    /** Client-key rate limit: at most `count` events per `windowSeconds`. */
+    readonly rateLimit: { readonly count: number; readonly windowSeconds: number };
+    /** Names of the Sentry organization integrations, looked up by data source. */
+    readonly slackIntegrationName: string;
+    readonly pagerdutyIntegrationName: string;
+  };
+
+  readonly pagerduty: {
+    /** E-mail addresses of the PagerDuty users on the escalation policy, in escalation order. */
+    readonly responderEmails: readonly string[];
+    /** Minutes before an unacknowledged incident escalates to the next responder. */
+    readonly escalationDelayMinutes: number;
+  };
+
+  readonly slack: {
+    /** Channel for critical and warning alerts. */
+    readonly alertsChannel: string;
+    /** Channel for info alerts. */
+    readonly monitoringChannel: string;
+  };
+
+  /** Team members' e-mail addresses for DigitalOcean alerts (they must be DigitalOcean team members). */
+  readonly alertEmails: readonly string[];
+
+  readonly digitalocean: {
+    readonly region: string;
+    readonly app: {
+      /** App name: lowercase letters, digits and `-`, 2-32 characters. */
+      readonly name: string;
+      readonly github: { readonly repo: string; readonly branch: string; readonly deployOnPush: boolean };
+      readonly instanceSizeSlug: string;
+      readonly instanceCount: number;
+      readonly httpPort: number;
+    };
+    /** Names of the managed database clusters to alert on. */
+    readonly databases: { readonly mongodb: string; readonly redis: string };
+    /** Uptime-check regions. */
+    readonly uptimeRegions: readonly string[];
+  };
+
+  readonly datadog: {
+    /** Datadog site, e.g. `datadoghq.eu`: it decides the log-intake and app URLs. */
+    readonly site: string;
+  };
+
+  /**
+   * Per-alert threshold overrides, keyed by alert id then severity.
+   * @default {} (the catalog's thresholds)
+   */
+  readonly thresholdOverrides?: Readonly<Record<string, Partial<Record<Severity, number>>>>;
+
+  /** @default [] */
+  readonly maintenanceWindows?: readonly MaintenanceWindow[];
+
+  readonly backend: BackendConfig;
+}

@@ -1,0 +1,226 @@
+import { ENVIRONMENTS } from './environments';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES } from './types';
+
+/**
+ * Thrown when configuration is wrong. Its message lists every problem, each naming
+ * the field, the value received, what is allowed and how to fix it. main.ts prints
+ * it without a stack trace and exits before anything is written.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid monitoring configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+      problems.map((p) => `  - ${p}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Collects problems so that one run reports all of them, not just the first. */
+export class Problems {
+  private readonly list: string[] = [];
+
+  /** Records a problem unless `ok`. */
+  check(ok: boolean, field: string, value: unknown, allowed: string, fix: string): void {
+    if (!ok) this.add(field, value, allowed, fix);
+  }
+
+  add(field: string, value: unknown, allowed: string, fix: string): void {
+    this.list.push(`${field}: got ${show(value)}; expected ${allowed}. Fix: ${fix}`);
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new ConfigError(this.list);
+  }
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing (the setting is missing)';
+  return JSON.stringify(value);
+}
+
+const FIX = 'edit config/environments.ts';
+const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DO_UPTIME_REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'];
+
+export function isHttpUrl(value: unknown, protocols: readonly string[] = ['https:']): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol) && url.hostname.includes('.') && !value.endsWith('/');
+  } catch {
+    return false;
+  }
+}
+
+function isInt(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function isNonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** Checks one environment; `knownAlertIds` are the catalog's alert ids that thresholds may override. */
+export function checkEnvironment(
+  env: EnvironmentConfig,
+  problems: Problems,
+  knownAlertIds: ReadonlySet<string>,
+): void {
+  const p = `${env.name ?? '?'}`;
+  const url = (field: string, value: unknown, protocols = ['https:']) =>
+    problems.check(isHttpUrl(value, protocols), `${p}.${field}`, value,
+      `an absolute ${protocols.join(' or ')} URL with a dotted host and no trailing slash`, FIX);
+  const text = (field: string, value: unknown) =>
+    problems.check(isNonEmpty(value), `${p}.${field}`, value, 'a non-empty string', FIX);
+
+  problems.check(typeof env.pagesOnCall === 'boolean', `${p}.pagesOnCall`, env.pagesOnCall, 'true or false', FIX);
+  url('apiUrl', env.apiUrl);
+  url('grafana.publicUrl', env.grafana?.publicUrl);
+  url('grafana.prometheusUrl', env.grafana?.prometheusUrl, ['http:', 'https:']);
+  problems.check(isInt(env.grafana?.orgId, 1, 1_000_000), `${p}.grafana.orgId`, env.grafana?.orgId,
+    'a positive integer (a Grafana organization id)', FIX);
+  problems.check(/^[a-z0-9.-]+:\d{1,5}$/.test(String(env.grafana?.postgres?.host)), `${p}.grafana.postgres.host`,
+    env.grafana?.postgres?.host, 'host:port', FIX);
+  text('grafana.postgres.database', env.grafana?.postgres?.database);
+  text('grafana.postgres.user', env.grafana?.postgres?.user);
+
+  for (const field of ['organization', 'teamSlug', 'projectSlug'] as const) {
+    problems.check(SLUG.test(String(env.sentry?.[field])), `${p}.sentry.${field}`, env.sentry?.[field],
+      'a slug of lowercase letters, digits and "-"', FIX);
+  }
+  problems.check(isInt(env.sentry?.rateLimit?.count, 1, 1_000_000), `${p}.sentry.rateLimit.count`,
+    env.sentry?.rateLimit?.count, 'an integer from 1 to 1000000', FIX);
+  problems.check(isInt(env.sentry?.rateLimit?.windowSeconds, 60, 86_400), `${p}.sentry.rateLimit.windowSeconds`,
+    env.sentry?.rateLimit?.windowSeconds, 'an integer from 60 to 86400', FIX);
+  text('sentry.slackIntegrationName', env.sentry?.slackIntegrationName);
+  text('sentry.pagerdutyIntegrationName', env.sentry?.pagerdutyIntegrationName);
+
+  const responders = env.pagerduty?.responderEmails ?? [];
+  problems.check(responders.length >= 1 && responders.length <= 5, `${p}.pagerduty.responderEmails`, responders,
+    'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)', FIX);
+  responders.forEach((e, i) => problems.check(EMAIL.test(e), `${p}.pagerduty.responderEmails[${i}]`, e, 'an e-mail address', FIX));
+  problems.check(isInt(env.pagerduty?.escalationDelayMinutes, 1, 1440), `${p}.pagerduty.escalationDelayMinutes`,
+    env.pagerduty?.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
+
+  for (const field of ['alertsChannel', 'monitoringChannel'] as const) {
+    problems.check(/^#[a-z0-9_-]{1,80}$/.test(String(env.slack?.[field])), `${p}.slack.${field}`, env.slack?.[field],
+      'a Slack channel name such as "#alerts"', FIX);
+  }
+
+  const emails = env.alertEmails ?? [];
+  problems.check(emails.length >= 1, `${p}.alertEmails`, env.alertEmails, 'at least one e-mail address', FIX);
+  emails.forEach((e, i) => problems.check(EMAIL.test(e) && e.length <= 100, `${p}.alertEmails[${i}]`, e,
+    'an e-mail address of at most 100 characters', FIX));
+
+  const app = env.digitalocean?.app;
+  problems.check(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(String(app?.name)), `${p}.digitalocean.app.name`, app?.name,
+    'a lowercase DNS label of 2-32 characters', FIX);
+  problems.check(/^[\w.-]+\/[\w.-]+$/.test(String(app?.github?.repo)), `${p}.digitalocean.app.github.repo`,
+    app?.github?.repo, '"owner/name"', FIX);
+  text('digitalocean.app.github.branch', app?.github?.branch);
+  text('digitalocean.app.instanceSizeSlug', app?.instanceSizeSlug);
+  text('digitalocean.region', env.digitalocean?.region);
+  problems.check(isInt(app?.instanceCount, 1, 50), `${p}.digitalocean.app.instanceCount`, app?.instanceCount, 'an integer from 1 to 50', FIX);
+  problems.check(isInt(app?.httpPort, 1, 65535), `${p}.digitalocean.app.httpPort`, app?.httpPort, 'a port from 1 to 65535', FIX);
+  text('digitalocean.databases.mongodb', env.digitalocean?.databases?.mongodb);
+  text('digitalocean.databases.redis', env.digitalocean?.databases?.redis);
+  const regions = env.digitalocean?.uptimeRegions ?? [];
+  problems.check(regions.length >= 2 && regions.every((r) => DO_UPTIME_REGIONS.includes(r)),
+    `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
+    `two or more of ${DO_UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
+
+  problems.check(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/
+    .test(String(env.datadog?.site)), `${p}.datadog.site`, env.datadog?.site,
+    'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com', FIX);
+
+  for (const [alertId, bySeverity] of Object.entries(env.thresholdOverrides ?? {})) {
+    problems.check(knownAlertIds.has(alertId), `${p}.thresholdOverrides.${alertId}`, alertId,
+      `an alert id from the catalog (${[...knownAlertIds].join(', ')})`, 'rename or remove the override');
+    for (const [severity, value] of Object.entries(bySeverity ?? {})) {
+      problems.check((SEVERITIES as readonly string[]).includes(severity), `${p}.thresholdOverrides.${alertId}.${severity}`,
+        severity, SEVERITIES.join(', '), FIX);
+      problems.check(typeof value === 'number' && Number.isFinite(value), `${p}.thresholdOverrides.${alertId}.${severity}`,
+        value, 'a finite number', FIX);
+    }
+  }
+
+  (env.maintenanceWindows ?? []).forEach((w, i) => {
+    const f = `${p}.maintenanceWindows[${i}]`;
+    problems.check(/^[A-Za-z0-9_-]+$/.test(String(w.name)), `${f}.name`, w.name, 'letters, digits, "-" and "_"', FIX);
+    problems.check(HHMM.test(String(w.startTime)), `${f}.startTime`, w.startTime, '"hh:mm"', FIX);
+    problems.check(HHMM.test(String(w.endTime)), `${f}.endTime`, w.endTime, '"hh:mm"', FIX);
+    problems.check(w.weekdays?.length > 0, `${f}.weekdays`, w.weekdays, 'at least one weekday or range, e.g. "sunday"', FIX);
+    problems.check(isNonEmpty(w.location), `${f}.location`, w.location, 'an IANA time zone such as "Europe/Berlin"', FIX);
+    problems.check(w.severities?.length > 0 && w.severities.every((s) => s === 'warning' || s === 'info'),
+      `${f}.severities`, w.severities, '"warning" and/or "info" (critical alerts are never muted)', FIX);
+  });
+
+  if (env.backend?.type === 's3') {
+    text('backend.bucket', env.backend.bucket);
+    text('backend.key', env.backend.key);
+    url('backend.endpoint', env.backend.endpoint);
+  } else if (env.backend?.type === 'local') {
+    text('backend.path', env.backend.path);
+  } else {
+    problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local" or "s3"', FIX);
+  }
+}
+
+/** Checks rules that span environments: they must not fight over shared singletons. */
+export function checkAcrossEnvironments(envs: readonly EnvironmentConfig[], problems: Problems): void {
+  const seen = new Map<string, string>();
+  for (const env of envs) {
+    for (const [what, value] of [
+      ['grafana.orgId', String(env.grafana?.orgId)],
+      ['sentry.projectSlug', env.sentry?.projectSlug],
+      ['digitalocean.app.name', env.digitalocean?.app?.name],
+    ] as const) {
+      const key = `${what}=${value}`;
+      const other = seen.get(key);
+      problems.check(other === undefined, `${env.name}.${what}`, value,
+        `a value no other environment uses (${other} uses it too)`,
+        what === 'grafana.orgId'
+          ? 'give each environment its own Grafana organization: the notification policy is one tree per organization'
+          : FIX);
+      seen.set(key, env.name);
+    }
+  }
+}
+
+/**
+ * Parses the environment list that main.ts receives (MONITORING_ENVIRONMENTS),
+ * e.g. "staging,production". Empty means every environment.
+ */
+export function parseEnvironmentNames(raw: string | undefined, field = 'MONITORING_ENVIRONMENTS'): EnvironmentName[] {
+  if (raw === undefined || raw.trim() === '') return [...ENVIRONMENT_NAMES];
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const problems = new Problems();
+  for (const name of names) {
+    problems.check((ENVIRONMENT_NAMES as readonly string[]).includes(name), field, name,
+      `one of ${ENVIRONMENT_NAMES.join(', ')}`, `unset ${field} to synthesize every environment, or name known ones`);
+  }
+  problems.throwIfAny();
+  return names as EnvironmentName[];
+}
+
+/**
+ * Validates the named environments (and the rules across all of them) and returns
+ * their configs. Throws one ConfigError listing every problem.
+ */
+export function loadEnvironments(
+  names: readonly EnvironmentName[],
+  knownAlertIds: ReadonlySet<string>,
+  source: Record<string, EnvironmentConfig> = ENVIRONMENTS,
+): EnvironmentConfig[] {
+  const problems = new Problems();
+  const all = Object.values(source);
+  for (const env of all) {
+    problems.check((ENVIRONMENT_NAMES as readonly string[]).includes(env.name), `${env.name}.name`, env.name,
+      `one of ${ENVIRONMENT_NAMES.join(', ')}`, FIX);
+    checkEnvironment(env, problems, knownAlertIds);
+  }
+  checkAcrossEnvironments(all, problems);
+  problems.throwIfAny();
+  return names.map((n) => source[n]);
+}
