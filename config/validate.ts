@@ -57,6 +57,11 @@ function isInt(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
+/** A string matching `pattern`; `String(undefined)` would otherwise pass as "undefined". */
+function matches(pattern: RegExp, value: unknown): boolean {
+  return typeof value === 'string' && pattern.test(value);
+}
+
 function isNonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
@@ -80,13 +85,13 @@ export function checkEnvironment(
   url('grafana.prometheusUrl', env.grafana?.prometheusUrl, ['http:', 'https:']);
   problems.check(isInt(env.grafana?.orgId, 1, 1_000_000), `${p}.grafana.orgId`, env.grafana?.orgId,
     'a positive integer (a Grafana organization id)', FIX);
-  problems.check(/^[a-z0-9.-]+:\d{1,5}$/.test(String(env.grafana?.postgres?.host)), `${p}.grafana.postgres.host`,
+  problems.check(matches(/^[a-z0-9.-]+:\d{1,5}$/, env.grafana?.postgres?.host), `${p}.grafana.postgres.host`,
     env.grafana?.postgres?.host, 'host:port', FIX);
   text('grafana.postgres.database', env.grafana?.postgres?.database);
   text('grafana.postgres.user', env.grafana?.postgres?.user);
 
   for (const field of ['organization', 'teamSlug', 'projectSlug'] as const) {
-    problems.check(SLUG.test(String(env.sentry?.[field])), `${p}.sentry.${field}`, env.sentry?.[field],
+    problems.check(matches(SLUG, env.sentry?.[field]), `${p}.sentry.${field}`, env.sentry?.[field],
       'a slug of lowercase letters, digits and "-"', FIX);
   }
   problems.check(isInt(env.sentry?.rateLimit?.count, 1, 1_000_000), `${p}.sentry.rateLimit.count`,
@@ -99,24 +104,24 @@ export function checkEnvironment(
   const responders = env.pagerduty?.responderEmails ?? [];
   problems.check(responders.length >= 1 && responders.length <= 5, `${p}.pagerduty.responderEmails`, responders,
     'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)', FIX);
-  responders.forEach((e, i) => problems.check(EMAIL.test(e), `${p}.pagerduty.responderEmails[${i}]`, e, 'an e-mail address', FIX));
+  responders.forEach((e, i) => problems.check(matches(EMAIL, e), `${p}.pagerduty.responderEmails[${i}]`, e, 'an e-mail address', FIX));
   problems.check(isInt(env.pagerduty?.escalationDelayMinutes, 1, 1440), `${p}.pagerduty.escalationDelayMinutes`,
     env.pagerduty?.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
 
   for (const field of ['alertsChannel', 'monitoringChannel'] as const) {
-    problems.check(/^#[a-z0-9_-]{1,80}$/.test(String(env.slack?.[field])), `${p}.slack.${field}`, env.slack?.[field],
+    problems.check(matches(/^#[a-z0-9_-]{1,80}$/, env.slack?.[field]), `${p}.slack.${field}`, env.slack?.[field],
       'a Slack channel name such as "#alerts"', FIX);
   }
 
   const emails = env.alertEmails ?? [];
   problems.check(emails.length >= 1, `${p}.alertEmails`, env.alertEmails, 'at least one e-mail address', FIX);
-  emails.forEach((e, i) => problems.check(EMAIL.test(e) && e.length <= 100, `${p}.alertEmails[${i}]`, e,
+  emails.forEach((e, i) => problems.check(matches(EMAIL, e) && e.length <= 100, `${p}.alertEmails[${i}]`, e,
     'an e-mail address of at most 100 characters', FIX));
 
   const app = env.digitalocean?.app;
-  problems.check(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(String(app?.name)), `${p}.digitalocean.app.name`, app?.name,
+  problems.check(matches(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, app?.name), `${p}.digitalocean.app.name`, app?.name,
     'a lowercase DNS label of 2-32 characters', FIX);
-  problems.check(/^[\w.-]+\/[\w.-]+$/.test(String(app?.github?.repo)), `${p}.digitalocean.app.github.repo`,
+  problems.check(matches(/^[\w.-]+\/[\w.-]+$/, app?.github?.repo), `${p}.digitalocean.app.github.repo`,
     app?.github?.repo, '"owner/name"', FIX);
   text('digitalocean.app.github.branch', app?.github?.branch);
   text('digitalocean.app.instanceSizeSlug', app?.instanceSizeSlug);
@@ -130,8 +135,8 @@ export function checkEnvironment(
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
     `two or more of ${DO_UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
-  problems.check(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/
-    .test(String(env.datadog?.site)), `${p}.datadog.site`, env.datadog?.site,
+  problems.check(matches(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/,
+    env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
     'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com', FIX);
 
   for (const [alertId, bySeverity] of Object.entries(env.thresholdOverrides ?? {})) {
@@ -147,9 +152,9 @@ export function checkEnvironment(
 
   (env.maintenanceWindows ?? []).forEach((w, i) => {
     const f = `${p}.maintenanceWindows[${i}]`;
-    problems.check(/^[A-Za-z0-9_-]+$/.test(String(w.name)), `${f}.name`, w.name, 'letters, digits, "-" and "_"', FIX);
-    problems.check(HHMM.test(String(w.startTime)), `${f}.startTime`, w.startTime, '"hh:mm"', FIX);
-    problems.check(HHMM.test(String(w.endTime)), `${f}.endTime`, w.endTime, '"hh:mm"', FIX);
+    problems.check(matches(/^[A-Za-z0-9_-]+$/, w.name), `${f}.name`, w.name, 'letters, digits, "-" and "_"', FIX);
+    problems.check(matches(HHMM, w.startTime), `${f}.startTime`, w.startTime, '"hh:mm"', FIX);
+    problems.check(matches(HHMM, w.endTime), `${f}.endTime`, w.endTime, '"hh:mm"', FIX);
     problems.check(w.weekdays?.length > 0, `${f}.weekdays`, w.weekdays, 'at least one weekday or range, e.g. "sunday"', FIX);
     problems.check(isNonEmpty(w.location), `${f}.location`, w.location, 'an IANA time zone such as "Europe/Berlin"', FIX);
     problems.check(w.severities?.length > 0 && w.severities.every((s) => s === 'warning' || s === 'info'),

@@ -1,0 +1,108 @@
+import { knownAlertIds } from '../../catalog/alerts';
+import { SERVICES } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
+import { EnvironmentConfig } from '../../config/types';
+import { ConfigError, loadEnvironments, parseEnvironmentNames } from '../../config/validate';
+
+const ids = knownAlertIds(SERVICES);
+
+/** A deep copy of the real configs with one environment changed. */
+function withProduction(change: (env: any) => void): Record<string, EnvironmentConfig> {
+  const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+  change(configs.production);
+  return configs;
+}
+
+function problemsOf(configs: Record<string, EnvironmentConfig>): string[] {
+  try {
+    loadEnvironments(['staging', 'production'], ids, configs);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  return [];
+}
+
+describe('environment configuration', () => {
+  it('accepts the committed configuration of every environment', () => {
+    const envs = loadEnvironments(['staging', 'production'], ids);
+    expect(envs.map((e) => e.name)).toEqual(['staging', 'production']);
+  });
+
+  it('pages on call in production only', () => {
+    expect(ENVIRONMENTS.production.pagesOnCall).toBe(true);
+    expect(ENVIRONMENTS.staging.pagesOnCall).toBe(false);
+  });
+
+  it('fails when an environment name is unknown, naming the variable and the allowed values', () => {
+    expect(() => parseEnvironmentNames('staging,qa')).toThrow(
+      /MONITORING_ENVIRONMENTS: got "qa"; expected one of staging, production\. Fix: unset MONITORING_ENVIRONMENTS/);
+  });
+
+  it('reads an empty environment list as every environment', () => {
+    expect(parseEnvironmentNames(undefined)).toEqual(['staging', 'production']);
+    expect(parseEnvironmentNames(' production ')).toEqual(['production']);
+  });
+
+  it('fails when a URL is malformed, naming the field and the fix', () => {
+    const problems = problemsOf(withProduction((env) => { env.apiUrl = 'api.blueprintbuddy.io'; }));
+    expect(problems).toEqual([
+      'production.apiUrl: got "api.blueprintbuddy.io"; expected an absolute https: URL with a dotted host and no ' +
+        'trailing slash. Fix: edit config/environments.ts',
+    ]);
+  });
+
+  it('fails when a URL is plain http where https is required', () => {
+    const problems = problemsOf(withProduction((env) => { env.grafana.publicUrl = 'http://monitoring.blueprintbuddy.io'; }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^production\.grafana\.publicUrl: got "http:\/\/monitoring/);
+  });
+
+  it('fails when a setting is missing', () => {
+    const problems = problemsOf(withProduction((env) => { delete env.sentry.projectSlug; }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^production\.sentry\.projectSlug: got nothing \(the setting is missing\); expected a slug/);
+  });
+
+  it('fails when a threshold override is out of range for the alert', () => {
+    // Validated with the catalog, which knows each alert's unit: see __tests__/catalog.
+    const problems = problemsOf(withProduction((env) => {
+      env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { critical: 'high' } };
+    }));
+    expect(problems).toEqual([expect.stringMatching(
+      /^production\.thresholdOverrides\.esg-scraper-api-error-ratio\.critical: got "high"; expected a finite number/)]);
+  });
+
+  it('fails when a threshold override names an alert the catalog does not have', () => {
+    const problems = problemsOf(withProduction((env) => { env.thresholdOverrides = { 'error-rate': { critical: 0.1 } }; }));
+    expect(problems[0]).toMatch(/^production\.thresholdOverrides\.error-rate: got "error-rate"; expected an alert id from the catalog \(esg-scraper-api-error-ratio, /);
+  });
+
+  it('fails when two environments share a Grafana organization, explaining the notification-policy tree', () => {
+    const problems = problemsOf(withProduction((env) => { env.grafana.orgId = ENVIRONMENTS.staging.grafana.orgId; }));
+    expect(problems).toEqual([expect.stringContaining(
+      'production.grafana.orgId: got "2"; expected a value no other environment uses (staging uses it too). ' +
+        'Fix: give each environment its own Grafana organization')]);
+  });
+
+  it('fails when a maintenance window would mute critical alerts', () => {
+    const problems = problemsOf(withProduction((env) => { env.maintenanceWindows[0].severities = ['critical']; }));
+    expect(problems).toEqual([expect.stringMatching(/maintenanceWindows\[0\]\.severities: got \["critical"\]; expected "warning" and\/or "info"/)]);
+  });
+
+  it('fails when uptime checks would run from a single or unknown region', () => {
+    const problems = problemsOf(withProduction((env) => { env.digitalocean.uptimeRegions = ['eu-west']; }));
+    expect(problems).toEqual([expect.stringMatching(/^production\.digitalocean\.uptimeRegions: got \["eu-west"\]; expected two or more of us_east/)]);
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    const problems = problemsOf(withProduction((env) => {
+      env.apiUrl = 'nope';
+      env.pagerduty.responderEmails = [];
+      env.slack.alertsChannel = 'alerts';
+    }));
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'production.apiUrl', 'production.pagerduty.responderEmails', 'production.slack.alertsChannel',
+    ]);
+  });
+});
