@@ -1,0 +1,69 @@
+import { DataPagerdutyUser } from '@cdktf/provider-pagerduty/lib/data-pagerduty-user';
+import { EscalationPolicy } from '@cdktf/provider-pagerduty/lib/escalation-policy';
+import { Service } from '@cdktf/provider-pagerduty/lib/service';
+import { ServiceIntegration } from '@cdktf/provider-pagerduty/lib/service-integration';
+import { Construct } from 'constructs';
+
+/** The tools that page through this service, each with its own Events API v2 integration. */
+export const PAGING_SOURCES = ['grafana', 'datadog', 'sentry'] as const;
+export type PagingSource = (typeof PAGING_SOURCES)[number];
+
+export interface OnCallServiceProps {
+  /** Service name shown in PagerDuty, e.g. `ESG Scraper API (production)`. */
+  readonly serviceName: string;
+  readonly description: string;
+  /** E-mail addresses of PagerDuty users, escalated to in this order. */
+  readonly responderEmails: readonly string[];
+  /** Minutes before an unacknowledged incident escalates to the next responder. */
+  readonly escalationDelayMinutes: number;
+  /**
+   * How often the escalation policy repeats when nobody acknowledges.
+   * @default 2
+   */
+  readonly numLoops?: number;
+}
+
+/**
+ * A PagerDuty service with its escalation policy and one Events API v2
+ * integration per paging source (Grafana, Datadog, Sentry).
+ *
+ * Urgency is severity-based: events with severity `critical` or `error` open
+ * high-urgency incidents, `warning` and `info` low-urgency ones.
+ */
+export class OnCallService extends Construct {
+  readonly service: Service;
+  readonly escalationPolicy: EscalationPolicy;
+  readonly integrations: Record<PagingSource, ServiceIntegration>;
+
+  constructor(scope: Construct, id: string, props: OnCallServiceProps) {
+    super(scope, id);
+
+    const users = props.responderEmails.map((email, i) => new DataPagerdutyUser(this, `responder-${i}`, { email }));
+
+    this.escalationPolicy = new EscalationPolicy(this, 'escalation-policy', {
+      name: `${props.serviceName} on-call`,
+      numLoops: props.numLoops ?? 2,
+      rule: users.map((user) => ({
+        escalationDelayInMinutes: props.escalationDelayMinutes,
+        target: [{ type: 'user_reference', id: user.id }],
+      })),
+    });
+
+    this.service = new Service(this, 'service', {
+      name: props.serviceName,
+      description: props.description,
+      escalationPolicy: this.escalationPolicy.id,
+      autoResolveTimeout: '14400',
+      acknowledgementTimeout: '1800',
+      incidentUrgencyRule: { type: 'constant', urgency: 'severity_based' },
+    });
+
+    const label: Record<PagingSource, string> = { grafana: 'Grafana', datadog: 'Datadog', sentry: 'Sentry' };
+    this.integrations = Object.fromEntries(PAGING_SOURCES.map((source) => [source,
+      new ServiceIntegration(this, `${source}-integration`, {
+        name: label[source],
+        service: this.service.id,
+        type: 'events_api_v2_inbound_integration',
+      })])) as Record<PagingSource, ServiceIntegration>;
+  }
+}

@@ -1,0 +1,53 @@
+import { App } from 'cdktf';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { buildAlertCatalog, knownAlertIds } from '../catalog/alerts';
+import { SERVICES, ServiceDefinition } from '../catalog/services';
+import { ENVIRONMENTS } from '../config/environments';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
+import { loadEnvironments } from '../config/validate';
+import { MonitoringStack } from './monitoring-stack';
+
+export interface BuildAppOptions {
+  /** Where synth writes. */
+  readonly outdir: string;
+  /** @default every environment */
+  readonly environments?: readonly EnvironmentName[];
+  /** @default SERVICES (catalog/services.ts) */
+  readonly services?: readonly ServiceDefinition[];
+  /** @default ENVIRONMENTS (config/environments.ts) */
+  readonly configs?: Record<string, EnvironmentConfig>;
+}
+
+/**
+ * Validates every environment and builds every alert catalog first, then one
+ * stack per environment. Any bad input throws before a single construct exists.
+ */
+export function buildApp(options: BuildAppOptions): App {
+  const services = options.services ?? SERVICES;
+  const envs = loadEnvironments(options.environments ?? ENVIRONMENT_NAMES, knownAlertIds(services), options.configs ?? ENVIRONMENTS);
+  const catalogs = envs.map((env) => buildAlertCatalog(services, env));
+
+  const app = new App({ outdir: options.outdir });
+  envs.forEach((env, i) => new MonitoringStack(app, { env, services, alerts: catalogs[i] }));
+  return app;
+}
+
+/**
+ * Synthesizes into a sibling directory and swaps it in only when synth has
+ * succeeded, so that a failed run leaves the previous output untouched and
+ * never a partial one.
+ */
+export function synthesize(options: BuildAppOptions): void {
+  const outdir = resolve(options.outdir);
+  const partial = `${outdir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    buildApp({ ...options, outdir: partial }).synth();
+    mkdirSync(dirname(outdir), { recursive: true });
+    rmSync(outdir, { recursive: true, force: true });
+    renameSync(partial, outdir);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+}

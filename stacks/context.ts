@@ -1,0 +1,22 @@
+import { AlertDefinition } from '../catalog/alerts';
+import { ServiceDefinition } from '../catalog/services';
+import { EnvironmentConfig } from '../config/types';
+import { OnCallService } from '../constructs/pagerduty/on-call-service';
+import { SecretVariables } from './variables';
+
+/** What every vendor renderer receives: validated config, the catalog, secrets and PagerDuty. */
+export interface StackContext {
+  readonly env: EnvironmentConfig;
+  readonly services: readonly ServiceDefinition[];
+  readonly alerts: readonly AlertDefinition[];
+  readonly secrets: SecretVariables;
+  readonly onCall: OnCallService;
+}
+
+/** A link that `cdktf output <env>` prints: output name to URL. */
+export type Links = Record<string, string>;
+
+/** A readable, stable prefix for names in vendors' UIs, e.g. `ESG Scraper API (staging)`. */
+export function displayName(ctx: Pick<StackContext, 'env'>, service: ServiceDefinition): string {
+  return `${service.displayName} (${ctx.env.name})`;
+}

@@ -1,0 +1,267 @@
+import { Construct } from 'constructs';
+import { AlertDefinition, NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
+import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
+import { ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
+import { apmScope, budgetConsumed, buildSloCatalog, DATADOG_APM, SloDefinition } from '../catalog/slos';
+import { EnvironmentConfig, Severity } from '../config/types';
+import { ConfigError } from '../config/validate';
+import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
+import { BurnRateAlert } from '../constructs/datadog/burn-rate-alert';
+import { MetricMonitor, OnMissingData } from '../constructs/datadog/metric-monitor';
+import { PagerdutyServiceObject } from '../constructs/datadog/pagerduty-service-object';
+import { SecureGlobalVariable } from '../constructs/datadog/secure-global-variable';
+import { Slo } from '../constructs/datadog/slo';
+import { JsonPathExpectation, SyntheticApiTest } from '../constructs/datadog/synthetic-api-test';
+import { displayName, Links, StackContext } from './context';
+
+export interface DatadogResult {
+  readonly links: Links;
+}
+
+/** Datadog's web app per site: US1, EU1 and US1-FED are `app.<site>`; the other sites are their own host. */
+export function datadogAppUrl(site: string): string {
+  return site.split('.').length > 2 ? `https://${site}` : `https://app.${site}`;
+}
+
+/**
+ * The catalog's decision about missing data, in Datadog's terms. OK means "no
+ * requests, nothing wrong": Datadog's `resolve` shows OK instead of NO DATA.
+ */
+const ON_MISSING_DATA: Record<NoDataState, OnMissingData> = {
+  OK: 'resolve',
+  NoData: 'show_no_data',
+  Alerting: 'show_and_notify_no_data',
+  // `default` keeps the last status, except for sums, which it evaluates as 0 (checked below).
+  KeepLast: 'default',
+};
+
+/** Where synthetic tests run, from the environment's uptime regions (DigitalOcean's names). */
+const SYNTHETICS_LOCATIONS: Readonly<Record<string, string>> = {
+  us_east: 'aws:us-east-1',
+  us_west: 'aws:us-west-2',
+  eu_west: 'aws:eu-west-1',
+  se_asia: 'aws:ap-southeast-1',
+};
+
+/** Dashboard titles of the catalog's panels that have a Datadog signal. */
+const PANEL_TITLES: Partial<Record<ServicePanel, string>> = {
+  errorRatio: 'Error ratio (5xx share, traffic-guarded as the monitor sees it)',
+  latency: 'p95 request duration (s)',
+  memory: 'Memory of the largest process (share of the instance)',
+};
+
+/** One synthetic HTTP check of a service. */
+interface ApiCheck {
+  /** Stable, kebab-case: the construct id's suffix. */
+  readonly key: string;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly tickEverySeconds: number;
+  readonly timeoutSeconds?: number;
+  readonly maxResponseTimeMs?: number;
+  readonly jsonBody?: unknown;
+  readonly jsonPathExpectations?: readonly JsonPathExpectation[];
+  /** Sends `Authorization: Bearer <synthetics_api_token>` (a secure global variable). */
+  readonly authenticated?: boolean;
+  readonly minFailureDurationSeconds?: number;
+}
+
+/** Real user journeys per service id: the seed's POST /analyze with its body. */
+const USER_JOURNEYS: Readonly<Record<string, readonly ApiCheck[]>> = {
+  [ESG_SCRAPER_API.id]: [{
+    key: 'analyze',
+    method: 'POST',
+    path: '/analyze',
+    jsonBody: { text: 'Test ESG analysis', quick_mode: true },
+    tickEverySeconds: 300,
+    timeoutSeconds: 30,
+    authenticated: true,
+  }],
+};
+
+function apiChecks(service: ServiceDefinition): ApiCheck[] {
+  return [
+    {
+      key: 'health-detailed',
+      method: 'GET',
+      path: service.detailedHealthPath,
+      tickEverySeconds: 60,
+      maxResponseTimeMs: service.latencyTargetSeconds * 1000,
+      jsonPathExpectations: [{ path: '$.status', equals: 'healthy' }],
+      // Two consecutive minutes, so that one slow dependency check does not page.
+      minFailureDurationSeconds: 120,
+    },
+    ...(USER_JOURNEYS[service.id] ?? []),
+  ];
+}
+
+/** Synthetic alerts mean users cannot reach the API at all. */
+const SYNTHETICS_SEVERITY: Severity = 'critical';
+const SYNTHETICS_PRIORITY = 1;
+
+/** Datadog: APM monitors, synthetic API tests, SLOs with burn-rate alerts, a dashboard per service. */
+export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResult {
+  const { env } = ctx;
+  const appUrl = datadogAppUrl(env.datadog.site);
+  const slos = buildSloCatalog(ctx.services, env);
+  const primary = ctx.services[0];
+  const links: Links = {};
+  const linkName = (service: ServiceDefinition, what: string) =>
+    service === primary ? `datadog_${what}_url` : `datadog_${service.id.replace(/-/g, '_')}_${what}_url`;
+
+  const pagerduty = isUsed('pagerduty', env)
+    ? new PagerdutyServiceObject(stack, 'datadog-pagerduty-service', {
+      serviceName: `${primary.id}-${env.name}`,
+      serviceKey: ctx.onCall.integrations.datadog.integrationKey,
+    })
+    : undefined;
+  const handles = (severity: Severity) => notificationHandles(severity, env, pagerduty);
+
+  const needsToken = ctx.services.some((s) => apiChecks(s).some((c) => c.authenticated));
+  const token = needsToken
+    ? new SecureGlobalVariable(stack, 'datadog-global-variable-monitor-token', {
+      // Global variables are shared by the whole Datadog organization: one per environment.
+      name: `ESG_MONITOR_TOKEN_${env.name.toUpperCase()}`,
+      value: ctx.secrets.synthetics_api_token.value,
+      description: `Bearer token the ${env.name} synthetic tests send to authenticated endpoints.`,
+      tags: [`env:${env.name}`],
+    })
+    : undefined;
+
+  for (const service of ctx.services) {
+    const tags = [`env:${env.name}`, `service:${service.id}`, `team:${service.team}`];
+    const serviceSlos = slos.filter((s) => s.serviceId === service.id);
+    const alerts = ctx.alerts.filter((a) => a.serviceId === service.id && a.datadog);
+
+    const sloResources = serviceSlos.map((slo) => ({
+      slo,
+      resource: new Slo(stack, `datadog-slo-${slo.id}`, {
+        name: `${slo.title} (${env.name})`,
+        description: slo.description,
+        sli: slo.sli,
+        objectives: slo.objectives,
+        tags,
+      }),
+    }));
+
+    const dashboard = new ApmDashboard(stack, `datadog-dashboard-${service.id}`, {
+      title: `${displayName(ctx, service)}: APM`,
+      description: `Requests, errors, latency, memory and SLOs of ${service.displayName} in ${env.name}. ` +
+        'Managed by Terraform (monitoring stack): edit the code, not the dashboard.',
+      timeseries: [
+        { title: 'Requests per second', queries: [`sum:${DATADOG_APM.hits}${apmScope(service, env)}.as_rate()`] },
+        ...alerts.map((alert) => ({
+          title: PANEL_TITLES[alert.panel] ?? alert.title,
+          queries: [alert.datadog!.expression],
+          markers: rulesOf(alert).map((r) => ({ value: r.threshold, severity: r.severity })),
+        })),
+      ],
+      slos: sloResources.map(({ slo, resource }) => ({
+        title: slo.title,
+        sloId: resource.id,
+        timeframes: slo.objectives.map((o) => o.timeframe),
+      })),
+    });
+    const dashboardUrl = `${appUrl}${dashboard.path}`;
+    links[linkName(service, 'dashboard')] = dashboardUrl;
+
+    for (const alert of alerts) {
+      for (const rule of rulesOf(alert)) {
+        new MetricMonitor(stack, `datadog-monitor-${alert.id}-${rule.severity}`, {
+          name: `${alert.title} (${env.name}, ${rule.severity})`,
+          timeAggregation: alert.datadog!.timeAggregation,
+          expression: alert.datadog!.expression,
+          comparison: alert.comparison,
+          threshold: rule.threshold,
+          severity: rule.severity,
+          onMissingData: onMissingData(alert),
+          message: notification([alert.summary, `Runbook: ${alert.runbookUrl}`, `Dashboard: ${dashboardUrl}`],
+            handles(rule.severity)),
+          tags: [...tags, `severity:${rule.severity}`],
+        });
+      }
+    }
+
+    for (const { slo, resource } of sloResources) {
+      links[linkName(service, `slo_${slo.id.slice(service.id.length + 1).replace(/-/g, '_')}`)] =
+        `${appUrl}/slo?slo_id=${resource.id}`;
+      for (const spec of slo.burnRateAlerts) {
+        new BurnRateAlert(stack, `datadog-burn-rate-${slo.id}-${spec.over}-${spec.longWindow}`, {
+          name: `${slo.title} (${env.name}): ${spec.over} error budget burning ${spec.burnRate}x ` +
+            `over ${spec.longWindow}/${spec.shortWindow}`,
+          sloId: resource.id,
+          spec,
+          message: notification([burnRateSummary(slo, spec), `Runbook: ${slo.runbookUrl}`,
+            `SLO: ${appUrl}/slo?slo_id=${resource.id}`, `Dashboard: ${dashboardUrl}`], handles(spec.severity)),
+          tags: [...tags, `severity:${spec.severity}`, `slo:${slo.id}`],
+        });
+      }
+    }
+
+    for (const check of apiChecks(service)) {
+      const name = `${displayName(ctx, service)}: ${check.method} ${check.path}`;
+      new SyntheticApiTest(stack, `datadog-synthetic-${service.id}-${check.key}`, {
+        name,
+        message: notification([`${check.method} ${env.apiUrl}${check.path} fails from every probe location.`,
+          `Dashboard: ${dashboardUrl}`], handles(SYNTHETICS_SEVERITY)),
+        tags: [...tags, `severity:${SYNTHETICS_SEVERITY}`],
+        priority: SYNTHETICS_PRIORITY,
+        locations: syntheticsLocations(env),
+        method: check.method,
+        url: `${env.apiUrl}${check.path}`,
+        tickEverySeconds: check.tickEverySeconds,
+        timeoutSeconds: check.timeoutSeconds,
+        expectedStatusCode: 200,
+        maxResponseTimeMs: check.maxResponseTimeMs,
+        jsonPathExpectations: check.jsonPathExpectations,
+        jsonBody: check.jsonBody,
+        headers: check.authenticated ? { Authorization: `Bearer {{ ${token!.name} }}` } : undefined,
+        globalVariables: check.authenticated ? [{ name: token!.name, id: token!.id }] : undefined,
+        minFailureDurationSeconds: check.minFailureDurationSeconds,
+      });
+    }
+  }
+  return { links };
+}
+
+/** The `@handles` that reach the destinations of a severity in this environment (catalog/routing.ts). */
+export function notificationHandles(severity: Severity, env: EnvironmentConfig, pagerduty?: PagerdutyServiceObject): string[] {
+  return destinationsFor(severity, env).map((destination) => {
+    if (destination !== 'pagerduty') return `@slack-${slackChannel(destination, env).replace(/^#/, '')}`;
+    if (!pagerduty) throw new Error(`${env.name}: ${severity} alerts page, but no Datadog PagerDuty service object exists`);
+    return pagerduty.handle;
+  });
+}
+
+/** A notification body; handles go last, each preceded by a space as Datadog requires. */
+function notification(lines: readonly string[], handles: readonly string[]): string {
+  return `${lines.join('\n')}\n\nNotify: ${handles.join(' ')}`;
+}
+
+function onMissingData(alert: AlertDefinition): OnMissingData {
+  if (alert.noDataState === 'KeepLast' && alert.datadog!.timeAggregation.startsWith('sum(')) {
+    throw new ConfigError([`alert "${alert.id}" noDataState: got "KeepLast" on a sum; expected OK, NoData or Alerting ` +
+      '(Datadog evaluates a missing sum as 0, it cannot keep the last status). Fix: edit catalog/alerts.ts']);
+  }
+  return ON_MISSING_DATA[alert.noDataState];
+}
+
+function burnRateSummary(slo: SloDefinition, spec: SloDefinition['burnRateAlerts'][number]): string {
+  const objective = slo.objectives.find((o) => o.timeframe === spec.over)!;
+  const percent = Math.round(budgetConsumed(spec) * 1000) / 10;
+  const days = Math.round((Number.parseInt(spec.over, 10) / spec.burnRate) * 10) / 10;
+  return `${slo.title} (${objective.target}% over ${spec.over}) is burning its error budget ${spec.burnRate} times ` +
+    `too fast over both the last ${spec.longWindow} and the last ${spec.shortWindow}: the last ${spec.longWindow} ` +
+    `alone used ${percent}% of the ${spec.over} budget, and at this pace all of it is gone in ${days} days. ` +
+    `SLI: ${slo.description}`;
+}
+
+function syntheticsLocations(env: EnvironmentConfig): string[] {
+  const unknown = env.digitalocean.uptimeRegions.filter((r) => SYNTHETICS_LOCATIONS[r] === undefined);
+  if (unknown.length > 0) {
+    throw new ConfigError([`${env.name}.digitalocean.uptimeRegions: got ${JSON.stringify(unknown)}; expected regions ` +
+      `with a Datadog Synthetics location (${Object.keys(SYNTHETICS_LOCATIONS).join(', ')}). ` +
+      'Fix: edit config/environments.ts, or map the region in stacks/datadog.ts']);
+  }
+  return env.digitalocean.uptimeRegions.map((r) => SYNTHETICS_LOCATIONS[r]);
+}

@@ -1,0 +1,84 @@
+import { Construct } from 'constructs';
+import {
+  APP_COMPONENT_ALERTS, APP_LEVEL_ALERTS, DATABASE_ALERTS, DATABASE_ENGINES, DatabaseEngine, healthPath,
+  platformRecipients, UPTIME_ENDPOINTS, uptimeAlerts,
+} from '../catalog/platform-alerts';
+import { slackChannel } from '../catalog/routing';
+import { AppPlatformApp } from '../constructs/digitalocean/app-platform-app';
+import { DatabaseClusterAlerts } from '../constructs/digitalocean/database-cluster-alerts';
+import { UptimeCheckAlerts } from '../constructs/digitalocean/uptime-check-alerts';
+import { displayName, Links, StackContext } from './context';
+
+export interface DigitalOceanInputs {
+  /** Sentry DSN, by reference, for the app's SENTRY_DSN secret. */
+  readonly sentryDsn: string;
+}
+
+export interface DigitalOceanResult {
+  readonly links: Links;
+}
+
+const DATABASE_LABELS: Record<DatabaseEngine, string> = { mongodb: 'MongoDB', redis: 'Redis' };
+
+/**
+ * DigitalOcean: the App Platform app that runs the API (owned here, because App
+ * Platform alerts exist only in the app's spec) with its alerts, alert policies on
+ * the managed MongoDB and Redis clusters, and uptime checks on the health paths.
+ * Every alert goes to the team's e-mail and the Slack alerts channel.
+ */
+export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: DigitalOceanInputs): DigitalOceanResult {
+  const { env } = ctx;
+  const { app: appConfig } = env.digitalocean;
+  // The app runs the primary service; App Platform matches alerts by rule, so one
+  // app cannot carry the same alert for two services anyway.
+  const service = ctx.services[0];
+  const recipients = platformRecipients(env, slackChannel('slack-alerts', env), ctx.secrets.slack_webhook_alerts.value);
+
+  const app = new AppPlatformApp(stack, 'digitalocean-app', {
+    name: appConfig.name,
+    region: env.digitalocean.region,
+    env: { ENVIRONMENT: env.name, LOG_FORMAT: 'json', LOG_LEVEL: 'INFO' },
+    alerts: APP_LEVEL_ALERTS,
+    recipients,
+    service: {
+      name: service.id,
+      github: appConfig.github,
+      instanceSizeSlug: appConfig.instanceSizeSlug,
+      instanceCount: appConfig.instanceCount,
+      httpPort: appConfig.httpPort,
+      healthCheck: { httpPath: service.healthPath },
+      secretEnv: { SENTRY_DSN: inputs.sentryDsn },
+      datadogLogs: { endpoint: `https://http-intake.logs.${env.datadog.site}`, apiKey: ctx.secrets.datadog_logs_api_key.value },
+      alerts: APP_COMPONENT_ALERTS,
+    },
+  });
+
+  for (const engine of DATABASE_ENGINES) {
+    new DatabaseClusterAlerts(stack, `digitalocean-db-${engine}`, {
+      clusterName: env.digitalocean.databases[engine],
+      label: `${DATABASE_LABELS[engine]} ${env.digitalocean.databases[engine]} (${env.name})`,
+      alerts: DATABASE_ALERTS,
+      recipients,
+    });
+  }
+
+  for (const svc of ctx.services) {
+    for (const endpoint of UPTIME_ENDPOINTS) {
+      const path = healthPath(svc, endpoint);
+      new UptimeCheckAlerts(stack, `uptime-${svc.id}-${endpoint}`, {
+        name: `${displayName(ctx, svc)} ${path}`,
+        target: `${env.apiUrl}${path}`,
+        regions: env.digitalocean.uptimeRegions,
+        alerts: uptimeAlerts(svc, endpoint),
+        recipients,
+      });
+    }
+  }
+
+  return {
+    links: {
+      digitalocean_app_url: `https://cloud.digitalocean.com/apps/${app.app.id}`,
+      digitalocean_app_live_url: app.app.liveUrl,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AlertDefinition } from '../catalog/alerts';
+import { ServiceDefinition } from '../catalog/services';
+import { BackendConfig, EnvironmentConfig } from '../config/types';
+import { OnCallService } from '../constructs/pagerduty/on-call-service';
+import { StackContext } from './context';
+import { renderDatadog } from './datadog';
+import { renderDigitalOcean } from './digitalocean';
+import { renderGrafana } from './grafana';
+import { renderSentry } from './sentry';
+import { declareSecretVariables } from './variables';
+import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
+import { PagerdutyProvider } from '@cdktf/provider-pagerduty/lib/provider';
+import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
+
+/** Versions the prebuilt bindings were generated from. */
+const PREBUILT_PROVIDER_VERSIONS = {
+  digitalocean: '~> 2.71.0',
+  pagerduty: '~> 3.30.8',
+  datadog: '~> 3.82.0',
+} as const;
+
+export interface MonitoringStackProps {
+  /** A validated environment (see config/validate.ts). */
+  readonly env: EnvironmentConfig;
+  readonly services: readonly ServiceDefinition[];
+  /** The environment's alert catalog, already built and checked (see stacks/app.ts). */
+  readonly alerts: readonly AlertDefinition[];
+}
+
+/**
+ * The whole monitoring stack of one environment. The stack's name is the
+ * environment's, so `cdktf deploy production` deploys production only.
+ *
+ * Providers carry no credentials: each reads its own environment variables
+ * (DIGITALOCEAN_TOKEN, GRAFANA_URL/GRAFANA_AUTH, SENTRY_AUTH_TOKEN,
+ * PAGERDUTY_TOKEN, DD_API_KEY/DD_APP_KEY/DD_HOST) at plan time.
+ */
+export class MonitoringStack extends TerraformStack {
+  constructor(scope: Construct, props: MonitoringStackProps) {
+    const { env, services, alerts } = props;
+    super(scope, env.name);
+    configureBackend(this, env.backend);
+
+    new DigitaloceanProvider(this, 'digitalocean');
+    new PagerdutyProvider(this, 'pagerduty');
+    new DatadogProvider(this, 'datadog');
+    // The prebuilt bindings only ask for `~> 2.19` / `~> 3.0`, but they (and the traps
+    // in shared/reference) are for these releases: allow patch releases only.
+    for (const [provider, version] of Object.entries(PREBUILT_PROVIDER_VERSIONS)) {
+      this.addOverride(`terraform.required_providers.${provider}.version`, version);
+    }
+
+    const primary = services[0];
+    const onCall = new OnCallService(this, 'on-call', {
+      serviceName: `${primary.displayName} (${env.name})`,
+      description: `Pages for ${primary.displayName} in ${env.name}: Grafana, Datadog and Sentry alerts.`,
+      responderEmails: env.pagerduty.responderEmails,
+      escalationDelayMinutes: env.pagerduty.escalationDelayMinutes,
+    });
+
+    const ctx: StackContext = {
+      env,
+      services,
+      alerts,
+      secrets: declareSecretVariables(this),
+      onCall,
+    };
+
+    const grafana = renderGrafana(this, ctx);
+    const sentry = renderSentry(this, ctx);
+    const digitalocean = renderDigitalOcean(this, ctx, { sentryDsn: sentry.dsn });
+    const datadog = renderDatadog(this, ctx);
+
+    const links = {
+      pagerduty_service_url: onCall.service.htmlUrl,
+      ...grafana.links,
+      ...sentry.links,
+      ...digitalocean.links,
+      ...datadog.links,
+    };
+    for (const [name, value] of Object.entries(links)) {
+      new TerraformOutput(this, name, { value, description: `Link: ${name.replace(/_/g, ' ')}` });
+    }
+  }
+}
+
+function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
+  if (backend.type === 'local') {
+    new LocalBackend(stack, { path: backend.path });
+    return;
+  }
+  // DigitalOcean Spaces speaks S3 but is not AWS: skip the AWS-only checks.
+  new S3Backend(stack, {
+    bucket: backend.bucket,
+    key: backend.key,
+    region: backend.region,
+    endpoints: { s3: backend.endpoint },
+    skipCredentialsValidation: true,
+    skipRegionValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: true,
+    skipS3Checksum: true,
+  });
+}

@@ -1,0 +1,25 @@
+import { TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+
+/**
+ * The secrets that resources need, as sensitive Terraform variables. Values come
+ * from `TF_VAR_<name>` at plan/apply time and never appear in cdk.tf.json.
+ * The table is the single list `npm run doctor` checks.
+ */
+export const SECRET_VARIABLES = {
+  slack_webhook_alerts: 'Slack incoming-webhook URL of the alerts channel (critical and warning).',
+  slack_webhook_monitoring: 'Slack incoming-webhook URL of the monitoring channel (info).',
+  postgres_password: 'Password of the read-only PostgreSQL user behind the business dashboard.',
+  synthetics_api_token: 'Bearer token the Datadog synthetic test sends to POST /analyze.',
+  datadog_logs_api_key: 'Datadog API key that App Platform uses to ship logs.',
+} as const;
+export type SecretVariableName = keyof typeof SECRET_VARIABLES;
+
+export type SecretVariables = Record<SecretVariableName, TerraformVariable>;
+
+/** Declares every secret variable at the stack's top level, so each has a plain name. */
+export function declareSecretVariables(stack: Construct): SecretVariables {
+  const entries = Object.entries(SECRET_VARIABLES).map(([name, description]) =>
+    [name, new TerraformVariable(stack, name, { type: 'string', sensitive: true, nullable: false, description })]);
+  return Object.fromEntries(entries) as SecretVariables;
+}
