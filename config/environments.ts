@@ -18,7 +18,8 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     },
     sentry: {
       organization: 'esg-scraper',
-      teamSlug: 'esg-platform',
+      teamSlug: 'esg-platform-staging',
+      teamName: 'ESG Platform (staging)',
       projectSlug: 'esg-scraper-api-staging',
       rateLimit: { count: 1000, windowSeconds: 3600 },
       slackIntegrationName: 'ESG Scraper',
@@ -59,6 +60,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
     sentry: {
       organization: 'esg-scraper',
       teamSlug: 'esg-platform',
+      teamName: 'ESG Platform',
       projectSlug: 'esg-scraper-api',
       rateLimit: { count: 5000, windowSeconds: 3600 },
       slackIntegrationName: 'ESG Scraper',

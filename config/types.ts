@@ -76,7 +76,12 @@ export interface EnvironmentConfig {
   readonly sentry: {
     /** Organization slug. */
     readonly organization: string;
+    /**
+     * The team that owns this environment's project. Each environment owns its own
+     * team, so that destroying staging can never delete what production uses.
+     */
     readonly teamSlug: string;
+    readonly teamName: string;
     readonly projectSlug: string;
     /** Client-key rate limit: at most `count` events per `windowSeconds`. */
     readonly rateLimit: { readonly count: number; readonly windowSeconds: number };

@@ -98,6 +98,7 @@ export function checkEnvironment(
     env.sentry?.rateLimit?.count, 'an integer from 1 to 1000000', FIX);
   problems.check(isInt(env.sentry?.rateLimit?.windowSeconds, 60, 86_400), `${p}.sentry.rateLimit.windowSeconds`,
     env.sentry?.rateLimit?.windowSeconds, 'an integer from 60 to 86400', FIX);
+  text('sentry.teamName', env.sentry?.teamName);
   text('sentry.slackIntegrationName', env.sentry?.slackIntegrationName);
   text('sentry.pagerdutyIntegrationName', env.sentry?.pagerdutyIntegrationName);
 
@@ -155,6 +156,10 @@ export function checkEnvironment(
     problems.check(matches(/^[A-Za-z0-9_-]+$/, w.name), `${f}.name`, w.name, 'letters, digits, "-" and "_"', FIX);
     problems.check(matches(HHMM, w.startTime), `${f}.startTime`, w.startTime, '"hh:mm"', FIX);
     problems.check(matches(HHMM, w.endTime), `${f}.endTime`, w.endTime, '"hh:mm"', FIX);
+    // Grafana's mute intervals cannot wrap past midnight: 22:00-02:00 is two windows.
+    problems.check(!(matches(HHMM, w.startTime) && matches(HHMM, w.endTime)) || w.startTime < w.endTime,
+      `${f}.endTime`, w.endTime, `a time after startTime (${w.startTime}) on the same day`,
+      'split a window that crosses midnight into two windows in config/environments.ts');
     problems.check(w.weekdays?.length > 0, `${f}.weekdays`, w.weekdays, 'at least one weekday or range, e.g. "sunday"', FIX);
     problems.check(isNonEmpty(w.location), `${f}.location`, w.location, 'an IANA time zone such as "Europe/Berlin"', FIX);
     problems.check(w.severities?.length > 0 && w.severities.every((s) => s === 'warning' || s === 'info'),
@@ -178,6 +183,7 @@ export function checkAcrossEnvironments(envs: readonly EnvironmentConfig[], prob
   for (const env of envs) {
     for (const [what, value] of [
       ['grafana.orgId', String(env.grafana?.orgId)],
+      ['sentry.teamSlug', env.sentry?.teamSlug],
       ['sentry.projectSlug', env.sentry?.projectSlug],
       ['digitalocean.app.name', env.digitalocean?.app?.name],
     ] as const) {
@@ -187,7 +193,7 @@ export function checkAcrossEnvironments(envs: readonly EnvironmentConfig[], prob
         `a value no other environment uses (${other} uses it too)`,
         what === 'grafana.orgId'
           ? 'give each environment its own Grafana organization: the notification policy is one tree per organization'
-          : FIX);
+          : `${FIX}: two stacks declaring one resource fight over it, and destroying one deletes the other's`);
       seen.set(key, env.name);
     }
   }

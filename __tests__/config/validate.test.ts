@@ -106,3 +106,29 @@ describe('environment configuration', () => {
     ]);
   });
 });
+
+describe('resources two stacks could fight over', () => {
+  it.each([
+    ['sentry.teamSlug', (env: any) => { env.sentry.teamSlug = ENVIRONMENTS.staging.sentry.teamSlug; }],
+    ['sentry.projectSlug', (env: any) => { env.sentry.projectSlug = ENVIRONMENTS.staging.sentry.projectSlug; }],
+    ['digitalocean.app.name', (env: any) => { env.digitalocean.app.name = ENVIRONMENTS.staging.digitalocean.app.name; }],
+  ])('fails when two environments share %s', (field, change) => {
+    const problems = problemsOf(withProduction(change));
+    expect(problems).toEqual([expect.stringMatching(new RegExp(
+      `^production\\.${field.replace(/\./g, '\\.')}: got .*; expected a value no other environment uses \\(staging uses it too\\)\\. ` +
+      'Fix: edit config/environments.ts: two stacks declaring one resource fight over it'))]);
+  });
+});
+
+describe('maintenance windows', () => {
+  it('fails when a window crosses midnight, which Grafana mute timings cannot express', () => {
+    const problems = problemsOf(withProduction((env) => {
+      env.maintenanceWindows[0].startTime = '22:00';
+      env.maintenanceWindows[0].endTime = '02:00';
+    }));
+    expect(problems).toEqual([
+      'production.maintenanceWindows[0].endTime: got "02:00"; expected a time after startTime (22:00) on the same day. ' +
+        'Fix: split a window that crosses midnight into two windows in config/environments.ts',
+    ]);
+  });
+});
