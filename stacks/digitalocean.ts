@@ -37,7 +37,16 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
   const app = new AppPlatformApp(stack, 'digitalocean-app', {
     name: appConfig.name,
     region: env.digitalocean.region,
-    env: { ENVIRONMENT: env.name, LOG_FORMAT: 'json', LOG_LEVEL: 'INFO' },
+    env: {
+      ENVIRONMENT: env.name,
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'INFO',
+      // Unified service tagging: the Datadog monitors and SLOs select on these tags,
+      // and the memory monitor reads ddtrace's runtime metrics.
+      DD_SERVICE: service.id,
+      DD_ENV: env.name,
+      DD_RUNTIME_METRICS_ENABLED: 'true',
+    },
     alerts: APP_LEVEL_ALERTS,
     recipients,
     service: {

@@ -30,7 +30,7 @@ export function renderSentry(stack: Construct, ctx: StackContext): SentryResult 
 
   const errorTracking = new ErrorTrackingProject(stack, 'sentry-project', {
     organization: env.sentry.organization,
-    team: { slug: env.sentry.teamSlug, name: 'ESG Platform' },
+    team: { slug: env.sentry.teamSlug, name: env.sentry.teamName },
     project: { slug: env.sentry.projectSlug, name: displayName(ctx, service) },
     keyName: `${service.id}-${env.name}`,
     rateLimit: env.sentry.rateLimit,

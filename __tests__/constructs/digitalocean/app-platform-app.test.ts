@@ -1,0 +1,86 @@
+import { Testing } from 'cdktf';
+import { AppPlatformApp, AppPlatformAppProps } from '../../../constructs/digitalocean/app-platform-app';
+
+const RECIPIENTS = { emails: ['ops@example.com'], slack: { channel: '#ops', url: 'https://hooks.example.com/x' } };
+const BASE: AppPlatformAppProps = {
+  name: 'api-qa',
+  region: 'ams',
+  recipients: RECIPIENTS,
+  service: {
+    name: 'api',
+    github: { repo: 'acme/api', branch: 'qa', deployOnPush: false },
+    instanceSizeSlug: 'apps-s-1vcpu-1gb',
+    instanceCount: 1,
+    httpPort: 8080,
+    healthCheck: { httpPath: '/livez' },
+  },
+};
+const CPU = { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 70, window: 'TEN_MINUTES', summary: 'cpu' } as const;
+const RESTARTS = { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 5, window: 'ONE_HOUR', summary: 'restarts' } as const;
+
+function appOf(props: AppPlatformAppProps): any {
+  const json = JSON.parse(Testing.synthScope((scope) => { new AppPlatformApp(scope, 'app', props); }));
+  const apps = Object.values(json.resource.digitalocean_app) as any[];
+  expect(apps).toHaveLength(1);
+  return apps[0];
+}
+
+describe('AppPlatformApp (DigitalOcean)', () => {
+  it('with no secret and no alert, ignores nothing and ships no logs', () => {
+    const app = appOf(BASE);
+    expect(app.lifecycle).toBeUndefined();
+    expect(app.spec.env).toEqual([]);
+    expect(app.spec.alert).toEqual([]);
+    expect(app.spec.service[0].env).toEqual([]);
+    expect(app.spec.service[0].alert).toEqual([]);
+    expect(app.spec.service[0].log_destination).toBeUndefined();
+  });
+
+  it('sets every health-check field, so the API\'s defaults cannot show up as a diff', () => {
+    expect(appOf(BASE).spec.service[0].health_check).toEqual({
+      http_path: '/livez', initial_delay_seconds: 10, period_seconds: 10, timeout_seconds: 3, success_threshold: 1, failure_threshold: 3,
+    });
+    const custom = appOf({ ...BASE, service: { ...BASE.service, healthCheck: { httpPath: '/x', failureThreshold: 9, timeoutSeconds: 1 } } });
+    expect(custom.spec.service[0].health_check).toMatchObject({ http_path: '/x', failure_threshold: 9, timeout_seconds: 1 });
+  });
+
+  it('ignores the secret env set and each alert\'s destinations by index, and nothing else', () => {
+    const app = appOf({
+      ...BASE,
+      env: { A: '1' },
+      alerts: [{ rule: 'DEPLOYMENT_FAILED', summary: 'x' }],
+      service: { ...BASE.service, secretEnv: { TOKEN: 'ref' }, alerts: [CPU, RESTARTS] },
+    });
+    expect(app.lifecycle.ignore_changes).toEqual([
+      'spec[0].service[0].env',
+      'spec[0].alert[0].destinations',
+      'spec[0].service[0].alert[0].destinations',
+      'spec[0].service[0].alert[1].destinations',
+    ]);
+    expect(app.spec.env).toEqual([{ key: 'A', value: '1', type: 'GENERAL', scope: 'RUN_TIME' }]);
+    expect(app.spec.service[0].env).toEqual([{ key: 'TOKEN', value: 'ref', type: 'SECRET', scope: 'RUN_TIME' }]);
+  });
+
+  it('gives every alert the recipients explicitly, app-level and component-level alike', () => {
+    const app = appOf({
+      ...BASE,
+      alerts: [{ rule: 'DEPLOYMENT_FAILED', summary: 'x' }, { rule: 'DOMAIN_FAILED', summary: 'y' }],
+      service: { ...BASE.service, alerts: [CPU] },
+    });
+    const destinations = { emails: ['ops@example.com'], slack_webhooks: [{ channel: '#ops', url: 'https://hooks.example.com/x' }] };
+    expect(app.spec.alert).toEqual([
+      { rule: 'DEPLOYMENT_FAILED', destinations },
+      { rule: 'DOMAIN_FAILED', destinations },
+    ]);
+    expect(app.spec.service[0].alert).toEqual([
+      { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 70, window: 'TEN_MINUTES', destinations },
+    ]);
+  });
+
+  it('ships logs to the Datadog endpoint given', () => {
+    const app = appOf({ ...BASE, service: { ...BASE.service, datadogLogs: { endpoint: 'https://http-intake.logs.datadoghq.eu', apiKey: 'k' } } });
+    expect(app.spec.service[0].log_destination).toEqual([
+      { name: 'datadog', datadog: { endpoint: 'https://http-intake.logs.datadoghq.eu', api_key: 'k' } },
+    ]);
+  });
+});

@@ -1,0 +1,220 @@
+import { ESG_SCRAPER_API } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
+import { dataOf, resourcesOf, synthOf, TerraformJson } from '../support/synth';
+
+/*
+ * Values digitalocean/digitalocean 2.71.0 validates (commit 2b56f19), per
+ * /work/shared/reference/prebuilt-providers.md §1-2:
+ *  - digitalocean/app/app_spec.go: appSpecAppLevelAlerts (app rules), appSpecComponentAlerts (component
+ *    rule/operator/window), env `type` and `scope`. The UNSPECIFIED_* values pass validation but
+ *    describe no condition, so they are left out here on purpose.
+ *  - digitalocean/monitoring/resource_monitor_alert.go (DBaaS `type`, `compare`, `window`);
+ *  - digitalocean/uptime/resource_uptime_alert.go (`type`, `comparison`, `period`) and
+ *    resource_uptime_check.go (`type`); regions from docs/resources/uptime_check.md.
+ */
+const APP_RULES = ['DEPLOYMENT_FAILED', 'DEPLOYMENT_LIVE', 'DEPLOYMENT_STARTED', 'DEPLOYMENT_CANCELED',
+  'DOMAIN_FAILED', 'DOMAIN_LIVE', 'AUTOSCALE_FAILED', 'AUTOSCALE_SUCCEEDED'];
+const COMPONENT_RULES = ['CPU_UTILIZATION', 'MEM_UTILIZATION', 'RESTART_COUNT'];
+const COMPONENT_OPERATORS = ['GREATER_THAN', 'LESS_THAN'];
+const COMPONENT_WINDOWS = ['FIVE_MINUTES', 'TEN_MINUTES', 'THIRTY_MINUTES', 'ONE_HOUR'];
+const ENV_TYPES = ['GENERAL', 'SECRET'];
+const ENV_SCOPES = ['UNSET', 'RUN_TIME', 'BUILD_TIME', 'RUN_AND_BUILD_TIME'];
+const DBAAS_TYPES = ['v1/dbaas/alerts/load_15_alerts', 'v1/dbaas/alerts/memory_utilization_alerts',
+  'v1/dbaas/alerts/disk_utilization_alerts', 'v1/dbaas/alerts/cpu_alerts'];
+const MONITOR_COMPARES = ['GreaterThan', 'LessThan'];
+const MONITOR_WINDOWS = ['5m', '10m', '30m', '1h'];
+const UPTIME_ALERT_TYPES = ['latency', 'down', 'down_global', 'ssl_expiry'];
+const UPTIME_COMPARISONS = ['greater_than', 'less_than'];
+const UPTIME_PERIODS = ['2m', '3m', '5m', '10m', '15m', '30m', '1h'];
+const UPTIME_CHECK_TYPES = ['ping', 'http', 'https'];
+const UPTIME_REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'];
+
+const ENVS = ['staging', 'production'] as const;
+const SLACK_WEBHOOK = '${var.slack_webhook_alerts}';
+
+function appOf(json: TerraformJson): [string, Record<string, any>] {
+  const apps = resourcesOf(json, 'digitalocean_app');
+  expect(apps).toHaveLength(1);
+  return apps[0];
+}
+
+/** Every alert in the app spec, app-level then component-level. */
+function appAlerts(app: Record<string, any>): Record<string, any>[] {
+  return [...app.spec.alert, ...app.spec.service.flatMap((s: any) => s.alert)];
+}
+
+describe('DigitalOcean', () => {
+  describe('the App Platform app', () => {
+    it.each(ENVS)('runs the service from the configured repository, size and port, with a health check (%s)', (env) => {
+      const config = ENVIRONMENTS[env].digitalocean;
+      const [, app] = appOf(synthOf(env));
+      expect(app.spec).toMatchObject({ name: config.app.name, region: config.region });
+      expect(app.spec.service).toHaveLength(1);
+      expect(app.spec.service[0]).toMatchObject({
+        name: ESG_SCRAPER_API.id,
+        github: { repo: config.app.github.repo, branch: config.app.github.branch, deploy_on_push: config.app.github.deployOnPush },
+        instance_size_slug: config.app.instanceSizeSlug,
+        instance_count: config.app.instanceCount,
+        http_port: config.app.httpPort,
+        health_check: { http_path: '/health' },
+      });
+    });
+
+    it.each(ENVS)('sets the monitoring environment, with SENTRY_DSN as a secret by reference (%s)', (env) => {
+      const json = synthOf(env);
+      const [, app] = appOf(json);
+      const [[keyName]] = resourcesOf(json, 'sentry_key');
+      expect(app.spec.env).toEqual([
+        { key: 'ENVIRONMENT', value: env, type: 'GENERAL', scope: 'RUN_TIME' },
+        { key: 'LOG_FORMAT', value: 'json', type: 'GENERAL', scope: 'RUN_TIME' },
+        { key: 'LOG_LEVEL', value: 'INFO', type: 'GENERAL', scope: 'RUN_TIME' },
+        { key: 'DD_SERVICE', value: 'esg-scraper-api', type: 'GENERAL', scope: 'RUN_TIME' },
+        { key: 'DD_ENV', value: env, type: 'GENERAL', scope: 'RUN_TIME' },
+        { key: 'DD_RUNTIME_METRICS_ENABLED', value: 'true', type: 'GENERAL', scope: 'RUN_TIME' },
+      ]);
+      expect(app.spec.service[0].env).toEqual([
+        { key: 'SENTRY_DSN', value: `\${sentry_key.${keyName}.dsn["public"]}`, type: 'SECRET', scope: 'RUN_TIME' },
+      ]);
+      for (const variable of [...app.spec.env, ...app.spec.service[0].env]) {
+        expect(ENV_TYPES).toContain(variable.type);
+        expect(ENV_SCOPES).toContain(variable.scope);
+      }
+    });
+
+    it.each(ENVS)('ships logs to the intake of the configured Datadog site, with the key from a variable (%s)', (env) => {
+      const [, app] = appOf(synthOf(env));
+      expect(app.spec.service[0].log_destination).toEqual([{
+        name: 'datadog',
+        datadog: { endpoint: `https://http-intake.logs.${ENVIRONMENTS[env].datadog.site}`, api_key: '${var.datadog_logs_api_key}' },
+      }]);
+    });
+
+    it('alerts on the seed\'s thresholds in production', () => {
+      const [, app] = appOf(synthOf('production'));
+      expect(app.spec.service[0].alert.map(({ destinations: _, ...rest }: any) => rest)).toEqual([
+        { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 80, window: 'FIVE_MINUTES' },
+        { rule: 'MEM_UTILIZATION', operator: 'GREATER_THAN', value: 90, window: 'FIVE_MINUTES' },
+        { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 3, window: 'TEN_MINUTES' },
+      ]);
+      expect(app.spec.alert.map((a: any) => a.rule)).toEqual(['DEPLOYMENT_FAILED', 'DOMAIN_FAILED']);
+    });
+
+    it.each(ENVS)('uses only alert values the provider accepts, each rule once per app (%s)', (env) => {
+      const [, app] = appOf(synthOf(env));
+      for (const alert of app.spec.alert) {
+        expect(APP_RULES).toContain(alert.rule);
+        expect(Object.keys(alert).sort()).toEqual(['destinations', 'rule']); // no operator/window/value at app level
+      }
+      for (const alert of app.spec.service.flatMap((s: any) => s.alert)) {
+        expect(COMPONENT_RULES).toContain(alert.rule);
+        expect(COMPONENT_OPERATORS).toContain(alert.operator);
+        expect(COMPONENT_WINDOWS).toContain(alert.window);
+        expect(alert.value).toBeGreaterThanOrEqual(0);
+      }
+      const rules = appAlerts(app).map((a) => a.rule);
+      expect(new Set(rules).size).toBe(rules.length); // destinations are matched by rule
+    });
+
+    it.each(ENVS)('gives every alert, the first one included, the team e-mails and the Slack alerts channel (%s)', (env) => {
+      const [, app] = appOf(synthOf(env));
+      const alerts = appAlerts(app);
+      expect(alerts).toHaveLength(5);
+      for (const alert of alerts) {
+        expect(alert.destinations).toEqual({
+          emails: ENVIRONMENTS[env].alertEmails,
+          slack_webhooks: [{ channel: ENVIRONMENTS[env].slack.alertsChannel, url: SLACK_WEBHOOK }],
+        });
+      }
+    });
+
+    it.each(ENVS)('ignores exactly the perpetual diffs: the secret env set and each alert\'s destinations (%s)', (env) => {
+      const [, app] = appOf(synthOf(env));
+      const ignored: string[] = app.lifecycle.ignore_changes;
+      expect(ignored).toEqual([
+        'spec[0].service[0].env',
+        ...app.spec.alert.map((_: unknown, i: number) => `spec[0].alert[${i}].destinations`),
+        ...app.spec.service[0].alert.map((_: unknown, i: number) => `spec[0].service[0].alert[${i}].destinations`),
+      ]);
+      // The ignored env set holds the secret and nothing else, so plain variables stay managed.
+      expect(app.spec.service[0].env.every((v: any) => v.type === 'SECRET')).toBe(true);
+      expect(app.spec.env.every((v: any) => v.type === 'GENERAL')).toBe(true);
+    });
+  });
+
+  describe('the database clusters', () => {
+    it.each(ENVS)('are looked up by the configured names (%s)', (env) => {
+      const names = dataOf(synthOf(env), 'digitalocean_database_cluster').map(([, d]) => d.name).sort();
+      const { mongodb, redis } = ENVIRONMENTS[env].digitalocean.databases;
+      expect(names).toEqual([mongodb, redis].sort());
+    });
+
+    it.each(ENVS)('each get CPU, memory and disk alert policies on their own id, to e-mail and Slack (%s)', (env) => {
+      const json = synthOf(env);
+      const clusters = dataOf(json, 'digitalocean_database_cluster');
+      const policies = resourcesOf(json, 'digitalocean_monitor_alert');
+      expect(policies).toHaveLength(6);
+      for (const [clusterName] of clusters) {
+        const own = policies.filter(([, p]) => p.entities[0] === `\${data.digitalocean_database_cluster.${clusterName}.id}`);
+        expect(own.map(([, p]) => p.type).sort()).toEqual([
+          'v1/dbaas/alerts/cpu_alerts', 'v1/dbaas/alerts/disk_utilization_alerts', 'v1/dbaas/alerts/memory_utilization_alerts',
+        ]);
+      }
+      for (const [, policy] of policies) {
+        expect(policy.entities).toHaveLength(1);
+        expect(DBAAS_TYPES).toContain(policy.type);
+        expect(MONITOR_COMPARES).toContain(policy.compare);
+        expect(MONITOR_WINDOWS).toContain(policy.window);
+        expect(policy).toMatchObject({ compare: 'GreaterThan', window: '5m', enabled: true });
+        expect(policy.value).toBeGreaterThan(0);
+        expect(policy.alerts).toEqual({
+          email: ENVIRONMENTS[env].alertEmails,
+          slack: [{ channel: ENVIRONMENTS[env].slack.alertsChannel, url: SLACK_WEBHOOK }],
+        });
+      }
+    });
+  });
+
+  describe('the uptime checks', () => {
+    it.each(ENVS)('probe /health and /health/detailed over https from the configured regions (%s)', (env) => {
+      const checks = resourcesOf(synthOf(env), 'digitalocean_uptime_check').map(([, c]) => c);
+      expect(checks.map((c) => c.target).sort()).toEqual(
+        [`${ENVIRONMENTS[env].apiUrl}/health`, `${ENVIRONMENTS[env].apiUrl}/health/detailed`]);
+      for (const check of checks) {
+        expect(UPTIME_CHECK_TYPES).toContain(check.type);
+        expect(check.type).toBe('https');
+        expect(check.regions).toEqual(ENVIRONMENTS[env].digitalocean.uptimeRegions);
+        for (const region of check.regions) expect(UPTIME_REGIONS).toContain(region);
+      }
+    });
+
+    it.each(ENVS)('alert when down everywhere, slow or near certificate expiry, to e-mail and Slack (%s)', (env) => {
+      const json = synthOf(env);
+      const checks = resourcesOf(json, 'digitalocean_uptime_check');
+      const alerts = resourcesOf(json, 'digitalocean_uptime_alert').map(([, a]) => a);
+      const byTarget = (path: string) => {
+        const [name] = checks.find(([, c]) => c.target.endsWith(path))!;
+        return alerts.filter((a) => a.check_id === `\${digitalocean_uptime_check.${name}.id}`)
+          .map(({ type, comparison, threshold, period }) => ({ type, comparison, threshold, period }))
+          .sort((a, b) => a.type.localeCompare(b.type));
+      };
+      expect(byTarget('/health')).toEqual([
+        { type: 'down_global', comparison: 'greater_than', threshold: undefined, period: '2m' },
+        { type: 'latency', comparison: 'greater_than', threshold: 2000, period: '5m' },
+        { type: 'ssl_expiry', comparison: 'less_than', threshold: 14, period: '1h' },
+      ]);
+      expect(byTarget('/health/detailed')).toEqual([
+        { type: 'down_global', comparison: 'greater_than', threshold: undefined, period: '2m' },
+      ]);
+      expect(alerts).toHaveLength(4);
+      for (const alert of alerts) {
+        expect(UPTIME_ALERT_TYPES).toContain(alert.type);
+        expect(UPTIME_COMPARISONS).toContain(alert.comparison);
+        expect(UPTIME_PERIODS).toContain(alert.period);
+        expect(alert.notifications).toEqual([{
+          email: ENVIRONMENTS[env].alertEmails,
+          slack: [{ channel: ENVIRONMENTS[env].slack.alertsChannel, url: SLACK_WEBHOOK }],
+        }]);
+      }
+    });
+  });
+});
