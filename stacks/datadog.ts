@@ -57,12 +57,20 @@ interface ApiCheck {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   readonly tickEverySeconds: number;
+  /** @default undefined (Datadog's 60 s) */
   readonly timeoutSeconds?: number;
+  /** @default undefined (no latency assertion) */
   readonly maxResponseTimeMs?: number;
+  /** @default undefined (no body) */
   readonly jsonBody?: unknown;
+  /** @default [] */
   readonly jsonPathExpectations?: readonly JsonPathExpectation[];
-  /** Sends `Authorization: Bearer <synthetics_api_token>` (a secure global variable). */
+  /**
+   * Sends `Authorization: Bearer <synthetics_api_token>` through a secure global variable.
+   * @default false
+   */
   readonly authenticated?: boolean;
+  /** @default 0 */
   readonly minFailureDurationSeconds?: number;
 }
 

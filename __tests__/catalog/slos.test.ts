@@ -1,0 +1,193 @@
+import { buildAlertCatalog } from '../../catalog/alerts';
+import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
+import {
+  budgetConsumed, buildSloCatalog, BurnRateAlertSpec, burnRateQuery, DATADOG_APM, durationMinutes, maxBurnRate,
+  recommendedBurnRateAlerts, serviceSlos, SloDefinition, validateSlos,
+} from '../../catalog/slos';
+import { ENVIRONMENTS } from '../../config/environments';
+import { ConfigError } from '../../config/validate';
+
+const production = ENVIRONMENTS.production;
+
+/** A 99.9% availability SLO over 30 days with the recommended alerts; tests change one field at a time. */
+function slo(overrides: Partial<SloDefinition> = {}): SloDefinition {
+  return {
+    id: 'checkout-availability',
+    serviceId: 'checkout',
+    team: 'platform',
+    title: 'Checkout availability',
+    description: 'Share of requests that succeed.',
+    sli: { kind: 'metric', good: 'sum:good{*}.as_count()', total: 'sum:total{*}.as_count()' },
+    objectives: [{ timeframe: '30d', target: 99.9 }],
+    burnRateAlerts: recommendedBurnRateAlerts('30d'),
+    runbookUrl: 'https://example.com/runbook',
+    ...overrides,
+  };
+}
+
+function alertWith(change: Partial<BurnRateAlertSpec>): SloDefinition {
+  return slo({ burnRateAlerts: [{ ...recommendedBurnRateAlerts('30d')[0], ...change }] });
+}
+
+/** The ConfigError message `validateSlos` throws, or undefined. */
+function problemsOf(slos: SloDefinition[]): string | undefined {
+  try {
+    validateSlos(slos);
+    return undefined;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+}
+
+describe('SLO catalog', () => {
+  it('defines a 99.9% availability SLO as good (hits - errors) over total (hits) APM requests', () => {
+    const [availability] = serviceSlos(ESG_SCRAPER_API, production);
+    const scope = '{service:esg-scraper-api,env:production}';
+    expect(availability.id).toBe('esg-scraper-api-availability');
+    expect(availability.sli).toEqual({
+      kind: 'metric',
+      good: `sum:trace.fastapi.request.hits${scope}.as_count() - sum:trace.fastapi.request.errors${scope}.as_count()`,
+      total: `sum:trace.fastapi.request.hits${scope}.as_count()`,
+    });
+    expect(availability.objectives).toEqual([{ timeframe: '30d', target: 99.9, warning: 99.95 }]);
+  });
+
+  it('defines latency as the share of five-minute slices whose p95 meets the service target', () => {
+    const latency = serviceSlos(ESG_SCRAPER_API, production).find((s) => s.id === 'esg-scraper-api-latency')!;
+    expect(latency.sli).toEqual({
+      kind: 'time_slice',
+      query: 'p95:trace.fastapi.request{service:esg-scraper-api,env:production}',
+      comparator: '<=',
+      threshold: ESG_SCRAPER_API.latencyTargetSeconds,
+      intervalSeconds: 300,
+    });
+  });
+
+  it('scopes every SLO query to its own environment', () => {
+    for (const env of Object.values(ENVIRONMENTS)) {
+      for (const s of serviceSlos(ESG_SCRAPER_API, env)) {
+        const queries = s.sli.kind === 'metric' ? [s.sli.good, s.sli.total] : [s.sli.query];
+        for (const q of queries) expect(q.match(/env:([\w-]+)/g)?.every((t) => t === `env:${env.name}`)).toBe(true);
+      }
+    }
+  });
+
+  it('uses the APM metric names the alert catalog monitors, so a rename cannot split them', () => {
+    const expressions = buildAlertCatalog(SERVICES, production).flatMap((a) => a.datadog ? [a.datadog.expression] : []);
+    for (const metric of Object.values(DATADOG_APM)) {
+      expect(expressions.some((e) => e.includes(`${metric}{`))).toBe(true);
+    }
+  });
+
+  it('accepts every environment\'s SLOs', () => {
+    for (const env of Object.values(ENVIRONMENTS)) {
+      expect(buildSloCatalog(SERVICES, env).map((s) => s.id)).toEqual(['esg-scraper-api-availability', 'esg-scraper-api-latency']);
+    }
+  });
+});
+
+describe('burn-rate alerts', () => {
+  it('uses 14.4 over 1h/5m and 6 over 6h/30m to page, 3 over 24h/2h to open a ticket, for 30 days', () => {
+    expect(recommendedBurnRateAlerts('30d')).toEqual([
+      { over: '30d', burnRate: 14.4, longWindow: '1h', shortWindow: '5m', severity: 'critical' },
+      { over: '30d', burnRate: 6, longWindow: '6h', shortWindow: '30m', severity: 'critical' },
+      { over: '30d', burnRate: 3, longWindow: '24h', shortWindow: '2h', severity: 'warning' },
+    ]);
+  });
+
+  it.each([
+    ['7d', [0.1, 0.2, 0.4]],
+    ['30d', [0.02, 0.05, 0.1]],
+    ['90d', [0.01, 0.03, 0.05]],
+  ] as const)('fires the %s alerts at the budget shares Datadog documents', (timeframe, shares) => {
+    expect(recommendedBurnRateAlerts(timeframe).map((a) => Number(budgetConsumed(a).toFixed(6)))).toEqual(shares);
+  });
+
+  it('renders the burn_rate query of a 99.9% SLO exactly', () => {
+    expect(recommendedBurnRateAlerts('30d').map((a) => burnRateQuery('abc123', a))).toEqual([
+      'burn_rate("abc123").over("30d").long_window("1h").short_window("5m") > 14.4',
+      'burn_rate("abc123").over("30d").long_window("6h").short_window("30m") > 6',
+      'burn_rate("abc123").over("30d").long_window("24h").short_window("2h") > 3',
+    ]);
+  });
+
+  it('caps the burn rate at 1 / (1 - target): 1000 for 99.9%, 100 for 99%, 20 for 95%', () => {
+    expect(maxBurnRate(99.9)).toBeCloseTo(1000, 6);
+    expect(maxBurnRate(99)).toBeCloseTo(100, 9);
+    expect(maxBurnRate(95)).toBeCloseTo(20, 9);
+  });
+
+  it('reads Datadog durations in minutes', () => {
+    expect(['5m', '2h', '1d', '0h', '1.5h', 'h'].map(durationMinutes)).toEqual([5, 120, 1440, undefined, undefined, undefined]);
+  });
+
+  it('accepts a burn rate equal to the maximum', () => {
+    expect(problemsOf([slo({ objectives: [{ timeframe: '30d', target: 95 }], burnRateAlerts: [
+      { over: '30d', burnRate: 20, longWindow: '1h', shortWindow: '5m', severity: 'critical' }] })])).toBeUndefined();
+  });
+
+  it('fails when a burn rate exceeds 1 / (1 - target), naming the SLO and the maximum', () => {
+    const message = problemsOf([slo({ objectives: [{ timeframe: '30d', target: 95 }],
+      burnRateAlerts: recommendedBurnRateAlerts('90d').map((a) => ({ ...a, over: '30d' as const })) })]);
+    expect(message).toContain('slo "checkout-availability".burnRateAlerts[0].burnRate: got 21.6');
+    expect(message).toContain('at most 20 (1 / (1 - 95%)');
+    expect(message).not.toContain('burnRateAlerts[1].burnRate'); // 10.8 is fine for 95%
+  });
+
+  it('fails when a burn rate is zero or negative', () => {
+    expect(problemsOf([alertWith({ burnRate: 0 })])).toContain('burnRateAlerts[0].burnRate: got 0');
+  });
+
+  it('fails when the long window is over 48 hours', () => {
+    expect(problemsOf([alertWith({ longWindow: '3d', shortWindow: '6h' })]))
+      .toContain('slo "checkout-availability".burnRateAlerts[0].longWindow: got "3d"; expected a duration from 1h to 48h');
+  });
+
+  it('fails when the long window is under an hour', () => {
+    expect(problemsOf([alertWith({ longWindow: '30m', shortWindow: '5m' })])).toContain('longWindow: got "30m"');
+  });
+
+  it('fails when the short window is not shorter than the long one', () => {
+    expect(problemsOf([alertWith({ longWindow: '1h', shortWindow: '60m' })]))
+      .toContain('slo "checkout-availability".burnRateAlerts[0].shortWindow: got "60m"; expected a duration shorter than the long window (1h)');
+  });
+
+  it('fails when a window is not a Datadog duration', () => {
+    expect(problemsOf([alertWith({ shortWindow: '5 minutes' })])).toContain('shortWindow: got "5 minutes"');
+  });
+
+  it('fails when over() names a timeframe the SLO does not define', () => {
+    expect(problemsOf([alertWith({ over: '7d' })]))
+      .toContain('slo "checkout-availability".burnRateAlerts[0].over: got "7d"; expected a timeframe the SLO defines (30d)');
+  });
+
+  it('accepts alerts on every timeframe the SLO defines', () => {
+    const objectives = [{ timeframe: '30d', target: 99.9 }, { timeframe: '7d', target: 99.9 }] as const;
+    expect(problemsOf([slo({ objectives, burnRateAlerts: [...recommendedBurnRateAlerts('30d'), ...recommendedBurnRateAlerts('7d')] })]))
+      .toBeUndefined();
+  });
+
+  it('fails when two alerts share a timeframe and long window', () => {
+    const [first] = recommendedBurnRateAlerts('30d');
+    expect(problemsOf([slo({ burnRateAlerts: [first, { ...first, burnRate: 10 }] })]))
+      .toContain('burnRateAlerts[1]: got "30d/1h"; expected one alert per timeframe and long window');
+  });
+
+  it('fails when a target is not strictly between 0 and 100, or the warning is not above it', () => {
+    const message = problemsOf([slo({ objectives: [{ timeframe: '30d', target: 100, warning: 99 }], burnRateAlerts: [] })]);
+    expect(message).toContain('slo "checkout-availability".objectives[0].target: got 100');
+    expect(message).toContain('objectives[0].warning: got 99; expected a percentage above the target (100)');
+  });
+
+  it('fails when two SLOs share an id, and reports every problem at once', () => {
+    const message = problemsOf([slo(), slo({ burnRateAlerts: [{ ...recommendedBurnRateAlerts('30d')[0], over: '90d' }] })]);
+    expect(message).toContain('slo "checkout-availability".id: got "checkout-availability"; expected an id no other SLO uses');
+    expect(message).toContain('burnRateAlerts[0].over: got "90d"');
+  });
+
+  it('fails when a time slice is neither one nor five minutes', () => {
+    const sli = { kind: 'time_slice', query: 'p95:x{*}', comparator: '<=', threshold: 1, intervalSeconds: 120 } as never;
+    expect(problemsOf([slo({ sli })])).toContain('slo "checkout-availability".sli.intervalSeconds: got 120; expected 60 or 300');
+  });
+});

@@ -1,0 +1,290 @@
+import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
+import { SERVICES } from '../../catalog/services';
+import { buildSloCatalog, maxBurnRate } from '../../catalog/slos';
+import { ENVIRONMENTS } from '../../config/environments';
+import { datadogAppUrl } from '../../stacks/datadog';
+import { resourcesOf, synthOf } from '../support/synth';
+
+const ENVS = ['staging', 'production'] as const;
+type Env = (typeof ENVS)[number];
+type Resource = Record<string, any>;
+
+const PRIORITY = { critical: '1', warning: '3', info: '5' } as const;
+/** The comparison and number that end a monitor query. */
+const QUERY_THRESHOLD = /\s(>=|<=|>|<)\s(-?\d+(?:\.\d+)?)$/;
+
+const monitorsOf = (env: Env) => resourcesOf(synthOf(env), 'datadog_monitor').map(([, m]) => m);
+const tag = (resource: Resource, key: string) =>
+  (resource.tags as string[]).find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
+const alertsOf = (env: Env) => buildAlertCatalog(SERVICES, ENVIRONMENTS[env]).filter((a) => a.datadog);
+
+/** `${<type>.<name>.<attribute>}` of the only resource of a type. */
+function refOf(env: Env, type: string, attribute: string): string {
+  const resources = resourcesOf(synthOf(env), type);
+  expect(resources).toHaveLength(1);
+  return `\${${type}.${resources[0][0]}.${attribute}}`;
+}
+
+function monitorOfAlert(env: Env, alert: AlertDefinition, severity: string): Resource {
+  const found = monitorsOf(env).filter((m) => m.name === `${alert.title} (${env}, ${severity})`);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function sloNamed(env: Env, name: string): [string, Resource] {
+  const found = resourcesOf(synthOf(env), 'datadog_service_level_objective').filter(([, s]) => s.name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+function syntheticNamed(env: Env, name: string): Resource {
+  const found = resourcesOf(synthOf(env), 'datadog_synthetics_test').filter(([, t]) => t.name === name);
+  expect(found).toHaveLength(1);
+  return found[0][1];
+}
+
+describe('Datadog monitors', () => {
+  it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal and three burn-rate alerts per SLO (%s)', (env) => {
+    const monitors = monitorsOf(env);
+    const expected = alertsOf(env).flatMap(rulesOf).length;
+    expect(expected).toBe(3); // error ratio (critical), p95 latency (warning), memory (warning)
+    expect(monitors.filter((m) => m.type === 'query alert')).toHaveLength(expected);
+    expect(monitors.filter((m) => m.type === 'slo alert')).toHaveLength(buildSloCatalog(SERVICES, ENVIRONMENTS[env]).length * 3);
+    expect(monitors).toHaveLength(expected + 6);
+  });
+
+  it.each(ENVS)('keeps monitor_thresholds.critical equal to the number in every query (%s)', (env) => {
+    for (const monitor of monitorsOf(env)) {
+      const match = QUERY_THRESHOLD.exec(monitor.query);
+      expect({ query: monitor.query, parsed: match !== null }).toEqual({ query: monitor.query, parsed: true });
+      expect(monitor.monitor_thresholds).toEqual({ critical: match![2] });
+      expect(Number(monitor.monitor_thresholds.critical)).toBe(Number(match![2]));
+    }
+  });
+
+  it.each(ENVS)('renders each query from the catalog: <timeAggregation>:<expression> <comparison> <threshold> (%s)', (env) => {
+    for (const alert of alertsOf(env)) {
+      for (const rule of rulesOf(alert)) {
+        expect(monitorOfAlert(env, alert, rule.severity).query)
+          .toBe(`${alert.datadog!.timeAggregation}:${alert.datadog!.expression} ${alert.comparison} ${rule.threshold}`);
+      }
+    }
+  });
+
+  it.each(ENVS)('states a missing-data policy on every monitor (%s)', (env) => {
+    for (const monitor of monitorsOf(env)) {
+      if (monitor.type === 'slo alert') {
+        expect({ name: monitor.name, notify_no_data: monitor.notify_no_data }).toEqual({ name: monitor.name, notify_no_data: false });
+      } else {
+        expect(['resolve', 'show_no_data', 'show_and_notify_no_data', 'default']).toContain(monitor.on_missing_data);
+        expect(monitor.notify_no_data).toBeUndefined(); // conflicts with on_missing_data
+      }
+    }
+  });
+
+  it('treats missing APM data as the catalog does: no requests is not a failure', () => {
+    for (const alert of alertsOf('production')) {
+      expect(alert.noDataState).toBe('OK');
+      for (const rule of rulesOf(alert)) expect(monitorOfAlert('production', alert, rule.severity).on_missing_data).toBe('resolve');
+    }
+  });
+
+  it.each(ENVS)('gives every monitor a priority string from its severity and env, service, team and severity tags (%s)', (env) => {
+    for (const monitor of monitorsOf(env)) {
+      const severity = tag(monitor, 'severity') as keyof typeof PRIORITY;
+      expect(monitor.priority).toBe(PRIORITY[severity]);
+      expect([tag(monitor, 'env'), tag(monitor, 'service'), tag(monitor, 'team')]).toEqual([env, 'esg-scraper-api', 'platform']);
+    }
+  });
+
+  it.each(ENVS)('links the runbook and the service\'s Datadog dashboard from every monitor (%s)', (env) => {
+    const dashboard = `Dashboard: https://app.datadoghq.com${refOf(env, 'datadog_dashboard_json', 'url')}`;
+    for (const alert of alertsOf(env)) {
+      for (const rule of rulesOf(alert)) {
+        const { message } = monitorOfAlert(env, alert, rule.severity);
+        expect(message).toContain(alert.summary);
+        expect(message).toContain(`Runbook: ${alert.runbookUrl}`);
+        expect(message).toContain(dashboard);
+      }
+    }
+    for (const monitor of monitorsOf(env).filter((m) => m.type === 'slo alert')) {
+      expect(monitor.message).toMatch(/Runbook: https:\/\/github\.com\/\S+\/slo-(availability|latency)\.md/);
+      expect(monitor.message).toContain(dashboard);
+    }
+  });
+});
+
+/**
+ * Datadog's evaluation of `sum(last_5m):errors.as_count() / clamp_min(hits.as_count(), floor) > t` on per-minute
+ * counts. A query with `.as_count()` and arithmetic takes Datadog's as_count path: each count is summed over the
+ * window before the division (monitors/guide/as-count-in-monitor-evaluations). Where clamp_min applies on that path
+ * is not documented, so both orders are evaluated.
+ */
+function errorRatioAlerts(query: string, errors: number[], hits: number[]): { sumThenClamp: boolean; clampThenSum: boolean } {
+  const match = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ clamp_min\(sum:\S+\.as_count\(\), (\d+)\) > ([\d.]+)$/.exec(query);
+  expect(match).not.toBeNull();
+  const floor = Number(match![1]);
+  const threshold = Number(match![2]);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    sumThenClamp: sum(errors) / Math.max(sum(hits), floor) > threshold,
+    // Per point, a minute without requests is NaN, which clamp_min also raises to the floor.
+    clampThenSum: sum(errors) / sum(hits.map((h) => Math.max(h, floor))) > threshold,
+  };
+}
+
+describe('the error-ratio traffic guard', () => {
+  const query = () => monitorOfAlert('production', alertsOf('production').find((a) => a.id.endsWith('error-ratio'))!, 'critical').query;
+  const never = { sumThenClamp: false, clampThenSum: false };
+
+  it('does not alert on 1 failure out of 3 requests, whether they come in one minute or several', () => {
+    expect(errorRatioAlerts(query(), [1, 0, 0, 0, 0], [3, 0, 0, 0, 0])).toEqual(never);
+    expect(errorRatioAlerts(query(), [1, 0, 0, 0, 0], [1, 1, 1, 0, 0])).toEqual(never);
+  });
+
+  it('alerts on 10% failures at 20 requests a minute and stays quiet at 4%', () => {
+    expect(errorRatioAlerts(query(), [2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toEqual({ sumThenClamp: true, clampThenSum: true });
+    expect(errorRatioAlerts(query(), [1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toEqual(never);
+  });
+});
+
+describe('routing', () => {
+  it('pages nobody in staging: no @pagerduty handle anywhere and no PagerDuty service object', () => {
+    const json = synthOf('staging');
+    expect(JSON.stringify(json)).not.toContain('@pagerduty');
+    expect(resourcesOf(json, 'datadog_integration_pagerduty_service_object')).toHaveLength(0);
+    for (const monitor of monitorsOf('staging')) expect(monitor.message).toMatch(/\n\nNotify: @slack-alerts$/);
+  });
+
+  it('pages production critical alerts through a service object keyed by the Datadog PagerDuty integration', () => {
+    const json = synthOf('production');
+    const [[, serviceObject]] = resourcesOf(json, 'datadog_integration_pagerduty_service_object');
+    const [datadogIntegration] = resourcesOf(json, 'pagerduty_service_integration').filter(([, i]) => i.name === 'Datadog');
+    expect(serviceObject.service_key).toBe(`\${pagerduty_service_integration.${datadogIntegration[0]}.integration_key}`);
+    expect(serviceObject.service_name).toBe('esg-scraper-api-production');
+    const handles = JSON.stringify(json).match(/@pagerduty-[\w.-]+/g) ?? [];
+    expect(new Set(handles)).toEqual(new Set([`@pagerduty-${serviceObject.service_name}`]));
+  });
+
+  it('sends production critical alerts to PagerDuty and #alerts, warnings to #alerts only', () => {
+    const all = [...monitorsOf('production'), ...resourcesOf(synthOf('production'), 'datadog_synthetics_test').map(([, t]) => t)];
+    for (const resource of all) {
+      const expected = tag(resource, 'severity') === 'critical'
+        ? 'Notify: @pagerduty-esg-scraper-api-production @slack-alerts'
+        : 'Notify: @slack-alerts';
+      expect({ name: resource.name, ending: resource.message.split('\n\n').pop() }).toEqual({ name: resource.name, ending: expected });
+    }
+    expect(all.filter((r) => tag(r, 'severity') === 'critical').length).toBeGreaterThanOrEqual(5);
+    expect(all.filter((r) => tag(r, 'severity') === 'warning').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('SLOs and burn-rate alerts', () => {
+  it('declares a 99.9%/30d metric availability SLO and a 99%/30d time-slice latency SLO', () => {
+    const [, availability] = sloNamed('production', 'ESG Scraper API availability (production)');
+    expect(availability).toMatchObject({ type: 'metric', timeframe: '30d', target_threshold: 99.9,
+      thresholds: [{ timeframe: '30d', target: 99.9, warning: 99.95 }] });
+    expect(availability.query.denominator).toBe('sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count()');
+    const [, latency] = sloNamed('production', 'ESG Scraper API latency (production)');
+    expect(latency).toMatchObject({ type: 'time_slice', timeframe: '30d', target_threshold: 99 });
+    expect(latency.sli_specification.time_slice).toMatchObject({ comparator: '<=', threshold: 2, query_interval_seconds: 300 });
+  });
+
+  it('alerts on the 99.9% availability SLO at 14.4 (1h/5m) and 6 (6h/30m), paging, and 3 (24h/2h) as a ticket', () => {
+    const [name] = sloNamed('production', 'ESG Scraper API availability (production)');
+    const id = `\${datadog_service_level_objective.${name}.id}`;
+    const alerts = monitorsOf('production').filter((m) => m.type === 'slo alert' && m.query.includes(id))
+      .map((m) => [m.query, m.monitor_thresholds.critical, m.priority, tag(m, 'severity')])
+      .sort((a, b) => Number(b[1]) - Number(a[1]));
+    expect(alerts).toEqual([
+      [`burn_rate("${id}").over("30d").long_window("1h").short_window("5m") > 14.4`, '14.4', '1', 'critical'],
+      [`burn_rate("${id}").over("30d").long_window("6h").short_window("30m") > 6`, '6', '1', 'critical'],
+      [`burn_rate("${id}").over("30d").long_window("24h").short_window("2h") > 3`, '3', '3', 'warning'],
+    ]);
+  });
+
+  it.each(ENVS)('keeps every burn rate at or below 1 / (1 - target) of the SLO it names, over a timeframe it defines (%s)', (env) => {
+    const slos = new Map(resourcesOf(synthOf(env), 'datadog_service_level_objective'));
+    for (const monitor of monitorsOf(env).filter((m) => m.type === 'slo alert')) {
+      const [, name, over] = /^burn_rate\("\$\{datadog_service_level_objective\.([\w-]+)\.id\}"\)\.over\("(\w+)"\)/.exec(monitor.query)!;
+      const objective = slos.get(name)!.thresholds.find((t: Resource) => t.timeframe === over);
+      expect(objective).toBeDefined();
+      expect(Number(monitor.monitor_thresholds.critical)).toBeLessThanOrEqual(maxBurnRate(objective.target));
+    }
+  });
+});
+
+describe('synthetic API tests', () => {
+  it.each(ENVS)('checks GET /health/detailed every minute from two locations: 200, under 2 s, status "healthy" (%s)', (env) => {
+    const test = syntheticNamed(env, `ESG Scraper API (${env}): GET /health/detailed`);
+    expect(test).toMatchObject({ type: 'api', subtype: 'http', status: 'live' });
+    expect(test.request_definition).toEqual({ method: 'GET', url: `${ENVIRONMENTS[env].apiUrl}/health/detailed` });
+    expect(test.locations).toEqual(['aws:us-east-1', 'aws:eu-west-1']);
+    expect(test.options_list).toMatchObject({ tick_every: 60, monitor_priority: 1, min_location_failed: 2 });
+    expect(test.assertion).toEqual([
+      { type: 'statusCode', operator: 'is', target: '200' },
+      { type: 'responseTime', operator: 'lessThan', target: '2000' },
+      { type: 'body', operator: 'validatesJSONPath', targetjsonpath: { jsonpath: '$.status', operator: 'is', targetvalue: 'healthy' } },
+    ]);
+  });
+
+  it.each(ENVS)('posts the seed\'s analysis to /analyze every 5 minutes with a 30 s timeout and a secret bearer token (%s)', (env) => {
+    const test = syntheticNamed(env, `ESG Scraper API (${env}): POST /analyze`);
+    const [[variableName, variable]] = resourcesOf(synthOf(env), 'datadog_synthetics_global_variable');
+    expect(variable).toMatchObject({ name: `ESG_MONITOR_TOKEN_${env.toUpperCase()}`, secure: true, value: '${var.synthetics_api_token}' });
+    expect(synthOf(env).variable?.synthetics_api_token).toMatchObject({ sensitive: true });
+    expect(test.request_definition).toMatchObject({ method: 'POST', url: `${ENVIRONMENTS[env].apiUrl}/analyze`, timeout: 30,
+      body_type: 'application/json' });
+    expect(JSON.parse(test.request_definition.body)).toEqual({ text: 'Test ESG analysis', quick_mode: true });
+    expect(test.request_headers).toEqual({ 'Content-Type': 'application/json', Authorization: `Bearer {{ ${variable.name} }}` });
+    expect(test.config_variable).toEqual([
+      { type: 'global', name: variable.name, id: `\${datadog_synthetics_global_variable.${variableName}.id}` }]);
+    expect(test.options_list).toMatchObject({ tick_every: 300, monitor_priority: 1 });
+    expect(test.assertion).toEqual([{ type: 'statusCode', operator: 'is', target: '200' }]);
+  });
+
+  it.each(ENVS)('sends nothing but a {{ global variable }} as a bearer token (%s)', (env) => {
+    const authorizations = resourcesOf(synthOf(env), 'datadog_synthetics_test')
+      .flatMap(([, t]) => Object.entries(t.request_headers ?? {}))
+      .filter(([header]) => header.toLowerCase() === 'authorization')
+      .map(([, value]) => value);
+    expect(authorizations).toEqual([`Bearer {{ ESG_MONITOR_TOKEN_${env.toUpperCase()} }}`]);
+    for (const [, variable] of resourcesOf(synthOf(env), 'datadog_synthetics_global_variable')) {
+      expect(variable.value).toMatch(/^\$\{var\.[a-z_]+\}$/);
+    }
+  });
+});
+
+describe('the Datadog APM dashboard', () => {
+  it.each(ENVS)('graphs each monitored signal with its catalog thresholds, and each SLO (%s)', (env) => {
+    const [[, resource]] = resourcesOf(synthOf(env), 'datadog_dashboard_json');
+    const dashboard = JSON.parse(resource.dashboard);
+    const definitions = dashboard.widgets.map((w: Resource) => w.definition);
+    for (const alert of alertsOf(env)) {
+      const panel = definitions.find((d: Resource) => d.requests?.[0].q === alert.datadog!.expression);
+      expect(panel.markers.map((m: Resource) => m.value)).toEqual(rulesOf(alert).map((r) => `y = ${r.threshold}`));
+    }
+    const sloIds = resourcesOf(synthOf(env), 'datadog_service_level_objective').map(([name]) => `\${datadog_service_level_objective.${name}.id}`);
+    expect(definitions.filter((d: Resource) => d.type === 'slo').map((d: Resource) => d.slo_id).sort()).toEqual(sloIds.sort());
+  });
+
+  it.each(ENVS)('lists the dashboard and the SLOs in the stack outputs (%s)', (env) => {
+    const outputs = synthOf(env).output ?? {};
+    expect(outputs.datadog_dashboard_url.value).toBe(`https://app.datadoghq.com${refOf(env, 'datadog_dashboard_json', 'url')}`);
+    const [availability] = sloNamed(env, `ESG Scraper API availability (${env})`);
+    expect(outputs.datadog_slo_availability_url.value)
+      .toBe(`https://app.datadoghq.com/slo?slo_id=\${datadog_service_level_objective.${availability}.id}`);
+    expect(outputs.datadog_slo_latency_url).toBeDefined();
+  });
+
+  it.each([
+    ['datadoghq.com', 'https://app.datadoghq.com'],
+    ['datadoghq.eu', 'https://app.datadoghq.eu'],
+    ['us3.datadoghq.com', 'https://us3.datadoghq.com'],
+    ['us5.datadoghq.com', 'https://us5.datadoghq.com'],
+    ['ap1.datadoghq.com', 'https://ap1.datadoghq.com'],
+    ['ddog-gov.com', 'https://app.ddog-gov.com'],
+  ])('links %s dashboards at %s', (site, url) => {
+    expect(datadogAppUrl(site)).toBe(url);
+  });
+});

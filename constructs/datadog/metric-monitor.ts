@@ -1,0 +1,78 @@
+import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
+import { Construct } from 'constructs';
+import { Comparison } from '../../catalog/alerts';
+import { Severity } from '../../config/types';
+import { ConfigError } from '../../config/validate';
+
+/** Datadog priorities are strings "1" (P1, highest) to "5"; anything else silently becomes 0. */
+export const MONITOR_PRIORITY: Readonly<Record<Severity, string>> = { critical: '1', warning: '3', info: '5' };
+
+/** What a metric monitor shows when its query returns nothing (Datadog's `on_missing_data`). */
+export type OnMissingData = 'show_no_data' | 'show_and_notify_no_data' | 'resolve' | 'default';
+
+const TIME_AGGREGATION = /^(avg|sum|min|max|percentile)\(last_([1-9]\d*)([mhdw])\)$/;
+
+export interface MetricMonitorProps {
+  /** Monitor name shown in Datadog and in notifications. */
+  readonly name: string;
+  /** Time aggregation and window, e.g. `sum(last_5m)`; `min` means "at all times" for `>`. */
+  readonly timeAggregation: string;
+  /** Metric expression without time aggregation or comparison, e.g. `p95:trace.fastapi.request{service:x}`. */
+  readonly expression: string;
+  readonly comparison: Comparison;
+  /** Critical threshold: written once, into both the query and `monitor_thresholds.critical`. */
+  readonly threshold: number;
+  readonly severity: Severity;
+  /** Explicit on every monitor: Datadog's default differs between count and gauge queries. */
+  readonly onMissingData: OnMissingData;
+  /** Body of the notification, including its `@handles`. */
+  readonly message: string;
+  readonly tags: readonly string[];
+  /**
+   * Whether a window must be full of points before it is evaluated.
+   * @default false (APM and runtime metrics are sparse at low traffic; a full-window rule skips those windows)
+   */
+  readonly requireFullWindow?: boolean;
+}
+
+/**
+ * A Datadog `query alert` monitor on a metric expression. The critical threshold is
+ * rendered from one number into both places Datadog compares ("Alert threshold (X)
+ * does not match that used in the query (Y)" is otherwise an apply-time failure).
+ */
+export class MetricMonitor extends Construct {
+  readonly monitor: Monitor;
+  readonly query: string;
+
+  constructor(scope: Construct, id: string, props: MetricMonitorProps) {
+    super(scope, id);
+    const problems: string[] = [];
+    if (!TIME_AGGREGATION.test(props.timeAggregation)) {
+      problems.push(`monitor "${props.name}" timeAggregation: got "${props.timeAggregation}"; expected ` +
+        'avg|sum|min|max|percentile(last_<n><m|h|d|w>), e.g. "sum(last_5m)". Fix: edit the datadog signal in catalog/alerts.ts');
+    }
+    if (props.expression.includes('.as_count()') && !props.timeAggregation.startsWith('sum(')) {
+      problems.push(`monitor "${props.name}" timeAggregation: got "${props.timeAggregation}" with .as_count(); ` +
+        'expected sum(last_<window>) (Datadog rejects other aggregations of counts). Fix: edit catalog/alerts.ts');
+    }
+    if (!Number.isFinite(props.threshold) || /e/i.test(String(props.threshold))) {
+      problems.push(`monitor "${props.name}" threshold: got ${props.threshold}; expected a finite decimal number. ` +
+        'Fix: edit the thresholds in catalog/alerts.ts');
+    }
+    if (problems.length > 0) throw new ConfigError(problems);
+
+    const threshold = String(props.threshold);
+    this.query = `${props.timeAggregation}:${props.expression} ${props.comparison} ${threshold}`;
+    this.monitor = new Monitor(this, 'monitor', {
+      name: props.name,
+      type: 'query alert',
+      query: this.query,
+      message: props.message,
+      monitorThresholds: { critical: threshold },
+      priority: MONITOR_PRIORITY[props.severity],
+      onMissingData: props.onMissingData,
+      requireFullWindow: props.requireFullWindow ?? false,
+      tags: [...props.tags],
+    });
+  }
+}
