@@ -1,0 +1,144 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AlertDefinition, alertingExpression, buildAlertCatalog, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS, serviceAlerts,
+} from '../../catalog/alerts';
+import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
+import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
+import { ConfigError } from '../../config/validate';
+import { synthesize } from '../../stacks/app';
+
+const catalogs = ENVIRONMENT_NAMES.map((name) => [name, buildAlertCatalog(SERVICES, ENVIRONMENTS[name])] as const);
+const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
+const byId = (id: string) => production.find((a) => a.id === `esg-scraper-api-${id}`)!;
+
+/** The problems a catalog build reports, or [] when it succeeds. */
+function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConfig): string[] {
+  try {
+    buildAlertCatalog(services, env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+}
+
+describe('alert catalog', () => {
+  it('declares the six alerts of the seed, each with its severity, comparison and threshold', () => {
+    const table = production.map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
+    expect(table).toEqual([
+      ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '5m'],
+      ['esg-scraper-api-latency-p95', '>', { warning: ESG_SCRAPER_API.latencyTargetSeconds }, '10m'],
+      ['esg-scraper-api-memory', '>', { warning: 0.85 }, '10m'],
+      ['esg-scraper-api-metrics-absent', '<', { critical: 1 }, '3m'],
+      ['esg-scraper-api-mongodb-pool', '>=', { warning: 0.9 }, '5m'],
+      ['esg-scraper-api-cache-hit-ratio', '<', { info: 0.5 }, '15m'],
+    ]);
+  });
+
+  it.each(catalogs)('gives every %s alert a runbook URL, an owner, a dashboard link and explicit no-data and error states', (name, alerts) => {
+    for (const a of alerts) {
+      expect([a.id, a.runbookUrl]).toEqual([a.id, `https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/${a.serviceId}/${a.id.slice(a.serviceId.length + 1)}.md`]);
+      expect([a.id, a.team]).toEqual([a.id, ESG_SCRAPER_API.team]);
+      // The values grafana_rule_group accepts (provider v4.45.1).
+      expect(['OK', 'NoData', 'KeepLast', 'Alerting']).toContain(a.noDataState);
+      expect(['OK', 'Error', 'KeepLast', 'Alerting']).toContain(a.execErrState);
+      expect(a.dashboardUid).toBe('esg-scraper-api-service');
+      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/esg-scraper-api-service?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
+      expect(a.summary.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('pages nobody for no data except when the exporter is gone', () => {
+    const alerting = production.filter((a) => a.noDataState === 'Alerting').map((a) => a.id);
+    expect(alerting).toEqual(['esg-scraper-api-metrics-absent']);
+    expect(byId('metrics-absent').execErrState).toBe('Alerting');
+    expect(byId('cache-hit-ratio').execErrState).toBe('OK');
+  });
+
+  it('guards the error ratio and the p95 latency with the minimum traffic', () => {
+    const guard = `sum(increase(esg_api_requests_total{job="esg-scraper-api"}[5m])) >= ${ESG_SCRAPER_API.minRequestsPerFiveMinutes}`;
+    expect(byId('error-ratio').guard).toBe(guard);
+    expect(byId('latency-p95').guard).toBe(guard);
+    expect(guardedQuery(byId('error-ratio'))).toBe(`(${byId('error-ratio').signal}) and on() (${guard})`);
+    expect(byId('memory').guard).toBeUndefined();
+  });
+
+  it('computes p95 from the histogram summed across instances by bucket', () => {
+    expect(byId('latency-p95').signal).toBe(
+      'histogram_quantile(0.95, sum by (le) (rate(esg_api_request_duration_seconds_bucket{job="esg-scraper-api"}[5m])))');
+  });
+
+  it('divides memory by the instance size of the environment', () => {
+    expect(buildAlertCatalog(SERVICES, ENVIRONMENTS.staging).find((a) => a.id.endsWith('-memory'))!.signal).toMatch(/ \/ 1073741824$/);
+    expect(byId('memory').signal).toMatch(/ \/ 2147483648$/);
+  });
+
+  it('states each rule as one PromQL comparison with its threshold', () => {
+    expect(rulesOf(byId('mongodb-pool')).map(alertingExpression)).toEqual([`(${byId('mongodb-pool').signal}) >= 0.9`]);
+  });
+
+  it('derives the summary from the threshold in force', () => {
+    const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-error-ratio': { critical: 0.1 } } };
+    const alert = buildAlertCatalog(SERVICES, env).find((a) => a.id === 'esg-scraper-api-error-ratio')!;
+    expect(alert.thresholds).toEqual({ critical: 0.1 });
+    expect(alert.summary).toBe('More than 10% of requests fail with a 5xx status.');
+  });
+
+  it('monitors a second service by adding one definition', () => {
+    const worker: ServiceDefinition = {
+      ...ESG_SCRAPER_API, id: 'esg-worker', displayName: 'ESG Worker', metricPrefix: 'esg_worker',
+      exports: { cache: false, mongodbPool: false, businessMetrics: false },
+    };
+    const alerts = buildAlertCatalog([...SERVICES, worker], ENVIRONMENTS.production);
+    expect(alerts.filter((a) => a.serviceId === 'esg-worker').map((a) => a.id)).toEqual(
+      ['esg-worker-error-ratio', 'esg-worker-latency-p95', 'esg-worker-memory', 'esg-worker-metrics-absent']);
+    expect(alerts.find((a) => a.id === 'esg-worker-error-ratio')!.signal).toContain('esg_worker_requests_total{job="esg-worker"');
+    expect(knownAlertIds([worker])).toEqual(new Set(serviceAlerts(ESG_SCRAPER_API, ENVIRONMENTS.production)
+      .map((a: AlertDefinition) => a.id.replace('esg-scraper-api', 'esg-worker'))));
+  });
+
+  it('knows every alert id that thresholds may override', () => {
+    expect(knownAlertIds(SERVICES)).toEqual(new Set(production.map((a) => a.id)));
+  });
+
+  it('fails when a PromQL expression does not parse, naming the environment, the alert and the field', () => {
+    const broken: ServiceDefinition = { ...ESG_SCRAPER_API, metricPrefix: 'esg_api{' };
+    const problems = problemsOf([broken], ENVIRONMENTS.production);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^production: alert "esg-scraper-api-error-ratio" field signal: PromQL does not parse at column \d+, near "\{job=.*" \(and 3 more errors\) in ".*esg_api\{_requests_total/),
+      expect.stringMatching(/^production: alert "esg-scraper-api-error-ratio" field guard: PromQL does not parse/),
+      expect.stringMatching(/^production: alert "esg-scraper-api-latency-p95" field condition \(warning\): PromQL does not parse/),
+    ]));
+    expect(problems.every((p) => p.includes('Fix: '))).toBe(true);
+  });
+
+  it('fails when a PromQL expression does not parse, before synth writes anything', () => {
+    const outdir = join(mkdtempSync(join(tmpdir(), 'alerts-')), 'out');
+    expect(() => synthesize({ outdir, services: [{ ...ESG_SCRAPER_API, id: 'esg-scraper-api', metricPrefix: 'esg api' }] }))
+      .toThrow(/alert "esg-scraper-api-error-ratio" field signal: PromQL does not parse/);
+    expect(existsSync(outdir)).toBe(false);
+  });
+
+  it('fails when a threshold is outside what the signal can reach', () => {
+    const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-memory': { warning: 1.5 } } };
+    expect(problemsOf(SERVICES, env)).toEqual([expect.stringMatching(
+      /^production: alert "esg-scraper-api-memory" threshold for warning: got 1\.5; expected a ratio from 0 to 1 \(5% is 0\.05\)/)]);
+  });
+
+  it('fails when an override names a severity the alert does not have', () => {
+    const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-memory': { critical: 0.95 } } };
+    expect(problemsOf(SERVICES, env)).toEqual([
+      'production.thresholdOverrides.esg-scraper-api-memory.critical: got an override for a severity the alert does not have; ' +
+        'expected one of warning. Fix: edit config/environments.ts',
+    ]);
+  });
+
+  it('fails when the instance size has no known memory', () => {
+    const env = { ...ENVIRONMENTS.production, digitalocean: { ...ENVIRONMENTS.production.digitalocean,
+      app: { ...ENVIRONMENTS.production.digitalocean.app, instanceSizeSlug: 'apps-x-huge' } } };
+    expect(problemsOf(SERVICES, env)[0]).toMatch(/^production\.digitalocean\.app\.instanceSizeSlug: got "apps-x-huge"; expected one of /);
+  });
+});

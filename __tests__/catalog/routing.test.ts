@@ -1,0 +1,85 @@
+import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildAlertCatalog } from '../../catalog/alerts';
+import {
+  DESTINATIONS, destinationsFor, formatRoutingTable, isUsed, muteTimingsFor, notificationRoutes, routingTable,
+} from '../../catalog/routing';
+import { SERVICES } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
+import { EnvironmentConfig } from '../../config/types';
+import { ROOT } from '../support/paths';
+
+const { staging, production } = ENVIRONMENTS;
+const tableOf = (env: EnvironmentConfig) =>
+  routingTable(env, buildAlertCatalog(SERVICES, env)).map((r) => [r.alertId.replace('esg-scraper-api-', ''), r.severity, r.destinations.join(' + ')]);
+
+describe('routing by severity and environment', () => {
+  it('routes production critical to PagerDuty and Slack #alerts, warning to #alerts, info to #monitoring', () => {
+    expect(tableOf(production)).toEqual([
+      ['error-ratio', 'critical', 'PagerDuty + Slack #alerts'],
+      ['latency-p95', 'warning', 'Slack #alerts'],
+      ['memory', 'warning', 'Slack #alerts'],
+      ['metrics-absent', 'critical', 'PagerDuty + Slack #alerts'],
+      ['mongodb-pool', 'warning', 'Slack #alerts'],
+      ['cache-hit-ratio', 'info', 'Slack #monitoring'],
+    ]);
+  });
+
+  it('never pages from staging: critical and warning go to Slack #alerts', () => {
+    expect(tableOf(staging)).toEqual([
+      ['error-ratio', 'critical', 'Slack #alerts'],
+      ['latency-p95', 'warning', 'Slack #alerts'],
+      ['memory', 'warning', 'Slack #alerts'],
+      ['metrics-absent', 'critical', 'Slack #alerts'],
+      ['mongodb-pool', 'warning', 'Slack #alerts'],
+      ['cache-hit-ratio', 'info', 'Slack #monitoring'],
+    ]);
+    expect(isUsed('pagerduty', staging)).toBe(false);
+    expect(DESTINATIONS.filter((d) => isUsed(d, production))).toEqual(['pagerduty', 'slack-alerts', 'slack-monitoring']);
+  });
+
+  it('pages first, then continues to Slack, in the policy routes', () => {
+    expect(notificationRoutes(production).map((r) => [r.severity, r.destination, r.continue])).toEqual([
+      ['critical', 'pagerduty', true],
+      ['critical', 'slack-alerts', false],
+      ['warning', 'slack-alerts', false],
+      ['info', 'slack-monitoring', false],
+    ]);
+    expect(destinationsFor('critical', { pagesOnCall: false })).toEqual(['slack-alerts']);
+  });
+
+  it('mutes warning and info during maintenance windows, and never critical', () => {
+    expect(notificationRoutes(production).map((r) => [r.severity, r.muteTimings])).toEqual([
+      ['critical', []], ['critical', []], ['warning', ['weekly-maintenance']], ['info', ['weekly-maintenance']],
+    ]);
+    const window = { ...production.maintenanceWindows![0], severities: ['critical'] as any };
+    expect(muteTimingsFor('critical', { maintenanceWindows: [window] })).toEqual([]);
+    expect(notificationRoutes(staging).every((r) => r.muteTimings.length === 0)).toBe(true);
+  });
+
+  it('prints the routing table as aligned text', () => {
+    const text = formatRoutingTable(routingTable(production, buildAlertCatalog(SERVICES, production)));
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'ENVIRONMENT  ALERT                            SEVERITY  DESTINATIONS              MUTED BY',
+      'production   esg-scraper-api-error-ratio      critical  PagerDuty, Slack #alerts  -',
+      'production   esg-scraper-api-latency-p95      warning   Slack #alerts             weekly-maintenance',
+    ]);
+  });
+
+  it('is what `npm run routing` prints, for every environment', () => {
+    const outfile = join(ROOT, '.build', 'test-routing', 'routing.js');
+    buildSync({
+      absWorkingDir: ROOT, entryPoints: ['scripts/routing.ts'], outfile, bundle: true, packages: 'external',
+      platform: 'node', format: 'cjs', logLevel: 'warning',
+    });
+    const run = spawnSync(process.execPath, [outfile], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(run.stderr).toBe('');
+    const expected = formatRoutingTable(['staging', 'production'].flatMap((name) => {
+      const env = ENVIRONMENTS[name as 'staging' | 'production'];
+      return routingTable(env, buildAlertCatalog(SERVICES, env));
+    }));
+    expect(run.stdout).toBe(`${expected}\n`);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { Testing } from 'cdktf';
+import { MaintenanceMuteTimings } from '../../../constructs/grafana/mute-timings';
+import { resourcesOf, synthOf } from '../../support/synth';
+
+describe('MaintenanceMuteTimings (grafana_mute_timing)', () => {
+  it('declares the configured maintenance window of production', () => {
+    const timings = resourcesOf(synthOf('production'), 'grafana_mute_timing');
+    expect(timings.map(([, t]) => [t.name, t.intervals])).toEqual([['weekly-maintenance', [{
+      weekdays: ['sunday'], times: [{ start: '02:00', end: '04:00' }], location: 'Europe/Berlin',
+    }]]]);
+    expect(resourcesOf(synthOf('staging'), 'grafana_mute_timing')).toEqual([]);
+  });
+
+  it('applies it, by reference, to the warning and info routes and never to critical ones', () => {
+    const json = synthOf('production');
+    const [[id]] = resourcesOf(json, 'grafana_mute_timing');
+    const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
+    const muted = policy.policy.map((route: any) => [route.matcher[0].value, route.mute_timings ?? []]);
+    expect(muted).toEqual([
+      ['critical', []],
+      ['critical', []],
+      ['warning', [`\${grafana_mute_timing.${id}.name}`]],
+      ['info', [`\${grafana_mute_timing.${id}.name}`]],
+    ]);
+  });
+
+  it('fails when a window ends before it starts', () => {
+    expect(() => Testing.synthScope((scope) => {
+      new MaintenanceMuteTimings(scope, 'mute', { windows: [{ name: 'night', weekdays: ['sunday'], start: '23:00', end: '01:00', location: 'UTC' }] });
+    })).toThrow('Maintenance window "night": start 23:00 is not before end 01:00');
+  });
+
+  it('fails when a policy names a window that is not declared', () => {
+    expect(() => Testing.synthScope((scope) => {
+      new MaintenanceMuteTimings(scope, 'mute', { windows: [] }).nameOf('weekly');
+    })).toThrow('No mute timing "weekly"; declared: none.');
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Proof on the real engine: every catalog alert, as the exact PromQL Grafana
+ * evaluates, fires on series that breach its threshold and stays silent on
+ * series that do not, with its traffic guard and pending duration. Broken copies
+ * of the catalog (guard dropped, threshold raised, comparison flipped, the seed's
+ * queries) must make the same cases fail, so the suite is not vacuous.
+ * One promtool process runs every case.
+ */
+import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
+import { SERVICES } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
+import { ENVIRONMENT_NAMES } from '../../config/types';
+import { PromtoolCase, PromtoolResult, runPromtool } from '../support/promtool';
+import { casesOf, promRules, SCENARIOS, signalOf } from './scenarios';
+
+const serviceOf = (alert: AlertDefinition) => SERVICES.find((s) => s.id === alert.serviceId)!;
+const catalogs = ENVIRONMENT_NAMES.map((name) => ({ env: ENVIRONMENTS[name], alerts: buildAlertCatalog(SERVICES, ENVIRONMENTS[name]) }));
+
+const realCases: PromtoolCase[] = catalogs.flatMap(({ env, alerts }) => alerts.flatMap((alert) =>
+  rulesOf(alert).flatMap((rule) => casesOf({ rule, service: serviceOf(alert), env }, env.name, env.name))));
+
+interface Mutation {
+  readonly name: string;
+  readonly signal: string;
+  readonly mutate: (alert: AlertDefinition) => AlertDefinition;
+  /** Title (substring) of the scenario that must catch it. */
+  readonly caughtBy: string;
+}
+
+const MUTATIONS: Mutation[] = [
+  { name: 'error ratio without its traffic guard', signal: 'error-ratio', mutate: (a) => ({ ...a, guard: undefined }), caughtBy: 'traffic guard' },
+  { name: 'error ratio with its comparison flipped', signal: 'error-ratio', mutate: (a) => ({ ...a, comparison: '<' }), caughtBy: 'fires above the threshold' },
+  { name: 'memory threshold raised to 95%', signal: 'memory', mutate: (a) => ({ ...a, thresholds: { warning: 0.95 } }), caughtBy: 'fires when one instance' },
+  { name: 'memory pending for 1m instead of its own duration', signal: 'memory', mutate: (a) => ({ ...a, pendingFor: '1m' }), caughtBy: 'fires when one instance' },
+  {
+    name: "p95 latency as the seed wrote it (no sum by le)",
+    signal: 'latency-p95',
+    mutate: (a) => ({ ...a, signal: a.signal.replace(/sum by \(le\) \((rate\(.*\))\)\)$/, '$1)') }),
+    caughtBy: 'sums buckets across instances',
+  },
+  { name: 'MongoDB pool with > instead of >=', signal: 'mongodb-pool', mutate: (a) => ({ ...a, comparison: '>' }), caughtBy: 'exactly at the threshold' },
+  {
+    name: 'cache hit ratio without "or vector(0)"',
+    signal: 'cache-hit-ratio',
+    mutate: (a) => ({ ...a, signal: a.signal.replace(/^\((.*) or vector\(0\)\)/, '$1') }),
+    caughtBy: 'total collapse',
+  },
+  {
+    name: 'cache hit ratio as the seed wrote it (hits of every operation)',
+    signal: 'cache-hit-ratio',
+    mutate: (a) => ({ ...a, signal: a.signal.replace('operation="get",status="hit"', 'status="hit"') }),
+    caughtBy: 'writes do not mask a collapse',
+  },
+  {
+    name: 'metrics absent without "or vector(0)"',
+    signal: 'metrics-absent',
+    mutate: (a) => ({ ...a, signal: a.signal.replace(/ or vector\(0\)$/, '') }),
+    caughtBy: "series vanish",
+  },
+];
+
+const production = catalogs.find((c) => c.env.name === 'production')!;
+const mutants = MUTATIONS.map((m) => {
+  const original = production.alerts.find((a) => signalOf(a) === m.signal)!;
+  const mutant = m.mutate(original);
+  const [rule] = rulesOf(mutant);
+  const [originalRule] = rulesOf(original);
+  const prefix = `mutant: ${m.name}:`;
+  const cases = casesOf({ rule, service: serviceOf(original), env: production.env }, `mutant: ${m.name}`, prefix, originalRule)
+    .filter((c) => c.name.slice(prefix.length).includes(m.caughtBy));
+  return { mutation: m, original, mutant, cases };
+});
+
+let results: Map<string, PromtoolResult>;
+
+beforeAll(() => {
+  results = runPromtool({
+    ruleFiles: {
+      ...Object.fromEntries(catalogs.map(({ env, alerts }) => [env.name, promRules(alerts)])),
+      ...Object.fromEntries(mutants.map(({ mutation, mutant }) => [`mutant: ${mutation.name}`, promRules([mutant])])),
+    },
+    cases: [...realCases, ...mutants.flatMap((m) => m.cases)],
+  });
+});
+
+describe('every catalog alert on the Prometheus engine (promtool)', () => {
+  it('has scenarios for every alert of every environment, each with a firing and a silent case', () => {
+    for (const { alerts } of catalogs) {
+      for (const alert of alerts) {
+        expect([alert.id, SCENARIOS[signalOf(alert)] !== undefined]).toEqual([alert.id, true]);
+        const names = realCases.filter((c) => c.name.includes(` ${signalOf(alert)} `)).map((c) => c.checks.at(-1)!.firing.length);
+        expect([alert.id, names.includes(0), names.some((n) => n > 0)]).toEqual([alert.id, true, true]);
+      }
+    }
+  });
+
+  it.each(realCases.map((c) => [c.name]))('%s', (name) => {
+    const result = results.get(name)!;
+    expect({ name, output: result.output }).toEqual({ name, output: 'SUCCESS' });
+  });
+});
+
+describe('promtool cases catch a broken catalog', () => {
+  it.each(mutants.map((m) => [m.mutation.name, m]))('fails when %s', (_name, { original, mutant, cases }) => {
+    expect(mutant).not.toEqual(original);
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      const result = results.get(c.name)!;
+      expect({ name: c.name, passed: result.passed }).toEqual({ name: c.name, passed: false });
+      expect(result.output).toMatch(/FAILED/);
+    }
+  });
+});

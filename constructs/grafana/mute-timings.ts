@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { MuteTiming } from '../../providers/grafana/mute-timing';
+
+/** A recurring weekly window. */
+export interface WeeklyWindow {
+  /** Mute-timing name, the natural key that policies reference. */
+  readonly name: string;
+  /** Weekday ranges, e.g. `sunday` or `monday:friday`. */
+  readonly weekdays: readonly string[];
+  /** `hh:mm`, inclusive. */
+  readonly start: string;
+  /** `hh:mm`, exclusive; after `start` (Grafana rejects windows that wrap past midnight). */
+  readonly end: string;
+  /** IANA time zone of start and end. */
+  readonly location: string;
+}
+
+export interface MaintenanceMuteTimingsProps {
+  readonly windows: readonly WeeklyWindow[];
+}
+
+/**
+ * Grafana mute timings (`grafana_mute_timing`), one per maintenance window.
+ * A mute timing silences nothing by itself: notification-policy routes name the
+ * ones that apply to them, through `nameOf`, a reference.
+ */
+export class MaintenanceMuteTimings extends Construct {
+  readonly muteTimings: Readonly<Record<string, MuteTiming>>;
+
+  constructor(scope: Construct, id: string, props: MaintenanceMuteTimingsProps) {
+    super(scope, id);
+    this.muteTimings = Object.fromEntries(props.windows.map((w) => {
+      if (!(w.start < w.end)) {
+        throw new Error(`Maintenance window "${w.name}": start ${w.start} is not before end ${w.end}; Grafana mutes ` +
+          'within one day only. Fix: split it into two windows in config/environments.ts (before and after midnight)');
+      }
+      return [w.name, new MuteTiming(this, w.name, {
+        name: w.name,
+        intervals: [{ weekdays: [...w.weekdays], times: [{ start: w.start, end: w.end }], location: w.location }],
+      })];
+    }));
+  }
+
+  /** The mute timing's name, as a reference. */
+  nameOf(windowName: string): string {
+    const muteTiming = this.muteTimings[windowName];
+    if (!muteTiming) {
+      throw new Error(`No mute timing "${windowName}"; declared: ${Object.keys(this.muteTimings).join(', ') || 'none'}. ` +
+        'Fix: declare the window in maintenanceWindows of config/environments.ts');
+    }
+    return muteTiming.name;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * `npm run routing`: prints where every alert goes, per environment, from the
+ * same functions the stacks use (catalog/routing.ts). Nothing is synthesized.
+ *
+ *   MONITORING_ENVIRONMENTS=production npm run routing   # one environment only
+ */
+import { buildAlertCatalog, knownAlertIds } from '../catalog/alerts';
+import { formatRoutingTable, routingTable } from '../catalog/routing';
+import { SERVICES } from '../catalog/services';
+import { ConfigError, loadEnvironments, parseEnvironmentNames } from '../config/validate';
+
+try {
+  const envs = loadEnvironments(parseEnvironmentNames(process.env.MONITORING_ENVIRONMENTS), knownAlertIds(SERVICES));
+  const rows = envs.flatMap((env) => routingTable(env, buildAlertCatalog(SERVICES, env)));
+  console.log(formatRoutingTable(rows));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
