@@ -44,7 +44,13 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
       uptimeRegions: ['us_east', 'eu_west'],
     },
     datadog: { site: 'datadoghq.com' },
-    backend: { type: 'local', path: 'terraform.staging.tfstate' },
+    backend: {
+      type: 's3',
+      bucket: 'esg-scraper-terraform-state',
+      key: 'monitoring/staging.tfstate',
+      region: 'fra1',
+      endpoint: 'https://fra1.digitaloceanspaces.com',
+    },
   },
 
   production: {
