@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENVIRONMENTS } from '../../config/environments';
+import { BACKEND_CREDENTIALS, checkRequirements, formatReport, parseEnvironmentArg, PROVIDER_CREDENTIALS } from '../../review/requirements';
+import { SECRET_VARIABLES } from '../../stacks/variables';
+import { ROOT } from '../support/paths';
+import { synthOf } from '../support/synth';
+
+const EXPECTED_PRODUCTION = [
+  'DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN',
+  'GRAFANA_URL',
+  'GRAFANA_AUTH',
+  'SENTRY_AUTH_TOKEN or SENTRY_TOKEN',
+  'PAGERDUTY_TOKEN',
+  'DD_API_KEY or DATADOG_API_KEY',
+  'DD_APP_KEY or DATADOG_APP_KEY',
+  'DD_HOST or DATADOG_HOST',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  ...Object.keys(SECRET_VARIABLES).map((name) => `TF_VAR_${name}`),
+];
+
+/** Every variable of the production deploy set to a distinct sentinel. */
+function everythingSet(): Record<string, string> {
+  const names = [...Object.values(PROVIDER_CREDENTIALS), ...Object.values(BACKEND_CREDENTIALS)]
+    .flat().map((c) => c.names[0]).concat(Object.keys(SECRET_VARIABLES).map((n) => `TF_VAR_${n}`));
+  return Object.fromEntries(names.map((n) => [n, `SENTINEL-${n}-7f3a`]));
+}
+
+describe('doctor: production with no credentials set', () => {
+  const report = checkRequirements('production', synthOf('production'), {}, ENVIRONMENTS.production.datadog.site);
+  const text = formatReport(report);
+
+  it('lists every credential and Terraform variable as missing and exits 1', () => {
+    expect(report.exitCode).toBe(1);
+    expect(report.missing.map((m) => m.names.join(' or ')).sort()).toEqual([...EXPECTED_PRODUCTION].sort());
+    for (const name of EXPECTED_PRODUCTION) expect(text).toMatch(new RegExp(`✗ ${name}\\s+MISSING`));
+    expect(text).toContain(`${EXPECTED_PRODUCTION.length} of ${EXPECTED_PRODUCTION.length} missing`);
+    expect(text).toMatch(/^Deploy requirements of "production" \(cdktf deploy production\):\n\nProvider credentials:\n/);
+    expect(text).toMatch(/\nState backend:\n/);
+    expect(text).toMatch(/\nTerraform variables \(secrets\):\n/);
+  });
+});
+
+describe('doctor', () => {
+  it('never prints a value, set or not', () => {
+    const env = { ...everythingSet(), DD_HOST: 'https://SENTINEL-host.example', GRAFANA_AUTH: '' };
+    const report = checkRequirements('production', synthOf('production'), env, 'datadoghq.com');
+    const text = formatReport(report);
+    expect(text).not.toMatch(/SENTINEL/);
+    expect(report.missing.map((m) => m.names[0])).toEqual(['GRAFANA_AUTH']); // empty counts as missing
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('passes when everything is set, naming which alias is used', () => {
+    const env = { ...everythingSet(), DD_HOST: 'https://api.datadoghq.com/' };
+    delete (env as Record<string, string | undefined>).DIGITALOCEAN_TOKEN;
+    const report = checkRequirements('production', synthOf('production'), { ...env, DIGITALOCEAN_ACCESS_TOKEN: 'x' }, 'datadoghq.com');
+    expect(report.exitCode).toBe(0);
+    expect(report.warnings).toEqual([]);
+    expect(formatReport(report)).toMatch(/✓ DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN\s+set \(DIGITALOCEAN_ACCESS_TOKEN\)/);
+  });
+
+  it('warns when DD_HOST is not the API of the configured Datadog site', () => {
+    const report = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.datadoghq.eu' }, 'datadoghq.com');
+    expect(report.warnings).toEqual([expect.stringMatching(/^DD_HOST is not https:\/\/api\.datadoghq\.com, the API of datadog\.site "datadoghq\.com"/)]);
+    expect(formatReport(report)).not.toContain('datadoghq.eu');
+  });
+
+  it('reads the variables from the stack, so a new secret is required at once', () => {
+    const stack = structuredClone(synthOf('staging'));
+    stack.variable = { ...stack.variable, new_secret: { type: 'string', sensitive: true } };
+    const report = checkRequirements('staging', stack, everythingSet(), 'datadoghq.com');
+    expect(report.missing.map((m) => m.names[0])).toEqual(['TF_VAR_new_secret']);
+  });
+
+  it('needs no Spaces keys for a local backend, but fails in CI where local state would be thrown away', () => {
+    const stack = structuredClone(synthOf('staging'));
+    stack.terraform.backend = { local: { path: 'terraform.staging.tfstate' } };
+    const local = checkRequirements('staging', stack, everythingSet(), 'datadoghq.com');
+    expect(local.requirements.filter((r) => r.group === 'backend')).toEqual([]);
+    expect(local.exitCode).toBe(0);
+    const ci = checkRequirements('staging', stack, { ...everythingSet(), CI: 'true' }, 'datadoghq.com');
+    expect(ci.exitCode).toBe(1);
+    expect(ci.problems).toEqual([expect.stringContaining('Fix: give the environment an s3 backend')]);
+  });
+
+  it('needs the Spaces keys for staging and production, whose state lives in Spaces', () => {
+    for (const env of ['staging', 'production'] as const) {
+      const report = checkRequirements(env, synthOf(env), {}, 'datadoghq.com');
+      expect(report.missing.map((m) => m.names[0])).toEqual(expect.arrayContaining(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']));
+    }
+  });
+
+  it('fails on an unknown environment, naming the allowed ones', () => {
+    expect(() => parseEnvironmentArg('prod')).toThrow('environment: got "prod"; expected one of staging, production.');
+    expect(() => parseEnvironmentArg(undefined)).toThrow(/got nothing; expected one of staging, production/);
+  });
+});
+
+describe('deploy workflow', () => {
+  const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');
+  const jobs = workflow.split(/\n  (?=staging:|production:)/).slice(1);
+
+  it('gives both deploy jobs every credential and every secret variable the doctor checks', () => {
+    const names = [
+      ...Object.values(PROVIDER_CREDENTIALS).flat().map((c) => c.names[0]),
+      ...Object.values(BACKEND_CREDENTIALS).flat().map((c) => c.names[0]),
+      ...Object.keys(SECRET_VARIABLES).map((n) => `TF_VAR_${n}`),
+    ];
+    expect(jobs).toHaveLength(2);
+    for (const job of jobs) {
+      for (const name of names) expect(job).toMatch(new RegExp(`\\n\\s+${name}: \\$\\{\\{ secrets\\.${name.toUpperCase()} \\}\\}`));
+    }
+  });
+
+  it('runs the doctor before deploying, production behind its environment, with Terraform pinned', () => {
+    const [staging, production] = jobs;
+    expect(staging.indexOf('npm run doctor -- staging')).toBeLessThan(staging.indexOf('npx cdktf deploy staging --auto-approve'));
+    expect(production.indexOf('npm run doctor -- production')).toBeLessThan(production.indexOf('npx cdktf deploy production --auto-approve'));
+    expect(production).toMatch(/\n    needs: staging\n/);
+    expect(production).toMatch(/\n    environment: production\n/);
+    expect(workflow).toMatch(/\n  TERRAFORM_VERSION: \d+\.\d+\.\d+\n/);
+    // Every action pinned to a full version.
+    const uses = [...workflow.matchAll(/uses: (\S+)/g)].map((m) => m[1]);
+    expect(uses.length).toBeGreaterThan(0);
+    for (const action of uses) expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
+  });
+});

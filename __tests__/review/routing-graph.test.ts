@@ -1,0 +1,88 @@
+import { diffRoutes, Route, routesOf } from '../../review/routing-graph';
+import { routingMermaid } from '../../review/mermaid';
+import { synthOf } from '../support/synth';
+
+const grafana = (routes: Route[]) => routes.filter((r) => r.source === 'Grafana');
+
+describe('routesOf: the real stacks', () => {
+  it('pages for critical Grafana alerts in production, and posts them to Slack too', () => {
+    const critical = grafana(routesOf(synthOf('production'))).filter((r) => r.severity === 'critical');
+    const alerts = [...new Set(critical.map((r) => r.alert))];
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const alert of alerts) {
+      expect(critical.filter((r) => r.alert === alert).map((r) => r.destination).sort()).toEqual([
+        'esg-scraper-production-pagerduty (pagerduty)',
+        'esg-scraper-production-slack-alerts (slack)',
+      ]);
+    }
+    expect(critical.every((r) => r.mutedBy === undefined)).toBe(true);
+  });
+
+  it('never pages from staging', () => {
+    const routes = routesOf(synthOf('staging'));
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((r) => /pagerduty/i.test(r.destination))).toEqual([]);
+  });
+
+  it('sends info to the monitoring channel and mutes warning and info in the production maintenance window', () => {
+    const routes = grafana(routesOf(synthOf('production')));
+    const info = routes.filter((r) => r.severity === 'info');
+    expect(info.length).toBeGreaterThan(0);
+    expect(info.every((r) => r.destination === 'esg-scraper-production-slack-monitoring (slack)')).toBe(true);
+    expect(routes.filter((r) => r.severity !== 'critical').every((r) => r.mutedBy === 'weekly-maintenance')).toBe(true);
+  });
+
+  it('reads Datadog handles from monitor messages', () => {
+    const critical = routesOf(synthOf('production')).filter((r) => r.source === 'Datadog' && r.severity === 'critical');
+    expect(critical.some((r) => r.destination.startsWith('@pagerduty-'))).toBe(true);
+  });
+});
+
+describe('routesOf: policy semantics', () => {
+  const stack = (policy: unknown, labels: Record<string, string>) => ({
+    resource: {
+      grafana_contact_point: {
+        a: { name: 'default-cp', email: [{ addresses: ['x@example.com'] }] },
+        b: { name: 'pager', pagerduty: [{ integration_key: '${var.k}' }] },
+        c: { name: 'chat', slack: [{ url: '${var.s}' }] },
+      },
+      grafana_notification_policy: { p: { contact_point: '${grafana_contact_point.a.name}', group_by: ['alertname'], policy } },
+      grafana_rule_group: { g: { name: 'g', folder_uid: 'f', rule: [{ name: 'High errors', labels }] } },
+    },
+  });
+  const destinations = (policy: unknown, labels: Record<string, string>) =>
+    routesOf(stack(policy, labels)).map((r) => r.destination);
+
+  it('stops at the first matching policy unless it continues', () => {
+    const policies = (cont: boolean) => [
+      { matcher: [{ label: 'severity', match: '=', value: 'critical' }], contact_point: 'pager', continue: cont },
+      { matcher: [{ label: 'severity', match: '=~', value: 'crit.*|warning' }], contact_point: 'chat' },
+    ];
+    expect(destinations(policies(false), { severity: 'critical' })).toEqual(['pager (pagerduty)']);
+    expect(destinations(policies(true), { severity: 'critical' }).sort()).toEqual(['chat (slack)', 'pager (pagerduty)']);
+  });
+
+  it('falls back to the parent contact point when no child matches, and inherits it into children', () => {
+    expect(destinations([{ matcher: [{ label: 'severity', match: '=', value: 'critical' }], contact_point: 'pager' }], { severity: 'info' }))
+      .toEqual(['default-cp (email)']);
+    expect(destinations([{ matcher: [{ label: 'team', match: '!=', value: 'other' }], policy: [{ matcher: [] }] }], { severity: 'info' }))
+      .toEqual(['default-cp (email)']);
+  });
+});
+
+describe('routingMermaid', () => {
+  it('draws removed routes dotted and added routes thick, and marks their nodes', () => {
+    const before = synthOf('production');
+    const after = structuredClone(before);
+    const [policy] = Object.values(after.resource.grafana_notification_policy);
+    const pagerPolicy = policy.policy.find((p: Record<string, any>) => String(p.contact_point).includes('pagerduty'));
+    pagerPolicy.contact_point = policy.contact_point; // critical now goes to the alerts channel instead of paging
+    const diff = diffRoutes('production', before, after);
+    const chart = routingMermaid(diff);
+    expect(chart.startsWith('flowchart LR\n')).toBe(true);
+    expect(diff.removed.length).toBeGreaterThan(0);
+    expect(chart).toMatch(/ -\.->\|"critical · removed"\| /);
+    expect(chart).toContain('classDef changed');
+    expect(chart.split('\n').filter((l) => l.includes('linkStyle')).length).toBe(diff.added.length + diff.removed.length);
+  });
+});

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { ENVIRONMENT_NAMES } from '../../config/types';
+import { AddressLock, checkAddressLock, dataBearingAddresses, LOCK_FILE, LOCK_FIX, readAddressLock } from '../../review/data-bearing';
+import { ROOT } from '../support/paths';
+import { synthOf } from '../support/synth';
+
+/**
+ * The address lock: a data-bearing resource (review/data-bearing.ts) whose
+ * Terraform address changes is destroyed and recreated by the next deploy. This
+ * fails until the change is made deliberately and the lock updated with it.
+ */
+
+const lock = readAddressLock(join(ROOT, LOCK_FILE));
+
+function current(): Record<string, string[]> {
+  return Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, dataBearingAddresses(synthOf(env))]));
+}
+
+describe('address lock', () => {
+  it('holds: every data-bearing resource keeps its Terraform address', () => {
+    const problems = checkAddressLock(current(), lock);
+    if (problems.length > 0) throw new Error(`The address lock does not hold:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  });
+
+  it('locks the Sentry project, the PagerDuty service and the Grafana folder of every environment', () => {
+    for (const env of ENVIRONMENT_NAMES) {
+      const types = new Set(lock[env].map((a) => a.split('.')[0]));
+      expect([...types]).toEqual(expect.arrayContaining(['sentry_project', 'pagerduty_service', 'grafana_folder']));
+    }
+  });
+
+  it('fails when the Sentry project construct is renamed, naming the address and the fix', () => {
+    const renamed = structuredClone(synthOf('production'));
+    const projects = renamed.resource.sentry_project;
+    const [name] = Object.keys(projects);
+    projects['error-tracking_0A1B2C3D'] = projects[name];
+    delete projects[name];
+
+    const problems = checkAddressLock({ ...current(), production: dataBearingAddresses(renamed) }, lock);
+
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(new RegExp(`^production:sentry_project\\.${name} vanished: Terraform would destroy it`));
+    expect(problems[0]).toContain(`Fix: ${LOCK_FIX}.`);
+    expect(LOCK_FIX).toMatch(/keep the construct id, or move the resource deliberately with a moved block \/ `resource\.moveTo\(\.\.\.\)`, then run `npm run lock:update`/);
+    expect(problems[1]).toMatch(/^production:sentry_project\.error-tracking_0A1B2C3D appeared/);
+  });
+
+  it('fails when a locked environment disappears', () => {
+    const partial: AddressLock = { production: current().production };
+    expect(checkAddressLock(partial, lock).filter((p) => p.startsWith('staging:'))).toHaveLength(lock.staging.length);
+  });
+});

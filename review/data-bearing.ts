@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/**
+ * Resources whose destruction loses something Terraform cannot recreate:
+ * history, URLs people bookmarked, keys other systems hold. Destroying or
+ * replacing one must be a deliberate, reviewed decision.
+ */
+export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
+  sentry_project: 'its issues, events and release history, and the DSN every client sends to',
+  sentry_key: 'the DSN the running app sends errors with (a new key means a new DSN to roll out)',
+  pagerduty_service: 'its incident history, and the service every integration routes to',
+  pagerduty_service_integration: 'its routing key, which Grafana, Datadog or Sentry hold to page',
+  grafana_folder: 'the folder uid that rules and dashboards live in (they are deleted with it)',
+  grafana_dashboard: 'its version history and the URL people bookmarked',
+  grafana_data_source: 'the uid every panel and rule queries by',
+  digitalocean_app: 'the running API itself: its deployments, domains and logs',
+};
+
+/**
+ * Attributes whose change makes Terraform destroy and recreate the resource
+ * (ForceNew / RequiresReplace in the provider's schema), as paths from the
+ * resource body. Checked in the providers' sources: grafana resource_folder.go,
+ * resource_data_source.go, resource_dashboard.go (CustomizeDiff on the uid in
+ * config_json), resource_alerting_*.go, oss_org_id.go; pagerduty
+ * resource_pagerduty_service_integration.go; digitalocean app/resource_app.go;
+ * datadog resource_datadog_monitor.go, resource_datadog_service_level_objective.go,
+ * resource_datadog_integration_pagerduty_service_object.go. Sentry's project and
+ * key have none: a slug change renames the project in place.
+ */
+export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  grafana_folder: ['uid', 'org_id'],
+  grafana_dashboard: ['config_json.uid', 'org_id'],
+  grafana_data_source: ['uid', 'org_id'],
+  grafana_rule_group: ['name', 'folder_uid', 'org_id'],
+  grafana_contact_point: ['name', 'org_id', 'disable_provenance'],
+  grafana_mute_timing: ['name', 'org_id', 'disable_provenance'],
+  grafana_message_template: ['name', 'org_id', 'disable_provenance'],
+  grafana_notification_policy: ['org_id'],
+  pagerduty_service_integration: ['service', 'type', 'vendor', 'email_filter'],
+  digitalocean_app: ['project_id'],
+  datadog_monitor: ['type'],
+  datadog_service_level_objective: ['type'],
+  datadog_integration_pagerduty_service_object: ['service_name'],
+};
+
+/** The replacing attributes among changed paths (a path under one counts, e.g. `config_json.uid`). */
+export function replacingChanges(type: string, changedPaths: readonly string[]): string[] {
+  const attributes = REPLACING_ATTRIBUTES[type] ?? [];
+  return attributes.filter((a) => changedPaths.some((p) => p === a || p.startsWith(`${a}.`) || p.startsWith(`${a}[`)));
+}
+
+/** A synthesized stack (cdk.tf.json), as far as the review commands read it. */
+export interface StackJson {
+  readonly resource?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly data?: unknown;
+  readonly provider?: unknown;
+  readonly terraform?: unknown;
+  readonly variable?: unknown;
+  readonly output?: unknown;
+  readonly locals?: unknown;
+  readonly moved?: unknown;
+}
+
+/** Sorted Terraform addresses (`<type>.<name>`) of the stack's data-bearing resources. */
+export function dataBearingAddresses(stack: StackJson): string[] {
+  return Object.entries(stack.resource ?? {})
+    .filter(([type]) => DATA_BEARING_TYPES[type] !== undefined)
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .sort();
+}
+
+/** The environment-qualified address the allowlist and messages use: `production:sentry_project.sentry-project`. */
+export function qualified(env: string, address: string): string {
+  return `${env}:${address}`;
+}
+
+// ---------------------------------------------------------------------------
+// Address lock
+
+/** Per environment, the sorted addresses of its data-bearing resources. */
+export type AddressLock = Readonly<Record<string, readonly string[]>>;
+
+/** The committed lock, checked by __tests__/stacks/address-lock.test.ts and written by `npm run lock:update`. */
+export const LOCK_FILE = '__tests__/stacks/addresses.lock.json';
+
+interface LockFile {
+  readonly comment: string;
+  readonly addresses: AddressLock;
+}
+
+export function readAddressLock(path: string): AddressLock {
+  return (JSON.parse(readFileSync(path, 'utf8')) as LockFile).addresses;
+}
+
+export function formatAddressLock(lock: AddressLock): string {
+  const file: LockFile = {
+    comment: 'Terraform addresses of data-bearing resources (review/data-bearing.ts). Written by `npm run lock:update`; ' +
+      'a change here is a resource destroyed or created: review it.',
+    addresses: Object.fromEntries(Object.keys(lock).sort().map((env) => [env, [...lock[env]].sort()])),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export const LOCK_FIX =
+  'keep the construct id, or move the resource deliberately with a moved block / `resource.moveTo(...)`, then run `npm run lock:update`';
+
+/**
+ * Compares current data-bearing addresses with the lock. Each problem names the
+ * address that vanished or appeared and the fix; empty means the lock holds.
+ */
+export function checkAddressLock(current: AddressLock, lock: AddressLock): string[] {
+  const problems: string[] = [];
+  for (const env of [...new Set([...Object.keys(lock), ...Object.keys(current)])].sort()) {
+    const now = new Set(current[env] ?? []);
+    const locked = new Set(lock[env] ?? []);
+    for (const address of locked) {
+      if (!now.has(address)) {
+        const type = address.split('.')[0];
+        problems.push(`${qualified(env, address)} vanished: Terraform would destroy it and lose ` +
+          `${DATA_BEARING_TYPES[type] ?? 'what it holds'}. Fix: ${LOCK_FIX}.`);
+      }
+    }
+    for (const address of now) {
+      if (!locked.has(address)) {
+        problems.push(`${qualified(env, address)} appeared but is not in the address lock. ` +
+          `If it replaces a locked address, Fix: ${LOCK_FIX}. If it is new, run \`npm run lock:update\` and commit the lock.`);
+      }
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------
+// Allowlist of acknowledged removals
+
+/** Where `npm run diff` reads the addresses that a pull request may destroy or replace. */
+export const DEFAULT_ALLOWLIST = 'review/allowed-removals.txt';
+
+const ALLOWLIST_LINE = /^[a-z0-9_-]+:[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
+
+/**
+ * Reads the allowlist: one `<env>:<type>.<name>` per line, `#` starts a comment.
+ * A missing file allows nothing. A malformed line throws, naming line and format.
+ */
+export function readAllowlist(path: string): Set<string> {
+  if (!existsSync(path)) return new Set();
+  const allowed = new Set<string>();
+  readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
+    const line = raw.replace(/#.*/, '').trim();
+    if (line === '') return;
+    if (!ALLOWLIST_LINE.test(line)) {
+      throw new Error(`${path}:${i + 1}: got ${JSON.stringify(line)}; expected "<env>:<type>.<name>", ` +
+        'e.g. "production:sentry_project.sentry-project". Fix: correct or delete the line');
+    }
+    allowed.add(line);
+  });
+  return allowed;
+}

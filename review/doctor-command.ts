@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ENVIRONMENTS } from '../config/environments';
+import { EnvironmentName } from '../config/types';
+import { ConfigError } from '../config/validate';
+import { synthesize } from '../stacks/app';
+import { StackJson } from './data-bearing';
+import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from './requirements';
+
+/**
+ * `npm run doctor -- <env> [--from <synth dir>]`: lists what the environment's
+ * deploy needs and exits 1 when anything is missing. Without --from it
+ * synthesizes the environment into a temporary directory first, so the list
+ * is the one of the code being deployed.
+ */
+
+export const DOCTOR_USAGE = 'Usage: npm run doctor -- <environment> [--from <synth dir>]';
+
+/** Synthesizes one environment and returns its cdk.tf.json. */
+export function synthesizeStack(env: EnvironmentName): StackJson {
+  const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
+  try {
+    synthesize({ outdir: join(dir, 'out'), environments: [env] });
+    return readStack(join(dir, 'out'), env);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readStack(dir: string, env: EnvironmentName): StackJson {
+  return JSON.parse(readFileSync(join(dir, 'stacks', env, 'cdk.tf.json'), 'utf8')) as StackJson;
+}
+
+export function runDoctor(
+  argv: readonly string[],
+  processEnv: ProcessEnv,
+  io: { out(text: string): void; err(text: string): void },
+  loadStack: (env: EnvironmentName, from?: string) => StackJson = (env, from) => (from ? readStack(resolve(from), env) : synthesizeStack(env)),
+): number {
+  try {
+    const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--from');
+    const fromIndex = argv.indexOf('--from');
+    const from = fromIndex >= 0 ? argv[fromIndex + 1] : undefined;
+    if (positional.length > 1) throw new Error(`got ${positional.length} environments (${positional.join(', ')}); expected one`);
+    const env = parseEnvironmentArg(positional[0]);
+    const report = checkRequirements(env, loadStack(env, from), processEnv, ENVIRONMENTS[env].datadog.site);
+    io.out(formatReport(report));
+    return report.exitCode;
+  } catch (error) {
+    io.err(error instanceof ConfigError ? error.message : `npm run doctor: ${(error as Error).message}\n${DOCTOR_USAGE}`);
+    return 2;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * `npm run doctor -- <env>`: before any Terraform runs, lists every credential
+ * and Terraform variable the environment's deploy needs, set or missing (names
+ * only, never values). See review/doctor-command.ts.
+ */
+import { runDoctor } from '../review/doctor-command';
+
+process.exitCode = runDoctor(process.argv.slice(2), process.env, {
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+});
