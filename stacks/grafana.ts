@@ -29,8 +29,34 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
     uid: `esg-scraper-${env.name}`,
   });
 
-  // <alerting>
-  // Routing comes from catalog/routing.ts only: which contact points exist, and where each severity goes.
+  // Data sources, then the dashboards that query them.
+  const dataSources = new DataSources(stack, 'grafana-data-sources', {
+    prometheus: { name: `Prometheus (${env.name})`, uid: prometheusDataSourceUid(env), url: env.grafana.prometheusUrl },
+    postgres: {
+      name: `ESG analytics PostgreSQL (${env.name})`,
+      uid: postgresDataSourceUid(env),
+      ...env.grafana.postgres,
+      password: ctx.secrets.postgres_password.value,
+    },
+  });
+  const dashboards = new Dashboards(stack, 'grafana-dashboards', {
+    folderUid: folder.uid,
+    dashboards: {
+      ...Object.fromEntries(ctx.services.map((service) =>
+        [`service-${service.id}`, serviceDashboard({ service, env, alerts: ctx.alerts })])),
+      business: businessDashboard({ env, services: ctx.services }),
+    },
+    dependsOn: [dataSources.prometheus, dataSources.postgres],
+  });
+  const dashboardUrl = (uid: string) => `${env.grafana.publicUrl}/d/${uid}`;
+  // The first service is the stack's primary one (it names the on-call service); any other gets its id in the name.
+  const dashboardLinks: Links = Object.fromEntries(ctx.services.map((service, i) => [
+    i === 0 ? 'grafana_service_dashboard_url' : `grafana_${service.id.replace(/-/g, '_')}_service_dashboard_url`,
+    dashboardUrl(dashboardUid('service', service.id)),
+  ]));
+  dashboardLinks.grafana_business_dashboard_url = dashboardUrl(dashboardUid('business'));
+
+  // Alerting. Routing comes from catalog/routing.ts only: which contact points exist, and where each severity goes.
   const slackWebhooks: Record<Exclude<Destination, 'pagerduty'>, string> = {
     'slack-alerts': ctx.secrets.slack_webhook_alerts.value,
     'slack-monitoring': ctx.secrets.slack_webhook_monitoring.value,
@@ -70,37 +96,11 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
       prometheusDataSourceUid: prometheusDataSourceUid(env),
       alerts: ctx.alerts.filter((a) => a.serviceId === service.id),
       environment: env.name,
+      // Grafana rejects a rule whose data source does not exist yet, and a uid
+      // written as a constant creates no Terraform dependency by itself.
+      dependsOn: [dataSources.prometheus, dashboards.dashboards[`service-${service.id}`]],
     });
   }
-  // </alerting>
-
-  // <dashboards>
-  const dataSources = new DataSources(stack, 'grafana-data-sources', {
-    prometheus: { name: `Prometheus (${env.name})`, uid: prometheusDataSourceUid(env), url: env.grafana.prometheusUrl },
-    postgres: {
-      name: `ESG analytics PostgreSQL (${env.name})`,
-      uid: postgresDataSourceUid(env),
-      ...env.grafana.postgres,
-      password: ctx.secrets.postgres_password.value,
-    },
-  });
-  new Dashboards(stack, 'grafana-dashboards', {
-    folderUid: folder.uid,
-    dashboards: {
-      ...Object.fromEntries(ctx.services.map((service) =>
-        [`service-${service.id}`, serviceDashboard({ service, env, alerts: ctx.alerts })])),
-      business: businessDashboard({ env, services: ctx.services }),
-    },
-    dependsOn: [dataSources.prometheus, dataSources.postgres],
-  });
-  const dashboardUrl = (uid: string) => `${env.grafana.publicUrl}/d/${uid}`;
-  // The first service is the stack's primary one (it names the on-call service); any other gets its id in the name.
-  const dashboardLinks: Links = Object.fromEntries(ctx.services.map((service, i) => [
-    i === 0 ? 'grafana_service_dashboard_url' : `grafana_${service.id.replace(/-/g, '_')}_service_dashboard_url`,
-    dashboardUrl(dashboardUid('service', service.id)),
-  ]));
-  dashboardLinks.grafana_business_dashboard_url = dashboardUrl(dashboardUid('business'));
-  // </dashboards>
 
   return { links: { grafana_folder_url: `${env.grafana.publicUrl}/dashboards/f/${folder.uid}`, ...dashboardLinks } };
 }

@@ -1,0 +1,68 @@
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import { TerraformStack, Testing } from 'cdktf';
+import { buildAlertCatalog } from '../../../catalog/alerts';
+import { SERVICES } from '../../../catalog/services';
+import { ENVIRONMENTS } from '../../../config/environments';
+import { Dashboards } from '../../../constructs/grafana/dashboards';
+import { businessDashboard } from '../../../dashboards/business';
+import { serviceDashboard } from '../../../dashboards/service';
+import { resourcesOf, synthOf } from '../../support/synth';
+
+function synthWith(models: Record<string, dashboard.Dashboard>): Record<string, any> {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  new Dashboards(stack, 'dashboards', { folderUid: 'folder-uid', dashboards: models });
+  return JSON.parse(Testing.synth(stack)).resource.grafana_dashboard;
+}
+
+/** What the SDK builds, as JSON carries it. */
+const asJson = (model: dashboard.Dashboard) => JSON.parse(JSON.stringify(model));
+
+describe('Dashboards (Grafana)', () => {
+  it('stores each model as config_json, in the folder, keyed by its stable name', () => {
+    const model = new dashboard.DashboardBuilder('One').uid('one-uid').build();
+    const resources = synthWith({ one: model });
+    const [[address, resource]] = Object.entries(resources);
+    expect(address).toMatch(/^dashboards_one_[0-9A-F]{8}$/);
+    expect(resource.folder).toBe('folder-uid');
+    expect(resource.config_json).toBe(JSON.stringify(model));
+  });
+
+  it('fails when a model has no valid uid', () => {
+    expect(() => synthWith({ nameless: new dashboard.DashboardBuilder('No uid').build() }))
+      .toThrow('dashboards.nameless.uid: got undefined; expected 1-40 letters, digits, "-" or "_"');
+    expect(() => synthWith({ spaced: new dashboard.DashboardBuilder('Bad').uid('has space').build() }))
+      .toThrow('dashboards.spaced.uid: got "has space"');
+  });
+
+  it('fails when two models share a uid', () => {
+    const twin = () => new dashboard.DashboardBuilder('Twin').uid('same').build();
+    expect(() => synthWith({ a: twin(), b: twin() })).toThrow('dashboards.b.uid: got "same", already the uid of "a"');
+  });
+
+  it.each(['staging', 'production'] as const)('puts exactly what the SDK builds into cdk.tf.json (%s)', (name) => {
+    const env = ENVIRONMENTS[name];
+    const json = synthOf(name);
+    const byUid = Object.fromEntries(resourcesOf(json, 'grafana_dashboard').map(([address, r]) => [JSON.parse(r.config_json).uid, { address, ...r }]));
+    const expected = [
+      ...SERVICES.map((service) => serviceDashboard({ service, env, alerts: buildAlertCatalog(SERVICES, env) })),
+      businessDashboard({ env, services: SERVICES }),
+    ];
+    expect(Object.keys(byUid).sort()).toEqual(expected.map((m) => m.uid).sort());
+    for (const model of expected) {
+      const resource = byUid[model.uid as string];
+      expect(JSON.parse(resource.config_json)).toEqual(asJson(model));
+      expect(resource.folder).toBe('${grafana_folder.grafana-folder.uid}');
+      // Dashboards query the data sources by uid, so they are created after them.
+      expect(resource.depends_on).toEqual(expect.arrayContaining(
+        resourcesOf(json, 'grafana_data_source').map(([address]) => `grafana_data_source.${address}`)));
+    }
+  });
+
+  it.each(['staging', 'production'] as const)('returns each dashboard URL as a stack output (%s)', (name) => {
+    const outputs = synthOf(name).output ?? {};
+    const base = ENVIRONMENTS[name].grafana.publicUrl;
+    expect(outputs.grafana_service_dashboard_url?.value).toBe(`${base}/d/esg-scraper-api-service`);
+    expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/esg-business`);
+  });
+});

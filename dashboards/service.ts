@@ -1,0 +1,171 @@
+import * as bargauge from '@grafana/grafana-foundation-sdk/bargauge';
+import * as common from '@grafana/grafana-foundation-sdk/common';
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
+import * as units from '@grafana/grafana-foundation-sdk/units';
+import { AlertDefinition, SERVICE_PANEL_IDS, ServicePanel } from '../catalog/alerts';
+import { dashboardUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
+import { INSTANCE_MEMORY_BYTES, ServiceDefinition } from '../catalog/services';
+import { EnvironmentConfig } from '../config/types';
+import { DATA_SOURCE_TYPES } from '../constructs/grafana/data-sources';
+import { PanelSpec, PromTarget, promTargets, timeseriesPanel, withSpec } from './panels';
+
+/**
+ * "<Service>: Service" — one dashboard per service, built from the service
+ * definition and the environment's alert catalog. Where an alert watches a panel,
+ * the panel plots the alert's own `signal` and draws its thresholds, so the
+ * dashboard shows exactly what the alert evaluates.
+ */
+
+export interface ServiceDashboardInput {
+  readonly service: ServiceDefinition;
+  readonly env: EnvironmentConfig;
+  /** The environment's alert catalog, thresholds overridden (`ctx.alerts`). */
+  readonly alerts: readonly AlertDefinition[];
+}
+
+/** Where each panel sits: the same in every environment. Grid is 24 columns wide. */
+export const SERVICE_LAYOUT: Readonly<Record<ServicePanel, dashboard.GridPos>> = {
+  requestRate: { x: 0, y: 0, w: 8, h: 8 },
+  errorRatio: { x: 8, y: 0, w: 8, h: 8 },
+  latency: { x: 16, y: 0, w: 8, h: 8 },
+  scrapeHealth: { x: 0, y: 8, w: 8, h: 8 },
+  memory: { x: 8, y: 8, w: 8, h: 8 },
+  mongodbPool: { x: 16, y: 8, w: 8, h: 8 },
+  cacheHitRatio: { x: 0, y: 16, w: 8, h: 8 },
+  analysesByFramework: { x: 8, y: 16, w: 8, h: 8 },
+  analysesByTier: { x: 16, y: 16, w: 8, h: 8 },
+  metricsExtracted: { x: 0, y: 24, w: 24, h: 8 },
+};
+
+/** Buckets of `esg_metrics_extracted_count` as the API declares them (seed), for the panel's description. */
+export const METRICS_EXTRACTED_BUCKETS = [0, 5, 10, 20, 50, 100, 200] as const;
+
+/** The p-quantile of request duration over all instances: buckets are summed by `le` before interpolating. */
+export function latencyQuantile(service: ServiceDefinition, quantile: number): string {
+  return `histogram_quantile(${quantile}, sum by (le) (rate(${service.metricPrefix}_request_duration_seconds_bucket{job="${service.id}"}[5m])))`;
+}
+
+export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput): dashboard.Dashboard {
+  const job = `job="${service.id}"`;
+  const datasource: dashboard.DataSourceRef = { type: DATA_SOURCE_TYPES.prometheus, uid: prometheusDataSourceUid(env) };
+  const spec = (panel: ServicePanel, title: string, unit: string, description: string): PanelSpec =>
+    ({ id: SERVICE_PANEL_IDS[panel], title, unit, description, gridPos: SERVICE_LAYOUT[panel], datasource });
+  const watching = (panel: ServicePanel) => alerts.filter((a) => a.serviceId === service.id && a.panel === panel);
+  /** The signal of the (single) alert on a panel; the catalog declares one for every panel that uses this. */
+  const signalOf = (panel: ServicePanel): string => {
+    const [alert, ...others] = watching(panel);
+    if (!alert || others.length > 0) {
+      throw new Error(`Service dashboard of "${service.id}": panel "${panel}" plots the signal of its alert, but the ` +
+        `catalog has ${others.length + (alert ? 1 : 0)} alerts on it; expected exactly one. Fix: catalog/alerts.ts`);
+    }
+    return alert.signal;
+  };
+  const memoryBytes = INSTANCE_MEMORY_BYTES[env.digitalocean.app.instanceSizeSlug];
+
+  const builder = new dashboard.DashboardBuilder(`${service.displayName}: Service`)
+    .uid(dashboardUid('service', service.id))
+    .description(`Traffic, errors, latency, resources and usage of ${service.displayName} (Prometheus job "${service.id}").`)
+    .tags(['esg-scraper', 'service', service.id])
+    .readonly() // managed by Terraform: edits in the UI would be overwritten on the next apply
+    .tooltip(dashboard.DashboardCursorSync.Crosshair)
+    .time({ from: 'now-6h', to: 'now' })
+    .refresh('1m');
+
+  builder.withPanel(timeseriesPanel(
+    spec('requestRate', 'Request rate by status', units.RequestsPerSecond,
+      'Requests per second over all instances, stacked by HTTP status code (5-minute rate).'),
+    [{ expr: `sum by (status) (rate(${service.metricPrefix}_requests_total{${job}}[5m]))`, legend: '{{status}}' }],
+    { stacked: true, min: 0 }));
+
+  builder.withPanel(timeseriesPanel(
+    spec('errorRatio', '5xx error ratio', units.PercentUnit,
+      'Share of requests answered with a 5xx status, over all instances (5-minute rates); 0 when no request failed.'),
+    [{ expr: signalOf('errorRatio'), legend: '5xx ratio' }],
+    { alerts: watching('errorRatio'), min: 0 }));
+
+  builder.withPanel(timeseriesPanel(
+    spec('latency', 'Latency p50 / p95 / p99', units.Seconds,
+      'Request duration quantiles over all instances, from the summed histogram buckets (5-minute rates).'),
+    [
+      { expr: latencyQuantile(service, 0.5), legend: 'p50' },
+      { expr: signalOf('latency'), legend: 'p95' },
+      { expr: latencyQuantile(service, 0.99), legend: 'p99' },
+    ],
+    { alerts: watching('latency'), min: 0 }));
+
+  builder.withPanel(timeseriesPanel(
+    spec('scrapeHealth', 'Scrape health', units.Short,
+      'Whether Prometheus reaches each instance (1 up, 0 down), and how many instances are up in total.'),
+    [
+      { expr: `up{${job}}`, legend: '{{instance}}' },
+      { expr: signalOf('scrapeHealth'), legend: 'instances up' },
+    ],
+    { alerts: watching('scrapeHealth'), min: 0 }));
+
+  builder.withPanel(timeseriesPanel(
+    spec('memory', 'Memory used', units.PercentUnit,
+      `Resident memory of each instance as a share of its ${env.digitalocean.app.instanceSizeSlug} instance's ` +
+      `${memoryBytes / 2 ** 30} GiB, and the highest instance, which the alert watches.`),
+    [
+      { expr: `process_resident_memory_bytes{${job}} / ${memoryBytes}`, legend: '{{instance}}' },
+      { expr: signalOf('memory'), legend: 'highest instance' },
+    ],
+    { alerts: watching('memory'), min: 0, max: 1 }));
+
+  if (service.exports.mongodbPool) {
+    builder.withPanel(timeseriesPanel(
+      spec('mongodbPool', 'MongoDB connection pool used', units.PercentUnit,
+        'Open MongoDB connections as a share of the pool size, per instance and for the fullest instance.'),
+      [
+        // As in the alert: an instance that reports no pool size (0) is left out rather than shown as infinite.
+        { expr: `esg_mongodb_pool_connections{${job}} / (esg_mongodb_pool_max_connections{${job}} > 0)`, legend: '{{instance}}' },
+        { expr: signalOf('mongodbPool'), legend: 'fullest instance' },
+      ],
+      { alerts: watching('mongodbPool'), min: 0, max: 1 }));
+  }
+
+  if (service.exports.cache) {
+    builder.withPanel(timeseriesPanel(
+      spec('cacheHitRatio', 'Cache hit ratio', units.PercentUnit,
+        'Share of cache reads (operation "get") that hit, over all instances (15-minute rates). ' +
+        'Writes ("set") are not reads and are left out of both sides of the ratio.'),
+      [{ expr: signalOf('cacheHitRatio'), legend: 'hit ratio' }],
+      { alerts: watching('cacheHitRatio'), min: 0, max: 1 }));
+  }
+
+  if (service.exports.businessMetrics) {
+    const analyses = (by: string): PromTarget =>
+      ({ expr: `sum by (${by}) (rate(esg_analysis_by_framework_total{${job}}[5m])) * 60`, legend: `{{${by}}}` });
+    builder.withPanel(timeseriesPanel(
+      spec('analysesByFramework', 'Analyses by framework', units.OpsPerMinute,
+        'Analyses per minute over all instances, by reporting framework (an analysis of several frameworks counts once per framework).'),
+      [analyses('framework')], { stacked: true, min: 0 }));
+    builder.withPanel(timeseriesPanel(
+      spec('analysesByTier', 'Analyses by user tier', units.OpsPerMinute,
+        'Framework analyses per minute over all instances, by the subscription tier of the requesting user.'),
+      [analyses('user_tier')], { stacked: true, min: 0 }));
+    builder.withPanel(metricsExtractedPanel(
+      spec('metricsExtracted', 'Metrics extracted per analysis', units.Short,
+        'How many analyses in the selected time range extracted how many ESG metrics: one bar per histogram bucket ' +
+        `(upper bounds ${METRICS_EXTRACTED_BUCKETS.join(', ')}, +Inf), each counting the analyses above the previous bound ` +
+        'and up to its own.'),
+      job));
+  }
+
+  return builder.build();
+}
+
+/** The histogram as bars: `heatmap` format makes Grafana turn cumulative `le` buckets into per-bucket counts. */
+function metricsExtractedPanel(spec: PanelSpec, job: string): bargauge.PanelBuilder {
+  return withSpec(new bargauge.PanelBuilder(), spec, promTargets(spec.datasource, [{
+    expr: `sum by (le) (increase(esg_metrics_extracted_count_bucket{${job}}[$__range]))`,
+    legend: '{{le}}',
+    instant: true,
+    format: prometheus.PromQueryFormat.Heatmap,
+  }]))
+    .orientation(common.VizOrientation.Vertical)
+    .displayMode(common.BarGaugeDisplayMode.Basic)
+    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
+    .min(0);
+}
