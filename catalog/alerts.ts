@@ -1,8 +1,10 @@
-import { ConfigError } from '../config/validate';
 import { EnvironmentConfig, Severity, SEVERITIES } from '../config/types';
-import { dashboardUid } from './grafana-uids';
+import { Problems } from '../config/validate';
+import { dashboardUid, MAX_GRAFANA_UID_LENGTH, ruleUid } from './grafana-uids';
 import { describePromQLError } from './promql';
-import { INSTANCE_MEMORY_BYTES, ServiceDefinition } from './services';
+import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from './queries';
+import { checkServices, INSTANCE_MEMORY_BYTES, instanceMemoryBytes, runbookUrl, ServiceDefinition } from './services';
+import { apmScope, DATADOG_APM } from './slos';
 
 /**
  * The alert catalog: every alert declared once, as data, with its thresholds keyed
@@ -52,7 +54,10 @@ export interface AlertDefinition {
   readonly summary: string;
   /** PromQL whose single value is compared with the threshold. */
   readonly signal: string;
-  /** PromQL that returns a sample only while the alert may fire (e.g. enough traffic). */
+  /**
+   * PromQL that returns a sample only while the alert may fire (e.g. enough traffic).
+   * @default undefined (every value of the signal is judged)
+   */
   readonly guard?: string;
   readonly comparison: Comparison;
   readonly thresholds: Readonly<Partial<Record<Severity, number>>>;
@@ -80,11 +85,28 @@ export interface AlertRule {
   readonly threshold: number;
 }
 
+/** The values a signal of each unit can take. */
 const UNIT_BOUNDS: Record<AlertUnit, { min: number; max: number; text: string }> = {
   ratio: { min: 0, max: 1, text: 'a ratio from 0 to 1 (5% is 0.05)' },
   seconds: { min: 0, max: 300, text: 'seconds from 0 to 300' },
   count: { min: 0, max: Number.MAX_SAFE_INTEGER, text: 'a count of 0 or more' },
 };
+
+/**
+ * Whether a value between `min` and `max` can satisfy the comparison at all: a ratio
+ * is never `> 1`, so such a threshold is a rule that never fires.
+ */
+const CAN_HOLD: Record<Comparison, (threshold: number, bounds: { min: number; max: number }) => boolean> = {
+  '>': (t, { max }) => t < max,
+  '>=': (t, { max }) => t <= max,
+  '<': (t, { min }) => t > min,
+  '<=': (t, { min }) => t >= min,
+};
+
+function isReachable(unit: AlertUnit, comparison: Comparison, threshold: number): boolean {
+  const bounds = UNIT_BOUNDS[unit];
+  return Number.isFinite(threshold) && threshold >= bounds.min && threshold <= bounds.max && CAN_HOLD[comparison](threshold, bounds);
+}
 
 /** A threshold as people read it: `5%`, `2s`, `1`. */
 export function formatThreshold(unit: AlertUnit, value: number): string {
@@ -129,166 +151,189 @@ interface SignalInputs {
   readonly trafficGuard: string;
 }
 
+interface Signal {
+  /**
+   * Whether a service exports what the signal needs.
+   * @default every service
+   */
+  readonly appliesTo?: (service: ServiceDefinition) => boolean;
+  readonly build: (inputs: SignalInputs) => SignalSpec;
+}
+
 /**
- * Every signal the catalog knows, by the suffix of its alert id. A builder returns
- * undefined when the service does not export what the signal needs. Adding a
- * service adds its alerts; adding a signal here adds it to every service.
+ * Cache reads in the hit-ratio window below which a ratio means nothing: a handful
+ * of misses after a deploy (cold cache) is not a collapse.
  */
-const SIGNALS: Record<string, (inputs: SignalInputs) => SignalSpec | undefined> = {
-  'error-ratio': ({ service, job, ddTags, trafficGuard }) => {
-    const requests = `${service.metricPrefix}_requests_total`;
-    return {
-      title: `${service.displayName}: 5xx error ratio high`,
-      summary: (limit) => `More than ${limit} of requests fail with a 5xx status.`,
-      // `or vector(0)`: with no 5xx series at all the ratio is 0, not "no data".
-      signal: `(sum(rate(${requests}{${job},status=~"5.."}[5m])) or vector(0)) / sum(rate(${requests}{${job}}[5m]))`,
-      guard: trafficGuard,
-      comparison: '>',
-      thresholds: { critical: 0.05 },
-      unit: 'ratio',
-      pendingFor: '5m',
-      noDataState: 'OK', // no traffic is not an error; `metrics-absent` catches a dead exporter
-      execErrState: 'Error',
-      panel: 'errorRatio',
-      datadog: {
-        timeAggregation: 'sum(last_5m)',
-        // clamp_min is the traffic guard: below the minimum the ratio is divided by the minimum.
-        expression: `sum:trace.fastapi.request.errors${ddTags}.as_count() / clamp_min(sum:trace.fastapi.request.hits${ddTags}.as_count(), ${service.minRequestsPerFiveMinutes})`,
-      },
-    };
+export const MIN_CACHE_READS_PER_FIFTEEN_MINUTES = 50;
+
+/**
+ * Every signal the catalog knows, by the suffix of its alert id. Adding a service
+ * adds its alerts; adding a signal here adds it to every service it applies to.
+ */
+const SIGNALS: Record<string, Signal> = {
+  'error-ratio': {
+    build: ({ service, job, ddTags, trafficGuard }) => {
+      const requests = `${service.metricPrefix}_requests_total`;
+      return {
+        title: `${service.displayName}: 5xx error ratio high`,
+        summary: (limit) => `More than ${limit} of requests fail with a 5xx status.`,
+        // `or vector(0)`: with no 5xx series at all the ratio is 0, not "no data".
+        signal: `(sum(rate(${requests}{${job},status=~"5.."}[5m])) or vector(0)) / sum(rate(${requests}{${job}}[5m]))`,
+        guard: trafficGuard,
+        comparison: '>',
+        thresholds: { critical: 0.05 },
+        unit: 'ratio',
+        pendingFor: '5m',
+        noDataState: 'OK', // no traffic is not an error; `metrics-absent` catches a dead exporter
+        execErrState: 'Error',
+        panel: 'errorRatio',
+        datadog: {
+          timeAggregation: 'sum(last_5m)',
+          // clamp_min is the traffic guard: below the minimum the ratio is divided by the minimum.
+          expression: `sum:${DATADOG_APM.errors}${ddTags}.as_count() / ` +
+            `clamp_min(sum:${DATADOG_APM.hits}${ddTags}.as_count(), ${service.minRequestsPerFiveMinutes})`,
+        },
+      };
+    },
   },
 
-  'latency-p95': ({ service, job, ddTags, trafficGuard }) => ({
-    title: `${service.displayName}: p95 latency above target`,
-    summary: (limit) => `The 95th percentile of request duration is above ${limit}.`,
-    // Buckets are summed across instances before the quantile: per-instance
-    // quantiles cannot be combined, and one idle instance would page on its own.
-    signal: `histogram_quantile(0.95, sum by (le) (rate(${service.metricPrefix}_request_duration_seconds_bucket{${job}}[5m])))`,
-    guard: trafficGuard,
-    comparison: '>',
-    thresholds: { warning: service.latencyTargetSeconds },
-    unit: 'seconds',
-    pendingFor: '10m',
-    noDataState: 'OK',
-    execErrState: 'Error',
-    panel: 'latency',
-    datadog: { timeAggregation: 'percentile(last_10m)', expression: `p95:trace.fastapi.request${ddTags}` },
-  }),
-
-  memory: ({ service, env, job, ddTags }) => {
-    const memoryBytes = INSTANCE_MEMORY_BYTES[env.digitalocean.app.instanceSizeSlug];
-    return {
-      title: `${service.displayName}: memory usage high`,
-      summary: (limit) => `An instance uses more than ${limit} of its memory.`,
-      signal: `max(process_resident_memory_bytes{${job}}) / ${memoryBytes}`,
+  'latency-p95': {
+    build: ({ service, ddTags, trafficGuard }) => ({
+      title: `${service.displayName}: p95 latency above target`,
+      summary: (limit) => `The 95th percentile of request duration is above ${limit}.`,
+      signal: latencyQuantile(service, 0.95),
+      guard: trafficGuard,
       comparison: '>',
-      thresholds: { warning: 0.85 },
-      unit: 'ratio',
+      thresholds: { warning: service.latencyTargetSeconds },
+      unit: 'seconds',
       pendingFor: '10m',
       noDataState: 'OK',
       execErrState: 'Error',
-      panel: 'memory',
-      // min over the window: above the threshold at all times for 10m, as `pendingFor` means.
-      datadog: { timeAggregation: 'min(last_10m)', expression: `max:runtime.python.mem.rss${ddTags} / ${memoryBytes}` },
-    };
+      panel: 'latency',
+      datadog: { timeAggregation: 'percentile(last_10m)', expression: `p95:${DATADOG_APM.latency}${ddTags}` },
+    }),
   },
 
-  'metrics-absent': ({ service, job }) => ({
-    title: `${service.displayName}: no metrics`,
-    summary: (limit) => `Fewer than ${limit} scrape target of the API is up: the API is down, or its exporter is.`,
-    // `or vector(0)`: a job whose series vanished counts as zero targets up, so silence alerts too.
-    signal: `sum(up{${job}}) or vector(0)`,
-    comparison: '<',
-    thresholds: { critical: 1 },
-    unit: 'count',
-    pendingFor: '3m',
-    noDataState: 'Alerting',
-    execErrState: 'Alerting',
-    panel: 'scrapeHealth',
-  }),
+  memory: {
+    build: ({ service, env, ddTags }) => {
+      const memoryBytes = instanceMemoryBytes(env);
+      return {
+        title: `${service.displayName}: memory usage high`,
+        summary: (limit) => `An instance uses more than ${limit} of its memory.`,
+        signal: `max(${memoryRatioByInstance(service, memoryBytes)})`,
+        comparison: '>',
+        thresholds: { warning: 0.85 },
+        unit: 'ratio',
+        pendingFor: '10m',
+        noDataState: 'OK',
+        execErrState: 'Error',
+        panel: 'memory',
+        // min over the window: above the threshold at all times for 10m, as `pendingFor` means.
+        datadog: { timeAggregation: 'min(last_10m)', expression: `max:${DATADOG_APM.memoryRss}${ddTags} / ${memoryBytes}` },
+      };
+    },
+  },
 
-  'mongodb-pool': ({ service, job }) => service.exports.mongodbPool ? {
-    title: `${service.displayName}: MongoDB connection pool nearly exhausted`,
-    summary: (limit) => `An instance uses ${limit} or more of its MongoDB connection pool.`,
-    // `> 0`: an unset pool size (0) would divide to +Inf and fire.
-    signal: `max(esg_mongodb_pool_connections{${job}} / (esg_mongodb_pool_max_connections{${job}} > 0))`,
-    comparison: '>=',
-    thresholds: { warning: 0.9 },
-    unit: 'ratio',
-    pendingFor: '5m',
-    noDataState: 'OK',
-    execErrState: 'Error',
-    panel: 'mongodbPool',
-  } : undefined,
-
-  'cache-hit-ratio': ({ service, job }) => {
-    if (!service.exports.cache) return undefined;
-    const gets = `esg_cache_operations_total{${job},operation="get"`;
-    return {
-      title: `${service.displayName}: cache hit ratio collapsed`,
-      summary: (limit) => `Fewer than ${limit} of cache reads hit.`,
-      // `or vector(0)`: when no read has ever hit, the hit series does not exist;
-      // without it a total collapse would be "no data" and stay silent.
-      signal: `(sum(rate(${gets},status="hit"}[15m])) or vector(0)) / sum(rate(${gets}}[15m]))`,
-      guard: `sum(increase(${gets}}[15m])) >= 50`,
+  'metrics-absent': {
+    build: ({ service }) => ({
+      title: `${service.displayName}: no metrics`,
+      summary: (limit) => `Fewer than ${limit} scrape target of the API is up: the API is down, or its exporter is.`,
+      // `or vector(0)`: a job whose series vanished counts as zero targets up, so silence alerts too.
+      signal: `sum(${upByInstance(service)}) or vector(0)`,
       comparison: '<',
-      thresholds: { info: 0.5 },
+      thresholds: { critical: 1 },
+      unit: 'count',
+      pendingFor: '3m',
+      noDataState: 'Alerting',
+      execErrState: 'Alerting',
+      panel: 'scrapeHealth',
+    }),
+  },
+
+  'mongodb-pool': {
+    appliesTo: (service) => service.exports.mongodbPool,
+    build: ({ service }) => ({
+      title: `${service.displayName}: MongoDB connection pool nearly exhausted`,
+      summary: (limit) => `An instance uses ${limit} or more of its MongoDB connection pool.`,
+      signal: `max(${mongodbPoolRatioByInstance(service)})`,
+      comparison: '>=',
+      thresholds: { warning: 0.9 },
       unit: 'ratio',
-      pendingFor: '15m',
+      pendingFor: '5m',
       noDataState: 'OK',
-      execErrState: 'OK', // info only: a failing query must not wake anyone
-      panel: 'cacheHitRatio',
-    };
+      execErrState: 'Error',
+      panel: 'mongodbPool',
+    }),
+  },
+
+  'cache-hit-ratio': {
+    appliesTo: (service) => service.exports.cache,
+    build: ({ service, job }) => {
+      const gets = `esg_cache_operations_total{${job},operation="get"`;
+      return {
+        title: `${service.displayName}: cache hit ratio collapsed`,
+        summary: (limit) => `Fewer than ${limit} of cache reads hit.`,
+        // `or vector(0)`: when no read has ever hit, the hit series does not exist;
+        // without it a total collapse would be "no data" and stay silent.
+        signal: `(sum(rate(${gets},status="hit"}[15m])) or vector(0)) / sum(rate(${gets}}[15m]))`,
+        guard: `sum(increase(${gets}}[15m])) >= ${MIN_CACHE_READS_PER_FIFTEEN_MINUTES}`,
+        comparison: '<',
+        thresholds: { info: 0.5 },
+        unit: 'ratio',
+        pendingFor: '15m',
+        noDataState: 'OK',
+        execErrState: 'OK', // info only: a failing query must not wake anyone
+        panel: 'cacheHitRatio',
+      };
+    },
   },
 };
 
-function runbook(service: ServiceDefinition, env: EnvironmentConfig, signal: string): string {
-  return `https://github.com/${env.digitalocean.app.github.repo}/blob/main/docs/runbooks/${service.id}/${signal}.md`;
+/** The names of the signals a service exports, in catalog order. */
+function signalsOf(service: ServiceDefinition): string[] {
+  return Object.entries(SIGNALS).filter(([, signal]) => signal.appliesTo?.(service) ?? true).map(([name]) => name);
 }
 
-function describeThresholds(spec: Pick<SignalSpec, 'thresholds' | 'unit'>): string {
-  const set = SEVERITIES.filter((s) => spec.thresholds[s] !== undefined);
-  const text = (s: Severity) => formatThreshold(spec.unit, spec.thresholds[s] as number);
+function describeThresholds(thresholds: AlertDefinition['thresholds'], unit: AlertUnit): string {
+  const set = SEVERITIES.filter((s) => thresholds[s] !== undefined);
+  const text = (s: Severity) => formatThreshold(unit, thresholds[s] as number);
   return set.length === 1 ? text(set[0]) : set.map((s) => `${text(s)} (${s})`).join(', ');
 }
 
-/** Builds the alerts of one service, thresholds overridden by `overrides` (by alert id). */
-function buildServiceAlerts(
-  service: ServiceDefinition,
-  env: EnvironmentConfig,
-  overrides: EnvironmentConfig['thresholdOverrides'] = {},
-): AlertDefinition[] {
-  const job = `job="${service.id}"`;
+const OVERRIDE_FIX = 'edit thresholdOverrides in config/environments.ts';
+
+/** Builds the alerts of one service with the environment's threshold overrides, recording overrides that cannot apply. */
+function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, problems: Problems): AlertDefinition[] {
+  const job = jobSelector(service);
   const inputs: SignalInputs = {
     service,
     env,
     job,
-    ddTags: `{service:${service.id},env:${env.name}}`,
+    ddTags: apmScope(service, env),
     trafficGuard: `sum(increase(${service.metricPrefix}_requests_total{${job}}[5m])) >= ${service.minRequestsPerFiveMinutes}`,
   };
   const uid = dashboardUid('service', service.id);
-  return Object.entries(SIGNALS).flatMap(([signalName, build]) => {
-    const spec = build(inputs);
-    if (!spec) return [];
+  return signalsOf(service).map((signalName) => {
+    const spec = SIGNALS[signalName].build(inputs);
     const id = `${service.id}-${signalName}`;
-    const thresholds = { ...spec.thresholds, ...overrides[id] };
-    return [{
+    const overrides = env.thresholdOverrides?.[id] ?? {};
+    for (const severity of Object.keys(overrides)) {
+      problems.check(spec.thresholds[severity as Severity] !== undefined, `${env.name}.thresholdOverrides.${id}.${severity}`,
+        severity, `a severity the alert has (${Object.keys(spec.thresholds).join(', ')})`, OVERRIDE_FIX);
+    }
+    const thresholds = { ...spec.thresholds, ...overrides };
+    return {
       ...spec,
       id,
       serviceId: service.id,
       team: service.team,
       thresholds,
-      summary: spec.summary(describeThresholds({ thresholds, unit: spec.unit })),
-      runbookUrl: runbook(service, env, signalName),
+      summary: spec.summary(describeThresholds(thresholds, spec.unit)),
+      runbookUrl: runbookUrl(service, env, signalName),
       dashboardUid: uid,
       dashboardUrl: `${env.grafana.publicUrl}/d/${uid}?viewPanel=${SERVICE_PANEL_IDS[spec.panel]}`,
-    }];
+    };
   });
-}
-
-/** The alerts of one service in one environment, before threshold overrides. */
-export function serviceAlerts(service: ServiceDefinition, env: EnvironmentConfig): AlertDefinition[] {
-  return buildServiceAlerts(service, env);
 }
 
 /** The PromQL fields of an alert and the expressions built from them, each checked with Prometheus's grammar. */
@@ -301,61 +346,54 @@ function promqlFields(alert: AlertDefinition): [string, string][] {
 }
 
 const DURATION = /^([1-9]\d*[smh])+$/;
+const CATALOG_FIX = 'edit the catalog in catalog/alerts.ts';
 
-/** Every alert of every service in one environment, with its overrides applied and checked. */
+/** Records every way an alert would be rejected by Grafana or could never fire. */
+function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, problems: Problems): void {
+  const f = `${env.name}: alert "${alert.id}"`;
+  for (const rule of rulesOf(alert)) {
+    problems.check(isReachable(alert.unit, alert.comparison, rule.threshold), `${f}.thresholds.${rule.severity}`, rule.threshold,
+      `${UNIT_BOUNDS[alert.unit].text} that the signal can cross with "${alert.comparison}"`,
+      `${OVERRIDE_FIX}, or ${CATALOG_FIX}`);
+    const uid = ruleUid(rule);
+    problems.check(uid.length <= MAX_GRAFANA_UID_LENGTH, `${f} Grafana rule uid`, uid,
+      `at most ${MAX_GRAFANA_UID_LENGTH} characters (Grafana's limit for uids); it has ${uid.length}`,
+      'shorten the service id in catalog/services.ts');
+  }
+  problems.check(DURATION.test(alert.pendingFor), `${f}.pendingFor`, alert.pendingFor,
+    'a Prometheus duration such as "5m" or "1h30m"', CATALOG_FIX);
+  for (const [field, expression] of promqlFields(alert)) {
+    const error = describePromQLError(expression);
+    if (error) problems.add(`${f}.${field}`, expression, `PromQL that parses (${error})`, 'correct the expression in catalog/alerts.ts');
+  }
+}
+
+/**
+ * Every alert of every service in one environment, with its overrides applied.
+ * Throws one ConfigError naming every unusable service, override, threshold and
+ * expression, before anything is synthesized.
+ */
 export function buildAlertCatalog(services: readonly ServiceDefinition[], env: EnvironmentConfig): AlertDefinition[] {
-  const problems: string[] = [];
-  if (INSTANCE_MEMORY_BYTES[env.digitalocean.app.instanceSizeSlug] === undefined) {
-    problems.push(`${env.name}.digitalocean.app.instanceSizeSlug: got "${env.digitalocean.app.instanceSizeSlug}"; ` +
-      `expected one of ${Object.keys(INSTANCE_MEMORY_BYTES).join(', ')}. Fix: edit config/environments.ts, ` +
-      'or add the size to INSTANCE_MEMORY_BYTES in catalog/services.ts');
-  }
-  const overrides = env.thresholdOverrides ?? {};
-  const declared = new Map(services.flatMap((s) => buildServiceAlerts(s, env)).map((a) => [a.id, a.thresholds]));
-  const alerts = services.flatMap((s) => buildServiceAlerts(s, env, overrides));
-  for (const alert of alerts) {
-    const own = declared.get(alert.id) ?? {};
-    for (const severity of Object.keys(overrides[alert.id] ?? {}) as Severity[]) {
-      if (own[severity] === undefined) {
-        problems.push(`${env.name}.thresholdOverrides.${alert.id}.${severity}: got an override for a severity the alert ` +
-          `does not have; expected one of ${Object.keys(own).join(', ')}. Fix: edit config/environments.ts`);
-      }
-    }
-  }
+  const problems = new Problems();
+  checkServices(services, problems);
+  const size = env.digitalocean.app.instanceSizeSlug;
+  problems.check(INSTANCE_MEMORY_BYTES[size] !== undefined, `${env.name}.digitalocean.app.instanceSizeSlug`, size,
+    `one of ${Object.keys(INSTANCE_MEMORY_BYTES).join(', ')}`,
+    'edit config/environments.ts, or add the size to INSTANCE_MEMORY_BYTES in catalog/services.ts');
+  const alerts = services.flatMap((s) => buildServiceAlerts(s, env, problems));
   const ids = new Set<string>();
   for (const alert of alerts) {
-    if (ids.has(alert.id)) problems.push(`alert id "${alert.id}" is declared twice. Fix: give each alert a unique id`);
+    // Distinct service ids can still collide once a signal name is appended ("a-b" + "c" and "a" + "b-c").
+    problems.check(!ids.has(alert.id), `${env.name}: alert "${alert.id}".id`, alert.id, 'an id no other alert uses',
+      'rename one of the services in catalog/services.ts');
     ids.add(alert.id);
-    const bounds = UNIT_BOUNDS[alert.unit];
-    for (const { severity, threshold } of rulesOf(alert)) {
-      const ok = Number.isFinite(threshold) && threshold >= bounds.min && threshold <= bounds.max &&
-        // A ratio can never exceed 1 nor fall below 0: such a threshold never fires.
-        !(alert.unit === 'ratio' && ((alert.comparison === '>' && threshold >= 1) ||
-          (alert.comparison === '>=' && threshold > 1) || (alert.comparison === '<' && threshold <= 0) ||
-          (alert.comparison === '<=' && threshold < 0)));
-      if (!ok) {
-        problems.push(`${env.name}: alert "${alert.id}" threshold for ${severity}: got ${threshold}; expected ` +
-          `${bounds.text} that the signal can cross with "${alert.comparison}". ` +
-          `Fix: edit thresholdOverrides in config/environments.ts or the catalog in catalog/alerts.ts`);
-      }
-    }
-    if (!DURATION.test(alert.pendingFor)) {
-      problems.push(`${env.name}: alert "${alert.id}" field pendingFor: got "${alert.pendingFor}"; expected a duration ` +
-        'such as "5m" or "1h30m". Fix: edit the catalog in catalog/alerts.ts');
-    }
-    for (const [field, expression] of promqlFields(alert)) {
-      const error = describePromQLError(expression);
-      if (error) {
-        problems.push(`${env.name}: alert "${alert.id}" field ${field}: ${error} in ${JSON.stringify(expression)}; ` +
-          'expected a PromQL expression. Fix: correct the expression in catalog/alerts.ts');
-      }
-    }
+    checkAlert(alert, env, problems);
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.throwIfAny();
   return alerts;
 }
 
-/** Ids of every alert any environment could override, for config validation. */
+/** Ids of every alert of these services: what thresholdOverrides may name (config validation). */
 export function knownAlertIds(services: readonly ServiceDefinition[]): Set<string> {
-  return new Set(services.flatMap((s) => Object.keys(SIGNALS).map((signal) => `${s.id}-${signal}`)));
+  return new Set(services.flatMap((s) => signalsOf(s).map((signal) => `${s.id}-${signal}`)));
 }

@@ -47,7 +47,8 @@ export interface AppLevelAlert {
 /**
  * Alerts on the API's service component. App Platform matches alert destinations by
  * rule only, so each rule appears once per app (a second component with the same
- * rule would take the other's destinations).
+ * rule would take the other's destinations). Append new alerts at the end: the app
+ * ignores destination changes by position (see constructs/digitalocean/app-platform-app.ts).
  */
 export const APP_COMPONENT_ALERTS: readonly AppComponentAlert[] = [
   { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 80, window: 'FIVE_MINUTES', summary: 'CPU above 80% for five minutes' },
@@ -55,7 +56,11 @@ export const APP_COMPONENT_ALERTS: readonly AppComponentAlert[] = [
   { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 3, window: 'TEN_MINUTES', summary: 'more than 3 restarts in ten minutes' },
 ];
 
-/** Alerts on the app as a whole; they take no operator, value or window. */
+/**
+ * Alerts on the app as a whole; they take no operator, value or window. Terraform sets
+ * their recipients only when the app is created: one added later needs them set by
+ * hand (see constructs/digitalocean/app-platform-app.ts).
+ */
 export const APP_LEVEL_ALERTS: readonly AppLevelAlert[] = [
   { rule: 'DEPLOYMENT_FAILED', summary: 'a deployment failed' },
   { rule: 'DOMAIN_FAILED', summary: 'a domain failed to configure' },

@@ -1,3 +1,6 @@
+import { EnvironmentConfig } from '../config/types';
+import { Problems } from '../config/validate';
+
 /**
  * The services this stack monitors. Monitoring a second service means adding one
  * entry here: its alerts, dashboards, monitors and checks derive from it.
@@ -14,7 +17,11 @@
  *   esg_subscription_revenue_usd{tier}, esg_tier_cost_estimate_usd{tier}   gauges
  */
 export interface ServiceDefinition {
-  /** Kebab-case id: Prometheus job, Datadog `service` tag, and the stem of resource names. */
+  /**
+   * Kebab-case id: Prometheus job, Datadog `service` tag, and the stem of resource names
+   * and Grafana uids. In practice at most 16 characters: the rule uid
+   * `<id>-metrics-absent-critical` must fit Grafana's 40 (the catalog checks it).
+   */
   readonly id: string;
   readonly displayName: string;
   /** Owning team, as a label on every alert. */
@@ -51,7 +58,40 @@ export const ESG_SCRAPER_API: ServiceDefinition = {
 
 export const SERVICES: readonly ServiceDefinition[] = [ESG_SCRAPER_API];
 
-/** Memory of App Platform instance sizes, in bytes, for memory-ratio alerts. */
+const FIX = 'edit the service in catalog/services.ts';
+
+/**
+ * Records every way a list of services is unusable: ids become Prometheus jobs,
+ * Grafana uids and Terraform names, prefixes become metric names.
+ */
+export function checkServices(services: readonly ServiceDefinition[], problems: Problems): void {
+  // The first service names the stack's PagerDuty service and links.
+  problems.check(services.length > 0, 'services', services, 'at least one service', 'add one to SERVICES in catalog/services.ts');
+  const seen = new Set<string>();
+  for (const s of services) {
+    const f = `service "${s.id}"`;
+    problems.check(/^[a-z][a-z0-9-]*[a-z0-9]$/.test(s.id ?? ''), `${f}.id`, s.id,
+      'kebab-case: lowercase letters, digits and "-", starting with a letter', FIX);
+    problems.check(!seen.has(s.id), `${f}.id`, s.id, 'an id no other service uses', FIX);
+    seen.add(s.id);
+    problems.check(/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(s.metricPrefix ?? ''), `${f}.metricPrefix`, s.metricPrefix,
+      'the start of a Prometheus metric name: letters, digits and "_", not starting with a digit', FIX);
+    for (const field of ['healthPath', 'detailedHealthPath'] as const) {
+      problems.check(/^\/\S*$/.test(s[field] ?? ''), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
+    }
+    problems.check(Number.isFinite(s.latencyTargetSeconds) && s.latencyTargetSeconds > 0, `${f}.latencyTargetSeconds`,
+      s.latencyTargetSeconds, 'a number of seconds above 0', FIX);
+    problems.check(Number.isInteger(s.minRequestsPerFiveMinutes) && s.minRequestsPerFiveMinutes >= 1,
+      `${f}.minRequestsPerFiveMinutes`, s.minRequestsPerFiveMinutes, 'a whole number of requests, 1 or more', FIX);
+  }
+}
+
+/** The runbook page of one alert or SLO of a service, in the app's repository. */
+export function runbookUrl(service: ServiceDefinition, env: EnvironmentConfig, page: string): string {
+  return `https://github.com/${env.digitalocean.app.github.repo}/blob/main/docs/runbooks/${service.id}/${page}.md`;
+}
+
+/** Memory of App Platform instance sizes, in bytes, for memory-ratio alerts (see `instanceMemoryBytes`). */
 export const INSTANCE_MEMORY_BYTES: Readonly<Record<string, number>> = {
   'apps-s-1vcpu-0.5gb': 0.5 * 2 ** 30,
   'apps-s-1vcpu-1gb-fixed': 1 * 2 ** 30,
@@ -62,3 +102,11 @@ export const INSTANCE_MEMORY_BYTES: Readonly<Record<string, number>> = {
   'apps-d-2vcpu-8gb': 8 * 2 ** 30,
   'apps-d-4vcpu-16gb': 16 * 2 ** 30,
 };
+
+/**
+ * Memory of the environment's instance size, in bytes. buildAlertCatalog rejects an
+ * unknown size before any stack is built, so renderers may rely on it.
+ */
+export function instanceMemoryBytes(env: EnvironmentConfig): number {
+  return INSTANCE_MEMORY_BYTES[env.digitalocean.app.instanceSizeSlug];
+}

@@ -1,6 +1,6 @@
 import { EnvironmentConfig, Severity } from '../config/types';
 import { Problems } from '../config/validate';
-import { ServiceDefinition } from './services';
+import { runbookUrl, ServiceDefinition } from './services';
 
 /**
  * Service level objectives, as data, and the multi-window, multi-burn-rate alerts
@@ -203,10 +203,6 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-function runbook(service: ServiceDefinition, env: EnvironmentConfig, slo: string): string {
-  return `https://github.com/${env.digitalocean.app.github.repo}/blob/main/docs/runbooks/${service.id}/slo-${slo}.md`;
-}
-
 /** The SLOs of one service in one environment. */
 export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig): SloDefinition[] {
   const scope = apmScope(service, env);
@@ -216,7 +212,7 @@ export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig):
     id: `${service.id}-${indicator}`,
     serviceId: service.id,
     team: service.team,
-    runbookUrl: runbook(service, env, indicator),
+    runbookUrl: runbookUrl(service, env, `slo-${indicator}`),
   });
   return [
     {

@@ -36,10 +36,11 @@ export type BackendConfig =
 export interface MaintenanceWindow {
   /** Mute-timing name; letters, digits, `-` and `_`. */
   readonly name: string;
-  /** Weekday ranges as Grafana takes them, e.g. `['sunday']` or `['monday:friday']`. */
+  /** Lowercase weekdays or ascending ranges, as Grafana takes them, e.g. `['sunday']` or `['monday:friday']`. */
   readonly weekdays: readonly string[];
-  /** Start and end as `hh:mm`, in `location`. */
+  /** `hh:mm` in `location`, inclusive. */
   readonly startTime: string;
+  /** `hh:mm` in `location`, exclusive, after `startTime`; `24:00` is the end of the day. */
   readonly endTime: string;
   /** IANA time zone, e.g. `Europe/Berlin`. */
   readonly location: string;

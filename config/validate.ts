@@ -41,7 +41,36 @@ const FIX = 'edit config/environments.ts';
 const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** An end time may also be the end of the day, as Grafana's mute timings allow. */
+const END_HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const DO_UPTIME_REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'];
+/** Weekdays as Grafana mute timings take them (Alertmanager's time intervals), in their order. */
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * `sunday` or an ascending range such as `monday:friday`, written as Grafana reads it
+ * back (lowercase, `monday:monday` as `monday`), or every plan would show a change.
+ */
+function isWeekdayRange(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const [start, end, ...rest] = value.split(':');
+  if (end === undefined) return WEEKDAYS.includes(start);
+  return rest.length === 0 && WEEKDAYS.includes(start) && WEEKDAYS.includes(end) && WEEKDAYS.indexOf(start) < WEEKDAYS.indexOf(end);
+}
+
+/**
+ * An IANA time zone Grafana can load. Intl knows the same database, but accepts any
+ * letter case, which Grafana's loader (a file lookup) does not.
+ */
+function isTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  try {
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+    return canonical === value || canonical.toLowerCase() !== value.toLowerCase();
+  } catch {
+    return false;
+  }
+}
 
 export function isHttpUrl(value: unknown, protocols: readonly string[] = ['https:']): boolean {
   if (typeof value !== 'string') return false;
@@ -155,13 +184,14 @@ export function checkEnvironment(
     const f = `${p}.maintenanceWindows[${i}]`;
     problems.check(matches(/^[A-Za-z0-9_-]+$/, w.name), `${f}.name`, w.name, 'letters, digits, "-" and "_"', FIX);
     problems.check(matches(HHMM, w.startTime), `${f}.startTime`, w.startTime, '"hh:mm"', FIX);
-    problems.check(matches(HHMM, w.endTime), `${f}.endTime`, w.endTime, '"hh:mm"', FIX);
-    // Grafana's mute intervals cannot wrap past midnight: 22:00-02:00 is two windows.
-    problems.check(!(matches(HHMM, w.startTime) && matches(HHMM, w.endTime)) || w.startTime < w.endTime,
+    problems.check(matches(END_HHMM, w.endTime), `${f}.endTime`, w.endTime, '"hh:mm", or "24:00" for the end of the day', FIX);
+    // Grafana's mute intervals cannot wrap past midnight: 22:00-02:00 is 22:00-24:00 and 00:00-02:00.
+    problems.check(!(matches(HHMM, w.startTime) && matches(END_HHMM, w.endTime)) || w.startTime < w.endTime,
       `${f}.endTime`, w.endTime, `a time after startTime (${w.startTime}) on the same day`,
-      'split a window that crosses midnight into two windows in config/environments.ts');
-    problems.check(w.weekdays?.length > 0, `${f}.weekdays`, w.weekdays, 'at least one weekday or range, e.g. "sunday"', FIX);
-    problems.check(isNonEmpty(w.location), `${f}.location`, w.location, 'an IANA time zone such as "Europe/Berlin"', FIX);
+      'split a window that crosses midnight into two windows (until "24:00" and from "00:00") in config/environments.ts');
+    problems.check(w.weekdays?.length > 0 && w.weekdays.every(isWeekdayRange), `${f}.weekdays`, w.weekdays,
+      'at least one lowercase weekday or ascending range, e.g. "sunday" or "monday:friday"', FIX);
+    problems.check(isTimeZone(w.location), `${f}.location`, w.location, 'an IANA time zone such as "Europe/Berlin"', FIX);
     problems.check(w.severities?.length > 0 && w.severities.every((s) => s === 'warning' || s === 'info'),
       `${f}.severities`, w.severities, '"warning" and/or "info" (critical alerts are never muted)', FIX);
   });
@@ -169,6 +199,7 @@ export function checkEnvironment(
   if (env.backend?.type === 's3') {
     text('backend.bucket', env.backend.bucket);
     text('backend.key', env.backend.key);
+    text('backend.region', env.backend.region);
     url('backend.endpoint', env.backend.endpoint);
   } else if (env.backend?.type === 'local') {
     text('backend.path', env.backend.path);

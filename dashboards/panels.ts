@@ -3,7 +3,7 @@ import * as common from '@grafana/grafana-foundation-sdk/common';
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
-import { AlertDefinition, AlertRule, rulesOf } from '../catalog/alerts';
+import { AlertDefinition, formatThreshold, rulesOf } from '../catalog/alerts';
 import { Severity } from '../config/types';
 
 /**
@@ -168,15 +168,10 @@ export function thresholdSteps(alerts: readonly AlertDefinition[]): dashboard.Th
     'a panel can show thresholds of one direction only. Fix: move one of them to another panel in catalog/alerts.ts');
 }
 
-function formatThreshold(rule: AlertRule): string {
-  return rule.alert.unit === 'ratio' ? `${+(rule.threshold * 100).toFixed(4)}%`
-    : rule.alert.unit === 'seconds' ? `${rule.threshold}s` : `${rule.threshold}`;
-}
-
 /** One sentence per alert rule drawn on a panel, for its description. */
 export function describeAlerts(alerts: readonly AlertDefinition[]): string {
   return alerts.flatMap(rulesOf)
-    .map((r) => ` Alert "${r.alert.title}" (${r.severity}) fires when it is ${r.alert.comparison} ${formatThreshold(r)} for ${r.alert.pendingFor}.`)
+    .map((r) => ` Alert "${r.alert.title}" (${r.severity}) fires when it is ${r.alert.comparison} ${formatThreshold(r.alert.unit, r.threshold)} for ${r.alert.pendingFor}.`)
     .join('');
 }
 

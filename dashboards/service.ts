@@ -5,7 +5,8 @@ import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { AlertDefinition, SERVICE_PANEL_IDS, ServicePanel } from '../catalog/alerts';
 import { dashboardUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
-import { INSTANCE_MEMORY_BYTES, ServiceDefinition } from '../catalog/services';
+import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from '../catalog/queries';
+import { instanceMemoryBytes, ServiceDefinition } from '../catalog/services';
 import { EnvironmentConfig } from '../config/types';
 import { DATA_SOURCE_TYPES } from '../constructs/grafana/data-sources';
 import { PanelSpec, PromTarget, promTargets, timeseriesPanel, withSpec } from './panels';
@@ -41,13 +42,8 @@ export const SERVICE_LAYOUT: Readonly<Record<ServicePanel, dashboard.GridPos>> =
 /** Buckets of `esg_metrics_extracted_count` as the API declares them (seed), for the panel's description. */
 export const METRICS_EXTRACTED_BUCKETS = [0, 5, 10, 20, 50, 100, 200] as const;
 
-/** The p-quantile of request duration over all instances: buckets are summed by `le` before interpolating. */
-export function latencyQuantile(service: ServiceDefinition, quantile: number): string {
-  return `histogram_quantile(${quantile}, sum by (le) (rate(${service.metricPrefix}_request_duration_seconds_bucket{job="${service.id}"}[5m])))`;
-}
-
 export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput): dashboard.Dashboard {
-  const job = `job="${service.id}"`;
+  const job = jobSelector(service);
   const datasource: dashboard.DataSourceRef = { type: DATA_SOURCE_TYPES.prometheus, uid: prometheusDataSourceUid(env) };
   const spec = (panel: ServicePanel, title: string, unit: string, description: string): PanelSpec =>
     ({ id: SERVICE_PANEL_IDS[panel], title, unit, description, gridPos: SERVICE_LAYOUT[panel], datasource });
@@ -61,7 +57,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
     }
     return alert.signal;
   };
-  const memoryBytes = INSTANCE_MEMORY_BYTES[env.digitalocean.app.instanceSizeSlug];
+  const memoryBytes = instanceMemoryBytes(env);
 
   const builder = new dashboard.DashboardBuilder(`${service.displayName}: Service`)
     .uid(dashboardUid('service', service.id))
@@ -98,7 +94,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
     spec('scrapeHealth', 'Scrape health', units.Short,
       'Whether Prometheus reaches each instance (1 up, 0 down), and how many instances are up in total.'),
     [
-      { expr: `up{${job}}`, legend: '{{instance}}' },
+      { expr: upByInstance(service), legend: '{{instance}}' },
       { expr: signalOf('scrapeHealth'), legend: 'instances up' },
     ],
     { alerts: watching('scrapeHealth'), min: 0 }));
@@ -108,7 +104,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
       `Resident memory of each instance as a share of its ${env.digitalocean.app.instanceSizeSlug} instance's ` +
       `${memoryBytes / 2 ** 30} GiB, and the highest instance, which the alert watches.`),
     [
-      { expr: `process_resident_memory_bytes{${job}} / ${memoryBytes}`, legend: '{{instance}}' },
+      { expr: memoryRatioByInstance(service, memoryBytes), legend: '{{instance}}' },
       { expr: signalOf('memory'), legend: 'highest instance' },
     ],
     { alerts: watching('memory'), min: 0, max: 1 }));
@@ -118,8 +114,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
       spec('mongodbPool', 'MongoDB connection pool used', units.PercentUnit,
         'Open MongoDB connections as a share of the pool size, per instance and for the fullest instance.'),
       [
-        // As in the alert: an instance that reports no pool size (0) is left out rather than shown as infinite.
-        { expr: `esg_mongodb_pool_connections{${job}} / (esg_mongodb_pool_max_connections{${job}} > 0)`, legend: '{{instance}}' },
+        { expr: mongodbPoolRatioByInstance(service), legend: '{{instance}}' },
         { expr: signalOf('mongodbPool'), legend: 'fullest instance' },
       ],
       { alerts: watching('mongodbPool'), min: 0, max: 1 }));

@@ -96,8 +96,9 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
       prometheusDataSourceUid: prometheusDataSourceUid(env),
       alerts: ctx.alerts.filter((a) => a.serviceId === service.id),
       environment: env.name,
-      // Grafana rejects a rule whose data source does not exist yet, and a uid
-      // written as a constant creates no Terraform dependency by itself.
+      // Grafana rejects a rule whose data source does not exist yet, and the rules'
+      // annotations link to the service dashboard: uids written as constants create
+      // no Terraform dependency by themselves.
       dependsOn: [dataSources.prometheus, dashboards.dashboards[`service-${service.id}`]],
     });
   }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  AlertDefinition, alertingExpression, buildAlertCatalog, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS, serviceAlerts,
+  alertingExpression, buildAlertCatalog, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
 import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
@@ -71,9 +71,19 @@ describe('alert catalog', () => {
       'histogram_quantile(0.95, sum by (le) (rate(esg_api_request_duration_seconds_bucket{job="esg-scraper-api"}[5m])))');
   });
 
-  it('divides memory by the instance size of the environment', () => {
-    expect(buildAlertCatalog(SERVICES, ENVIRONMENTS.staging).find((a) => a.id.endsWith('-memory'))!.signal).toMatch(/ \/ 1073741824$/);
-    expect(byId('memory').signal).toMatch(/ \/ 2147483648$/);
+  it('divides memory by the instance size of the environment, then takes the fullest instance', () => {
+    expect(buildAlertCatalog(SERVICES, ENVIRONMENTS.staging).find((a) => a.id.endsWith('-memory'))!.signal)
+      .toBe('max(process_resident_memory_bytes{job="esg-scraper-api"} / 1073741824)');
+    expect(byId('memory').signal).toBe('max(process_resident_memory_bytes{job="esg-scraper-api"} / 2147483648)');
+  });
+
+  it('states the Datadog equivalents on the APM metrics of the service in the environment', () => {
+    expect(byId('error-ratio').datadog?.expression).toBe(
+      'sum:trace.fastapi.request.errors{service:esg-scraper-api,env:production}.as_count() / ' +
+      'clamp_min(sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count(), 20)');
+    expect(byId('memory').datadog?.expression).toBe('max:runtime.python.mem.rss{service:esg-scraper-api,env:production} / 2147483648');
+    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(
+      ['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95', 'esg-scraper-api-memory']);
   });
 
   it('states each rule as one PromQL comparison with its threshold', () => {
@@ -96,21 +106,21 @@ describe('alert catalog', () => {
     expect(alerts.filter((a) => a.serviceId === 'esg-worker').map((a) => a.id)).toEqual(
       ['esg-worker-error-ratio', 'esg-worker-latency-p95', 'esg-worker-memory', 'esg-worker-metrics-absent']);
     expect(alerts.find((a) => a.id === 'esg-worker-error-ratio')!.signal).toContain('esg_worker_requests_total{job="esg-worker"');
-    expect(knownAlertIds([worker])).toEqual(new Set(serviceAlerts(ESG_SCRAPER_API, ENVIRONMENTS.production)
-      .map((a: AlertDefinition) => a.id.replace('esg-scraper-api', 'esg-worker'))));
   });
 
-  it('knows every alert id that thresholds may override', () => {
+  it('knows exactly the alert ids that thresholds may override: those of signals the services export', () => {
     expect(knownAlertIds(SERVICES)).toEqual(new Set(production.map((a) => a.id)));
+    const worker: ServiceDefinition = { ...ESG_SCRAPER_API, id: 'esg-worker', exports: { cache: false, mongodbPool: false, businessMetrics: false } };
+    expect([...knownAlertIds([worker])]).toEqual(['esg-worker-error-ratio', 'esg-worker-latency-p95', 'esg-worker-memory', 'esg-worker-metrics-absent']);
   });
 
   it('fails when a PromQL expression does not parse, naming the environment, the alert and the field', () => {
     const broken: ServiceDefinition = { ...ESG_SCRAPER_API, metricPrefix: 'esg_api{' };
     const problems = problemsOf([broken], ENVIRONMENTS.production);
     expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^production: alert "esg-scraper-api-error-ratio" field signal: PromQL does not parse at column \d+, near "\{job=.*" \(and 3 more errors\) in ".*esg_api\{_requests_total/),
-      expect.stringMatching(/^production: alert "esg-scraper-api-error-ratio" field guard: PromQL does not parse/),
-      expect.stringMatching(/^production: alert "esg-scraper-api-latency-p95" field condition \(warning\): PromQL does not parse/),
+      expect.stringMatching(/^production: alert "esg-scraper-api-error-ratio"\.signal: got ".*esg_api\{_requests_total.*"; expected PromQL that parses \(PromQL does not parse at column \d+, near "\{job=.*" \(and 3 more errors\)\)\. Fix: correct the expression in catalog\/alerts\.ts$/),
+      expect.stringMatching(/^production: alert "esg-scraper-api-error-ratio"\.guard: got .*; expected PromQL that parses/),
+      expect.stringMatching(/^production: alert "esg-scraper-api-latency-p95"\.condition \(warning\): got .*; expected PromQL that parses/),
     ]));
     expect(problems.every((p) => p.includes('Fix: '))).toBe(true);
   });
@@ -118,21 +128,38 @@ describe('alert catalog', () => {
   it('fails when a PromQL expression does not parse, before synth writes anything', () => {
     const outdir = join(mkdtempSync(join(tmpdir(), 'alerts-')), 'out');
     expect(() => synthesize({ outdir, services: [{ ...ESG_SCRAPER_API, id: 'esg-scraper-api', metricPrefix: 'esg api' }] }))
-      .toThrow(/alert "esg-scraper-api-error-ratio" field signal: PromQL does not parse/);
+      .toThrow(/alert "esg-scraper-api-error-ratio"\.signal: got .*; expected PromQL that parses/);
     expect(existsSync(outdir)).toBe(false);
   });
 
   it('fails when a threshold is outside what the signal can reach', () => {
     const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-memory': { warning: 1.5 } } };
-    expect(problemsOf(SERVICES, env)).toEqual([expect.stringMatching(
-      /^production: alert "esg-scraper-api-memory" threshold for warning: got 1\.5; expected a ratio from 0 to 1 \(5% is 0\.05\)/)]);
+    expect(problemsOf(SERVICES, env)).toEqual([
+      'production: alert "esg-scraper-api-memory".thresholds.warning: got 1.5; expected a ratio from 0 to 1 (5% is 0.05) ' +
+        'that the signal can cross with ">". Fix: edit thresholdOverrides in config/environments.ts, or edit the catalog in catalog/alerts.ts',
+    ]);
+  });
+
+  it.each([
+    ['a ratio alert that fires above 100%', 'esg-scraper-api-error-ratio', { critical: 1 }],
+    ['a ratio alert that fires below 0%', 'esg-scraper-api-cache-hit-ratio', { info: 0 }],
+    ['a count alert that fires below 0 targets', 'esg-scraper-api-metrics-absent', { critical: 0 }],
+    ['a threshold that is not a number', 'esg-scraper-api-latency-p95', { warning: Number.NaN }],
+  ])('fails when a threshold could never fire: %s', (_what, id, override) => {
+    const env = { ...ENVIRONMENTS.production, thresholdOverrides: { [id]: override } };
+    expect(problemsOf(SERVICES, env)).toEqual([expect.stringMatching(new RegExp(`^production: alert "${id}"\\.thresholds\\.\\w+: got `))]);
+  });
+
+  it('accepts the boundary a signal can still reach: a pool at 100% is ">= 1"', () => {
+    const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-mongodb-pool': { warning: 1 } } };
+    expect(problemsOf(SERVICES, env)).toEqual([]);
   });
 
   it('fails when an override names a severity the alert does not have', () => {
     const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-memory': { critical: 0.95 } } };
     expect(problemsOf(SERVICES, env)).toEqual([
-      'production.thresholdOverrides.esg-scraper-api-memory.critical: got an override for a severity the alert does not have; ' +
-        'expected one of warning. Fix: edit config/environments.ts',
+      'production.thresholdOverrides.esg-scraper-api-memory.critical: got "critical"; expected a severity the alert has (warning). ' +
+        'Fix: edit thresholdOverrides in config/environments.ts',
     ]);
   });
 
@@ -140,5 +167,34 @@ describe('alert catalog', () => {
     const env = { ...ENVIRONMENTS.production, digitalocean: { ...ENVIRONMENTS.production.digitalocean,
       app: { ...ENVIRONMENTS.production.digitalocean.app, instanceSizeSlug: 'apps-x-huge' } } };
     expect(problemsOf(SERVICES, env)[0]).toMatch(/^production\.digitalocean\.app\.instanceSizeSlug: got "apps-x-huge"; expected one of /);
+  });
+
+  it('fails when a Grafana rule uid would exceed the 40 characters Grafana allows, naming only the rules too long', () => {
+    // 18 characters: "-metrics-absent-critical" makes 42; every other rule fits.
+    const eu = { ...ESG_SCRAPER_API, id: 'esg-scraper-api-eu' };
+    expect(problemsOf([eu], ENVIRONMENTS.production)).toEqual([
+      'production: alert "esg-scraper-api-eu-metrics-absent" Grafana rule uid: got "esg-scraper-api-eu-metrics-absent-critical"; ' +
+        "expected at most 40 characters (Grafana's limit for uids); it has 42. Fix: shorten the service id in catalog/services.ts",
+    ]);
+  });
+
+  it.each([
+    ['id', { id: 'ESG_API' }, /^service "ESG_API"\.id: got "ESG_API"; expected kebab-case/],
+    ['metricPrefix', { metricPrefix: '9api' }, /^service "esg-scraper-api"\.metricPrefix: got "9api"; expected the start of a Prometheus metric name/],
+    ['healthPath', { healthPath: 'health' }, /^service "esg-scraper-api"\.healthPath: got "health"; expected a URL path starting with "\/"/],
+    ['latencyTargetSeconds', { latencyTargetSeconds: 0 }, /^service "esg-scraper-api"\.latencyTargetSeconds: got 0; expected a number of seconds above 0/],
+    ['minRequestsPerFiveMinutes', { minRequestsPerFiveMinutes: 2.5 }, /^service "esg-scraper-api"\.minRequestsPerFiveMinutes: got 2\.5; expected a whole number/],
+  ])('fails when a service %s is unusable, naming the service and the field', (_field, change, message) => {
+    expect(problemsOf([{ ...ESG_SCRAPER_API, ...change }], ENVIRONMENTS.production)).toEqual(
+      expect.arrayContaining([expect.stringMatching(message)]));
+  });
+
+  it('fails when two services share an id, or when there is none', () => {
+    expect(problemsOf([ESG_SCRAPER_API, ESG_SCRAPER_API], ENVIRONMENTS.production)).toEqual(expect.arrayContaining([
+      'service "esg-scraper-api".id: got "esg-scraper-api"; expected an id no other service uses. Fix: edit the service in catalog/services.ts',
+    ]));
+    expect(problemsOf([], ENVIRONMENTS.production)).toEqual([
+      'services: got []; expected at least one service. Fix: add one to SERVICES in catalog/services.ts',
+    ]);
   });
 });

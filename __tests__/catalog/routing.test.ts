@@ -80,6 +80,8 @@ describe('routing by severity and environment', () => {
       return routingTable(env, buildAlertCatalog(SERVICES, env));
     }));
     expect(run.stdout).toBe(`${expected}\n`);
+    // A header, then every catalog rule in each environment.
+    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 2 * 6);
     expect(run.stdout.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
   });
 });

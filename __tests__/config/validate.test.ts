@@ -64,8 +64,8 @@ describe('environment configuration', () => {
     expect(problems[0]).toMatch(/^production\.sentry\.projectSlug: got nothing \(the setting is missing\); expected a slug/);
   });
 
-  it('fails when a threshold override is out of range for the alert', () => {
-    // Validated with the catalog, which knows each alert's unit: see __tests__/catalog.
+  it('fails when a threshold override is not a number', () => {
+    // Whether a number is in range for the alert is checked with the catalog, which knows each alert's unit: see __tests__/catalog.
     const problems = problemsOf(withProduction((env) => {
       env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { critical: 'high' } };
     }));
@@ -120,6 +120,13 @@ describe('resources two stacks could fight over', () => {
   });
 });
 
+describe('state backend', () => {
+  it('fails when the Spaces region is missing', () => {
+    const problems = problemsOf(withProduction((env) => { env.backend.region = ''; }));
+    expect(problems).toEqual(['production.backend.region: got ""; expected a non-empty string. Fix: edit config/environments.ts']);
+  });
+});
+
 describe('maintenance windows', () => {
   it('fails when a window crosses midnight, which Grafana mute timings cannot express', () => {
     const problems = problemsOf(withProduction((env) => {
@@ -128,7 +135,32 @@ describe('maintenance windows', () => {
     }));
     expect(problems).toEqual([
       'production.maintenanceWindows[0].endTime: got "02:00"; expected a time after startTime (22:00) on the same day. ' +
-        'Fix: split a window that crosses midnight into two windows in config/environments.ts',
+        'Fix: split a window that crosses midnight into two windows (until "24:00" and from "00:00") in config/environments.ts',
     ]);
+  });
+
+  it('accepts a window that ends with the day, "24:00", as the first half of one that crosses midnight', () => {
+    expect(problemsOf(withProduction((env) => {
+      env.maintenanceWindows[0].startTime = '22:00';
+      env.maintenanceWindows[0].endTime = '24:00';
+    }))).toEqual([]);
+  });
+
+  it.each([
+    ['a capitalised weekday', ['Sunday']],
+    ['an unknown weekday', ['sundays']],
+    ['a range that runs backwards', ['friday:monday']],
+    ['a one-day range, which Grafana reads back as the day', ['monday:monday']],
+    ['no weekday at all', []],
+  ])('fails when weekdays hold %s, which Grafana rejects or reads back differently', (_what, weekdays) => {
+    const problems = problemsOf(withProduction((env) => { env.maintenanceWindows[0].weekdays = weekdays; }));
+    expect(problems).toEqual([`production.maintenanceWindows[0].weekdays: got ${JSON.stringify(weekdays)}; expected at least one ` +
+      'lowercase weekday or ascending range, e.g. "sunday" or "monday:friday". Fix: edit config/environments.ts']);
+  });
+
+  it.each(['Europe/Berlln', 'europe/berlin', ''])('fails when the time zone is not one Grafana can load: %j', (location) => {
+    const problems = problemsOf(withProduction((env) => { env.maintenanceWindows[0].location = location; }));
+    expect(problems).toEqual([`production.maintenanceWindows[0].location: got ${JSON.stringify(location)}; expected an IANA time zone ` +
+      'such as "Europe/Berlin". Fix: edit config/environments.ts']);
   });
 });

@@ -4,7 +4,8 @@ import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig } from '../../config/types';
 import { thresholdSteps } from '../../dashboards/panels';
-import { latencyQuantile, SERVICE_LAYOUT, serviceDashboard } from '../../dashboards/service';
+import { latencyQuantile } from '../../catalog/queries';
+import { SERVICE_LAYOUT, serviceDashboard } from '../../dashboards/service';
 import { queriesOf, withGrafanaVariables } from './dashboard-queries';
 
 const build = (env: EnvironmentConfig, service = ESG_SCRAPER_API) =>

@@ -28,8 +28,29 @@ interface Mutation {
 }
 
 const MUTATIONS: Mutation[] = [
-  { name: 'error ratio without its traffic guard', signal: 'error-ratio', mutate: (a) => ({ ...a, guard: undefined }), caughtBy: 'traffic guard' },
+  { name: 'error ratio without its traffic guard', signal: 'error-ratio', mutate: (a) => ({ ...a, guard: undefined }), caughtBy: 'traffic guard: stays silent' },
   { name: 'error ratio with its comparison flipped', signal: 'error-ratio', mutate: (a) => ({ ...a, comparison: '<' }), caughtBy: 'fires above the threshold' },
+  { name: 'error ratio threshold doubled', signal: 'error-ratio', mutate: (a) => ({ ...a, thresholds: { critical: 0.1 } }), caughtBy: 'fires above the threshold' },
+  { name: 'error ratio threshold halved', signal: 'error-ratio', mutate: (a) => ({ ...a, thresholds: { critical: 0.025 } }), caughtBy: 'stays silent below the threshold' },
+  {
+    name: 'error ratio guard demanding one request more than the minimum',
+    signal: 'error-ratio',
+    mutate: (a) => ({ ...a, guard: a.guard!.replace(/>= (\d+)$/, (_, n) => `>= ${Number(n) + 1}`) }),
+    caughtBy: 'fires with exactly the minimum traffic',
+  },
+  {
+    name: 'error ratio guard one request laxer than the minimum',
+    signal: 'error-ratio',
+    mutate: (a) => ({ ...a, guard: a.guard!.replace(/>= (\d+)$/, (_, n) => `>= ${Number(n) - 1}`) }),
+    caughtBy: 'stays silent one request below the minimum',
+  },
+  { name: 'p95 latency without its traffic guard', signal: 'latency-p95', mutate: (a) => ({ ...a, guard: undefined }), caughtBy: 'traffic guard: stays silent' },
+  {
+    name: 'p95 latency threshold raised by half',
+    signal: 'latency-p95',
+    mutate: (a) => ({ ...a, thresholds: { warning: a.thresholds.warning! * 1.5 } }),
+    caughtBy: 'just above the target',
+  },
   { name: 'memory threshold raised to 95%', signal: 'memory', mutate: (a) => ({ ...a, thresholds: { warning: 0.95 } }), caughtBy: 'fires when one instance' },
   { name: 'memory pending for 1m instead of its own duration', signal: 'memory', mutate: (a) => ({ ...a, pendingFor: '1m' }), caughtBy: 'fires when one instance' },
   {
@@ -39,6 +60,7 @@ const MUTATIONS: Mutation[] = [
     caughtBy: 'sums buckets across instances',
   },
   { name: 'MongoDB pool with > instead of >=', signal: 'mongodb-pool', mutate: (a) => ({ ...a, comparison: '>' }), caughtBy: 'exactly at the threshold' },
+  { name: 'cache hit ratio threshold lowered to 40%', signal: 'cache-hit-ratio', mutate: (a) => ({ ...a, thresholds: { info: 0.4 } }), caughtBy: 'fires below the threshold' },
   {
     name: 'cache hit ratio without "or vector(0)"',
     signal: 'cache-hit-ratio',

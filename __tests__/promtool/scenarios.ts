@@ -5,7 +5,7 @@
  * expressions (`alertingExpression`), the very strings Grafana evaluates.
  */
 import { AlertDefinition, AlertRule, alertingExpression, rulesOf } from '../../catalog/alerts';
-import { INSTANCE_MEMORY_BYTES, ServiceDefinition } from '../../catalog/services';
+import { instanceMemoryBytes, ServiceDefinition } from '../../catalog/services';
 import { EnvironmentConfig } from '../../config/types';
 import { AlertCheck, InputSeries, PromAlertingRule, PromtoolCase } from '../support/promtool';
 
@@ -48,13 +48,24 @@ export function signalOf(alert: AlertDefinition): string {
 const counter = (perMinute: number, minutes: number) => `0+${perMinute}x${minutes}`;
 const gauge = (value: number, minutes: number) => `${value}x${minutes}`;
 
-/** A value the comparison clearly holds for, and one it clearly does not. */
+/**
+ * Values 10% beyond the threshold on either side: one the comparison holds for, one it
+ * does not. Close enough that a threshold moved by more than 10% fails a case.
+ */
 function breachingAndHealthy(rule: AlertRule): { breaching: number; healthy: number } {
   const t = rule.threshold;
-  const above = rule.alert.unit === 'ratio' ? (t + 1) / 2 : t * 2;
-  const below = t / 2;
+  const above = rule.alert.unit === 'ratio' ? Math.min(t * 1.1, (t + 1) / 2) : t * 1.1;
+  const below = t * 0.9;
   return rule.alert.comparison.startsWith('>') ? { breaching: above, healthy: below } : { breaching: below, healthy: above };
 }
+
+/**
+ * A counter that grows by exactly `perFiveMinutes` whole requests in every
+ * five-minute window (spread over the minutes), so that a guard's
+ * `increase(...[5m])` sees that count exactly, not a float next to it.
+ */
+const wholeCounter = (perFiveMinutes: number, minutes: number) =>
+  Array.from({ length: minutes + 1 }, (_, i) => Math.floor((i * perFiveMinutes) / 5)).join(' ');
 
 interface SignalScenarios {
   /** Minutes the signal's range selectors need before it holds. */
@@ -67,23 +78,29 @@ export const SCENARIOS: Record<string, SignalScenarios> = {
   'error-ratio': {
     window: 5,
     build: ({ rule, service }, n) => {
-      const requests = (status: string, perMinute: number): InputSeries => ({
-        series: `${service.metricPrefix}_requests_total{job="${service.id}",status="${status}"}`,
-        values: counter(perMinute, n),
-      });
+      const series = (status: string) => `${service.metricPrefix}_requests_total{job="${service.id}",status="${status}"}`;
+      const requests = (status: string, perMinute: number): InputSeries => ({ series: series(status), values: counter(perMinute, n) });
       const traffic = (errorRatio: number, errorStatus = '503') =>
         [requests('200', 100 * (1 - errorRatio)), requests(errorStatus, 100 * errorRatio)];
+      // About half of `count` requests in five minutes fail: far above any error-ratio threshold, so only the guard decides.
+      const halfFailing = (count: number): InputSeries[] => [
+        { series: series('200'), values: wholeCounter(Math.floor(count / 2), n) },
+        { series: series('500'), values: wholeCounter(count - Math.floor(count / 2), n) },
+      ];
       const { breaching, healthy } = breachingAndHealthy(rule);
+      const minimum = service.minRequestsPerFiveMinutes;
       return [
         { title: 'fires above the threshold', series: traffic(breaching), fires: true, silentAt: [minutesOf(rule.alert.pendingFor) - 1] },
         { title: 'stays silent below the threshold', series: traffic(healthy), fires: false },
         { title: 'stays silent when 4xx, not 5xx, fail', series: traffic(0.5, '404'), fires: false },
         { title: 'stays silent without any 5xx series', series: [requests('200', 100)], fires: false },
         {
-          title: 'traffic guard: 1 failure out of 3 requests in 5 minutes pages nobody',
-          series: [requests('200', 0.4), requests('500', 0.2)],
+          title: 'traffic guard: stays silent on 1 failure out of 3 requests in 5 minutes (pages nobody)',
+          series: [{ series: series('200'), values: wholeCounter(2, n) }, { series: series('500'), values: wholeCounter(1, n) }],
           fires: false,
         },
+        { title: 'traffic guard: fires with exactly the minimum traffic', series: halfFailing(minimum), fires: true },
+        { title: 'traffic guard: stays silent one request below the minimum', series: halfFailing(minimum - 1), fires: false },
       ];
     },
   },
@@ -93,33 +110,44 @@ export const SCENARIOS: Record<string, SignalScenarios> = {
     build: ({ rule, service }, n) => {
       const t = rule.threshold;
       const bounds = [t / 4, t / 2, t, 2 * t, 4 * t];
-      // perMinute: requests per minute whose duration falls in (previous bound, bound].
-      const instance = (name: string, perMinute: Record<number, number>): InputSeries[] => {
+      // Requests in five minutes whose duration falls in (previous bound, bound], as whole counts.
+      const instance = (name: string, perFiveMinutes: Record<number, number>): InputSeries[] => {
         let cumulative = 0;
         const buckets = [...bounds, Infinity].map((le) => {
-          cumulative += perMinute[le] ?? 0;
+          cumulative += perFiveMinutes[le] ?? 0;
           return {
             series: `${service.metricPrefix}_request_duration_seconds_bucket{job="${service.id}",instance="${name}",le="${le === Infinity ? '+Inf' : le}"}`,
-            values: counter(cumulative, n),
+            values: wholeCounter(cumulative, n),
           };
         });
         return [...buckets,
-          { series: `${service.metricPrefix}_requests_total{job="${service.id}",instance="${name}",status="200"}`, values: counter(cumulative, n) }];
+          { series: `${service.metricPrefix}_requests_total{job="${service.id}",instance="${name}",status="200"}`, values: wholeCounter(cumulative, n) }];
       };
+      const minimum = service.minRequestsPerFiveMinutes;
       return [
         {
           title: 'fires when most requests are slower than the target',
-          series: instance('a', { [t / 2]: 10, [2 * t]: 90 }),
+          series: instance('a', { [t / 2]: 50, [2 * t]: 450 }),
           fires: true,
           silentAt: [minutesOf(rule.alert.pendingFor) - 1],
         },
-        { title: 'stays silent when requests are fast', series: instance('a', { [t / 2]: 100 }), fires: false },
+        { title: 'stays silent when requests are fast', series: instance('a', { [t / 2]: 500 }), fires: false },
+        // 94% at most t, 6% in (t, 2t]: p95 = t + t·(95 − 94)/6, about 1.17 t.
+        { title: 'fires when p95 is just above the target', series: instance('a', { [t]: 470, [2 * t]: 30 }), fires: true },
+        // 96% in (t/2, t]: p95 = t/2 + (t/2)·95/96, about 0.99 t.
+        { title: 'stays silent when p95 is just below the target', series: instance('a', { [t]: 480, [2 * t]: 20 }), fires: false },
         {
           title: 'sums buckets across instances: one slow, nearly idle instance does not page',
-          series: [...instance('a', { [t / 2]: 1000 }), ...instance('b', { [4 * t]: 10 })],
+          series: [...instance('a', { [t / 2]: 5000 }), ...instance('b', { [4 * t]: 50 })],
           fires: false,
         },
-        { title: 'traffic guard: 3 slow requests in 5 minutes page nobody', series: instance('a', { [4 * t]: 0.6 }), fires: false },
+        { title: 'traffic guard: stays silent on 3 slow requests in 5 minutes (pages nobody)', series: instance('a', { [4 * t]: 3 }), fires: false },
+        { title: 'traffic guard: fires with exactly the minimum traffic, all slow', series: instance('a', { [4 * t]: minimum }), fires: true },
+        {
+          title: 'traffic guard: stays silent one request below the minimum, all slow',
+          series: instance('a', { [4 * t]: minimum - 1 }),
+          fires: false,
+        },
       ];
     },
   },
@@ -127,7 +155,7 @@ export const SCENARIOS: Record<string, SignalScenarios> = {
   memory: {
     window: 0,
     build: ({ rule, service, env }, n) => {
-      const bytes = INSTANCE_MEMORY_BYTES[env.digitalocean.app.instanceSizeSlug];
+      const bytes = instanceMemoryBytes(env);
       const rss = (instance: string, ratio: number): InputSeries => ({
         series: `process_resident_memory_bytes{job="${service.id}",instance="${instance}"}`,
         values: gauge(ratio * bytes, n),

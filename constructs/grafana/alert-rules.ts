@@ -1,6 +1,9 @@
+import type * as expr from '@grafana/grafana-foundation-sdk/expr';
+import type * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertDefinition, AlertRule, Comparison, formatThreshold, guardedQuery, rulesOf, SERVICE_PANEL_IDS } from '../../catalog/alerts';
+import { ruleUid } from '../../catalog/grafana-uids';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../../providers/grafana/rule-group';
 
 /** Grafana's data source uid for server-side expressions (reduce, threshold, math). */
@@ -9,8 +12,17 @@ const EXPRESSION_DATASOURCE = { type: '__expr__', uid: '__expr__' } as const;
 /** Expressions read other stages, not a data source: Grafana stores their range as 0 to 0. */
 const EXPRESSION_TIME_RANGE = { from: 0, to: 0 } as const;
 
-/** Grafana caps alert-rule uids at 40 characters. */
-const MAX_RULE_UID_LENGTH = 40;
+/**
+ * A query model as Grafana stores it, typed by the Foundation SDK (Grafana's own
+ * schemas), so a misspelt or missing field fails `tsc` rather than the apply.
+ */
+type Model<T> = Omit<T, '_implementsDataqueryVariant'>;
+
+/** The Prometheus query stage; intervalMs and maxDataPoints are fields every Grafana query carries. */
+type PrometheusModel = Model<prometheus.dataquery> & { intervalMs: number; maxDataPoints: number };
+
+/** The condition stage: a threshold or a math expression (see `conditionModel`). */
+export type ConditionModel = Omit<Model<expr.TypeThreshold>, 'refId'> | Omit<Model<expr.TypeMath>, 'refId'>;
 
 export interface AlertRuleGroupProps {
   /** Rule-group name, unique within the folder, e.g. the service id. */
@@ -19,7 +31,10 @@ export interface AlertRuleGroupProps {
   readonly folderUid: string;
   /** UID of the Prometheus data source the rules query. */
   readonly prometheusDataSourceUid: string;
-  /** Catalog alerts; each becomes one Grafana rule per severity it has a threshold for. */
+  /**
+   * Alerts from `buildAlertCatalog`, which has checked them (e.g. that every rule uid
+   * fits Grafana's 40 characters); each becomes one rule per severity it has a threshold for.
+   */
   readonly alerts: readonly AlertDefinition[];
   /** Value of the `environment` label on every rule. */
   readonly environment: string;
@@ -67,42 +82,25 @@ export class AlertRuleGroup extends Construct {
 
   private rule(rule: AlertRule, props: AlertRuleGroupProps, queryRange: { from: number; to: number }): RuleGroupRule {
     const { alert, severity, threshold } = rule;
-    const uid = `${alert.id}-${severity}`;
-    if (uid.length > MAX_RULE_UID_LENGTH) {
-      throw new Error(`Alert rule uid "${uid}" has ${uid.length} characters; Grafana allows ${MAX_RULE_UID_LENGTH}. ` +
-        'Fix: shorten the service id in catalog/services.ts or the signal name in catalog/alerts.ts');
-    }
     const several = rulesOf(alert).length > 1;
+    const query: PrometheusModel = {
+      refId: 'A',
+      datasource: { type: 'prometheus', uid: props.prometheusDataSourceUid },
+      expr: guardedQuery(alert),
+      instant: true,
+      range: false,
+      intervalMs: 1000,
+      maxDataPoints: 43200,
+    };
+    const reduce: Model<expr.TypeReduce> = { refId: 'B', datasource: EXPRESSION_DATASOURCE, type: 'reduce', expression: 'A', reducer: 'last' };
+    const condition = { refId: 'C', datasource: EXPRESSION_DATASOURCE, ...conditionModel('B', alert.comparison, threshold) };
     const data: RuleGroupRuleData[] = [
-      {
-        refId: 'A',
-        datasourceUid: props.prometheusDataSourceUid,
-        relativeTimeRange: queryRange,
-        model: JSON.stringify({
-          refId: 'A',
-          datasource: { type: 'prometheus', uid: props.prometheusDataSourceUid },
-          expr: guardedQuery(alert),
-          instant: true,
-          range: false,
-          intervalMs: 1000,
-          maxDataPoints: 43200,
-        }),
-      },
-      {
-        refId: 'B',
-        datasourceUid: EXPRESSION_DATASOURCE.uid,
-        relativeTimeRange: EXPRESSION_TIME_RANGE,
-        model: JSON.stringify({ refId: 'B', datasource: EXPRESSION_DATASOURCE, type: 'reduce', expression: 'A', reducer: 'last' }),
-      },
-      {
-        refId: 'C',
-        datasourceUid: EXPRESSION_DATASOURCE.uid,
-        relativeTimeRange: EXPRESSION_TIME_RANGE,
-        model: JSON.stringify({ refId: 'C', datasource: EXPRESSION_DATASOURCE, ...conditionModel('B', alert.comparison, threshold) }),
-      },
+      { refId: 'A', datasourceUid: props.prometheusDataSourceUid, relativeTimeRange: queryRange, model: JSON.stringify(query) },
+      { refId: 'B', datasourceUid: EXPRESSION_DATASOURCE.uid, relativeTimeRange: EXPRESSION_TIME_RANGE, model: JSON.stringify(reduce) },
+      { refId: 'C', datasourceUid: EXPRESSION_DATASOURCE.uid, relativeTimeRange: EXPRESSION_TIME_RANGE, model: JSON.stringify(condition) },
     ];
     return {
-      uid,
+      uid: ruleUid(rule),
       name: several ? `${alert.title} (${severity})` : alert.title,
       condition: 'C',
       for: alert.pendingFor,
@@ -136,7 +134,7 @@ function describe(alert: AlertDefinition, threshold: number): string {
  * expression (`$B >= 0.9`, 1 when true): the threshold types `gte`/`lte` exist only
  * from Grafana 11.6 (grafana/grafana#99516), and earlier servers reject them.
  */
-export function conditionModel(input: string, comparison: Comparison, threshold: number): Record<string, unknown> {
+export function conditionModel(input: string, comparison: Comparison, threshold: number): ConditionModel {
   if (comparison === '>' || comparison === '<') {
     return {
       type: 'threshold',

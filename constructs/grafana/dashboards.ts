@@ -1,10 +1,12 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { MAX_GRAFANA_UID_LENGTH } from '../../catalog/grafana-uids';
+import { Problems } from '../../config/validate';
 import { Dashboard } from '../../providers/grafana/dashboard';
 
 /** Grafana's rule for dashboard uids. */
-const UID_PATTERN = /^[a-zA-Z0-9_-]{1,40}$/;
+const UID_PATTERN = new RegExp(`^[a-zA-Z0-9_-]{1,${MAX_GRAFANA_UID_LENGTH}}$`);
 
 export interface DashboardsProps {
   /** UID of the folder the dashboards go in (`folder.uid`). */
@@ -31,20 +33,19 @@ export class Dashboards extends Construct {
 
   constructor(scope: Construct, id: string, props: DashboardsProps) {
     super(scope, id);
+    const problems = new Problems();
     const seen = new Map<string, string>();
-    for (const [name, model] of Object.entries(props.dashboards)) {
-      const uid = model.uid;
-      if (uid === undefined || !UID_PATTERN.test(uid)) {
-        throw new Error(`${this.node.path}: dashboards.${name}.uid: got ${JSON.stringify(uid)}; expected 1-40 letters, ` +
-          'digits, "-" or "_". Fix: set a stable uid with DashboardBuilder.uid() (see catalog/grafana-uids.ts)');
-      }
-      const other = seen.get(uid);
-      if (other !== undefined) {
-        throw new Error(`${this.node.path}: dashboards.${name}.uid: got "${uid}", already the uid of "${other}"; ` +
-          'expected a uid unique in the organization. Fix: give each dashboard its own uid');
-      }
-      seen.set(uid, name);
+    for (const [name, { uid }] of Object.entries(props.dashboards)) {
+      const field = `${this.node.path}: dashboards.${name}.uid`;
+      problems.check(uid !== undefined && UID_PATTERN.test(uid), field, uid,
+        `1-${MAX_GRAFANA_UID_LENGTH} letters, digits, "-" or "_"`,
+        'set a stable uid with DashboardBuilder.uid() (see catalog/grafana-uids.ts)');
+      const other = uid === undefined ? undefined : seen.get(uid);
+      problems.check(other === undefined, field, uid, `a uid unique in the organization ("${other}" has it too)`,
+        'give each dashboard its own uid');
+      if (uid !== undefined) seen.set(uid, name);
     }
+    problems.throwIfAny();
     this.dashboards = Object.fromEntries(Object.entries(props.dashboards).map(([name, model]) =>
       [name, new Dashboard(this, name, {
         folder: props.folderUid,

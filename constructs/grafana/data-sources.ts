@@ -1,5 +1,6 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { Problems } from '../../config/validate';
 import { DataSource } from '../../providers/grafana/data-source';
 
 /** Grafana plugin ids of the data sources; dashboards put them in their data-source references. */
@@ -59,10 +60,10 @@ export class DataSources extends Construct {
     super(scope, id);
     const { prometheus, postgres } = props;
     const sslMode = postgres.sslMode ?? 'require';
-    if (!POSTGRES_SSL_MODES.includes(sslMode)) {
-      throw new Error(`${this.node.path}: postgres.sslMode: got ${JSON.stringify(sslMode)}; expected one of ` +
-        `${POSTGRES_SSL_MODES.join(', ')}. Fix: pass a supported mode, or omit it for "require"`);
-    }
+    const problems = new Problems();
+    problems.check(POSTGRES_SSL_MODES.includes(sslMode), `${this.node.path}: postgres.sslMode`, sslMode,
+      `one of ${POSTGRES_SSL_MODES.join(', ')}`, 'pass a supported mode, or omit it for "require"');
+    problems.throwIfAny();
 
     this.prometheus = new DataSource(this, 'prometheus', {
       type: DATA_SOURCE_TYPES.prometheus,

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Problems } from '../../config/validate';
 import { MuteTiming } from '../../providers/grafana/mute-timing';
 
 /** A recurring weekly window. */
@@ -9,7 +10,7 @@ export interface WeeklyWindow {
   readonly weekdays: readonly string[];
   /** `hh:mm`, inclusive. */
   readonly start: string;
-  /** `hh:mm`, exclusive; after `start` (Grafana rejects windows that wrap past midnight). */
+  /** `hh:mm` (or `24:00`), exclusive; after `start` (Grafana rejects windows that wrap past midnight). */
   readonly end: string;
   /** IANA time zone of start and end. */
   readonly location: string;
@@ -29,16 +30,18 @@ export class MaintenanceMuteTimings extends Construct {
 
   constructor(scope: Construct, id: string, props: MaintenanceMuteTimingsProps) {
     super(scope, id);
-    this.muteTimings = Object.fromEntries(props.windows.map((w) => {
-      if (!(w.start < w.end)) {
-        throw new Error(`Maintenance window "${w.name}": start ${w.start} is not before end ${w.end}; Grafana mutes ` +
-          'within one day only. Fix: split it into two windows in config/environments.ts (before and after midnight)');
-      }
-      return [w.name, new MuteTiming(this, w.name, {
-        name: w.name,
-        intervals: [{ weekdays: [...w.weekdays], times: [{ start: w.start, end: w.end }], location: w.location }],
-      })];
-    }));
+    const problems = new Problems();
+    for (const w of props.windows) {
+      // "hh:mm" strings compare in time order.
+      problems.check(w.start < w.end, `${this.node.path}: windows.${w.name}.end`, w.end,
+        `a time after its start (${w.start}) on the same day: Grafana mutes within one day only`,
+        'split it into two windows, before and after midnight (maintenanceWindows in config/environments.ts)');
+    }
+    problems.throwIfAny();
+    this.muteTimings = Object.fromEntries(props.windows.map((w) => [w.name, new MuteTiming(this, w.name, {
+      name: w.name,
+      intervals: [{ weekdays: [...w.weekdays], times: [{ start: w.start, end: w.end }], location: w.location }],
+    })]));
   }
 
   /** The mute timing's name, as a reference. */

@@ -3,13 +3,17 @@ import { EscalationPolicy } from '@cdktf/provider-pagerduty/lib/escalation-polic
 import { Service } from '@cdktf/provider-pagerduty/lib/service';
 import { ServiceIntegration } from '@cdktf/provider-pagerduty/lib/service-integration';
 import { Construct } from 'constructs';
+import { Problems } from '../../config/validate';
 
 /** The tools that page through this service, each with its own Events API v2 integration. */
 export const PAGING_SOURCES = ['grafana', 'datadog', 'sentry'] as const;
 export type PagingSource = (typeof PAGING_SOURCES)[number];
 
 export interface OnCallServiceProps {
-  /** Service name shown in PagerDuty, e.g. `ESG Scraper API (production)`. */
+  /**
+   * Service name shown in PagerDuty, e.g. `ESG Scraper API (production)`; it also names
+   * the escalation policy, so it may not contain `\ / & < >` (PagerDuty rejects them there).
+   */
   readonly serviceName: string;
   readonly description: string;
   /** E-mail addresses of PagerDuty users, escalated to in this order. */
@@ -17,7 +21,7 @@ export interface OnCallServiceProps {
   /** Minutes before an unacknowledged incident escalates to the next responder. */
   readonly escalationDelayMinutes: number;
   /**
-   * How often the escalation policy repeats when nobody acknowledges.
+   * How often the escalation policy repeats when nobody acknowledges (PagerDuty allows 0 to 9).
    * @default 2
    */
   readonly numLoops?: number;
@@ -37,12 +41,22 @@ export class OnCallService extends Construct {
 
   constructor(scope: Construct, id: string, props: OnCallServiceProps) {
     super(scope, id);
+    const numLoops = props.numLoops ?? 2;
+    // Config validation checks responders and delays; these two only the construct knows.
+    const problems = new Problems();
+    const f = this.node.path;
+    problems.check(/^[^\\/&<>]+$/.test(props.serviceName) && props.serviceName.trim() === props.serviceName,
+      `${f}: serviceName`, props.serviceName, 'a name without \\ / & < > or surrounding spaces (it names the escalation policy)',
+      'rename the service');
+    problems.check(Number.isInteger(numLoops) && numLoops >= 0 && numLoops <= 9, `${f}: numLoops`, numLoops, 'a whole number from 0 to 9',
+      'pass another numLoops, or omit it for 2');
+    problems.throwIfAny();
 
     const users = props.responderEmails.map((email, i) => new DataPagerdutyUser(this, `responder-${i}`, { email }));
 
     this.escalationPolicy = new EscalationPolicy(this, 'escalation-policy', {
       name: `${props.serviceName} on-call`,
-      numLoops: props.numLoops ?? 2,
+      numLoops,
       rule: users.map((user) => ({
         escalationDelayInMinutes: props.escalationDelayMinutes,
         target: [{ type: 'user_reference', id: user.id }],

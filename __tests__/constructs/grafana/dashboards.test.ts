@@ -3,6 +3,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { buildAlertCatalog } from '../../../catalog/alerts';
 import { SERVICES } from '../../../catalog/services';
 import { ENVIRONMENTS } from '../../../config/environments';
+import { ConfigError } from '../../../config/validate';
 import { Dashboards } from '../../../constructs/grafana/dashboards';
 import { businessDashboard } from '../../../dashboards/business';
 import { serviceDashboard } from '../../../dashboards/service';
@@ -28,16 +29,21 @@ describe('Dashboards (Grafana)', () => {
     expect(resource.config_json).toBe(JSON.stringify(model));
   });
 
-  it('fails when a model has no valid uid', () => {
+  it('fails when a model has no valid uid, naming the dashboard, the value and the fix', () => {
+    expect(() => synthWith({ nameless: new dashboard.DashboardBuilder('No uid').build() })).toThrow(ConfigError);
     expect(() => synthWith({ nameless: new dashboard.DashboardBuilder('No uid').build() }))
-      .toThrow('dashboards.nameless.uid: got undefined; expected 1-40 letters, digits, "-" or "_"');
+      .toThrow('dashboards.nameless.uid: got nothing (the setting is missing); expected 1-40 letters, digits, "-" or "_". ' +
+        'Fix: set a stable uid with DashboardBuilder.uid()');
     expect(() => synthWith({ spaced: new dashboard.DashboardBuilder('Bad').uid('has space').build() }))
-      .toThrow('dashboards.spaced.uid: got "has space"');
+      .toThrow('dashboards.spaced.uid: got "has space"; expected 1-40 letters');
+    expect(() => synthWith({ long: new dashboard.DashboardBuilder('Long').uid('x'.repeat(41)).build() }))
+      .toThrow(`dashboards.long.uid: got "${'x'.repeat(41)}"; expected 1-40 letters`);
   });
 
   it('fails when two models share a uid', () => {
     const twin = () => new dashboard.DashboardBuilder('Twin').uid('same').build();
-    expect(() => synthWith({ a: twin(), b: twin() })).toThrow('dashboards.b.uid: got "same", already the uid of "a"');
+    expect(() => synthWith({ a: twin(), b: twin() }))
+      .toThrow('dashboards.b.uid: got "same"; expected a uid unique in the organization ("a" has it too). Fix: give each dashboard its own uid');
   });
 
   it.each(['staging', 'production'] as const)('puts exactly what the SDK builds into cdk.tf.json (%s)', (name) => {

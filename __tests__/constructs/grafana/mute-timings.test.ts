@@ -24,10 +24,18 @@ describe('MaintenanceMuteTimings (grafana_mute_timing)', () => {
     ]);
   });
 
-  it('fails when a window ends before it starts', () => {
+  it('fails when a window ends before it starts, naming the window', () => {
     expect(() => Testing.synthScope((scope) => {
       new MaintenanceMuteTimings(scope, 'mute', { windows: [{ name: 'night', weekdays: ['sunday'], start: '23:00', end: '01:00', location: 'UTC' }] });
-    })).toThrow('Maintenance window "night": start 23:00 is not before end 01:00');
+    })).toThrow('stack/mute: windows.night.end: got "01:00"; expected a time after its start (23:00) on the same day: ' +
+      'Grafana mutes within one day only. Fix: split it into two windows, before and after midnight');
+  });
+
+  it('accepts a window that ends with the day (24:00)', () => {
+    const json = JSON.parse(Testing.synthScope((scope) => {
+      new MaintenanceMuteTimings(scope, 'mute', { windows: [{ name: 'late', weekdays: ['saturday'], start: '22:00', end: '24:00', location: 'UTC' }] });
+    }));
+    expect(Object.values(json.resource.grafana_mute_timing).map((t: any) => t.intervals[0].times)).toEqual([[{ start: '22:00', end: '24:00' }]]);
   });
 
   it('fails when a policy names a window that is not declared', () => {
