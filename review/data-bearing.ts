@@ -61,6 +61,11 @@ export interface StackJson {
   readonly moved?: unknown;
 }
 
+/** Whether the block at `address` holds data: a managed resource (not a data source) of a data-bearing type. */
+export function isDataBearing(address: string, type: string): boolean {
+  return DATA_BEARING_TYPES[type] !== undefined && !address.startsWith('data.');
+}
+
 /** Sorted Terraform addresses (`<type>.<name>`) of the stack's data-bearing resources. */
 export function dataBearingAddresses(stack: StackJson): string[] {
   return Object.entries(stack.resource ?? {})
@@ -101,8 +106,9 @@ export function formatAddressLock(lock: AddressLock): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export const LOCK_FIX =
-  'keep the construct id, or move the resource deliberately with a moved block / `resource.moveTo(...)`, then run `npm run lock:update`';
+/** How to keep a data-bearing resource when its construct moves or is renamed. */
+export const MOVE_FIX = 'keep the construct id, or move the resource deliberately with a moved block / `resource.moveTo(...)`';
+export const LOCK_FIX = `${MOVE_FIX}, then run \`npm run lock:update\``;
 
 /**
  * Compares current data-bearing addresses with the lock. Each problem names the

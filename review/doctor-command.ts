@@ -32,6 +32,30 @@ function readStack(dir: string, env: EnvironmentName): StackJson {
   return JSON.parse(readFileSync(join(dir, 'stacks', env, 'cdk.tf.json'), 'utf8')) as StackJson;
 }
 
+/** `<environment> [--from <dir>]`; anything else is an error rather than silently ignored. */
+export function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?: string } {
+  const positional: string[] = [];
+  let from: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.split(/=(.*)/s, 2);
+    if (flag === '--from') {
+      from = inline ?? argv[++i];
+      if (from === undefined || from === '' || from.startsWith('--')) {
+        throw new Error('--from: got no directory; expected a synth output directory (holding stacks/<env>/cdk.tf.json) after it');
+      }
+    } else if (arg.startsWith('-')) {
+      throw new Error(`argument ${JSON.stringify(arg)}: expected an environment name or --from <dir>`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length > 1) {
+    throw new Error(`got ${positional.length} environments (${positional.join(', ')}); expected one`);
+  }
+  return { environment: positional[0], from };
+}
+
 export function runDoctor(
   argv: readonly string[],
   processEnv: ProcessEnv,
@@ -39,11 +63,8 @@ export function runDoctor(
   loadStack: (env: EnvironmentName, from?: string) => StackJson = (env, from) => (from ? readStack(resolve(from), env) : synthesizeStack(env)),
 ): number {
   try {
-    const positional = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--from');
-    const fromIndex = argv.indexOf('--from');
-    const from = fromIndex >= 0 ? argv[fromIndex + 1] : undefined;
-    if (positional.length > 1) throw new Error(`got ${positional.length} environments (${positional.join(', ')}); expected one`);
-    const env = parseEnvironmentArg(positional[0]);
+    const { environment, from } = parseDoctorArgs(argv);
+    const env = parseEnvironmentArg(environment);
     const report = checkRequirements(env, loadStack(env, from), processEnv, ENVIRONMENTS[env].datadog.site);
     io.out(formatReport(report));
     return report.exitCode;

@@ -25,11 +25,11 @@ export interface AttributeChange {
 
 /**
  * Keys that identify an element of a list of objects, most stable first (a uid
- * survives a rename, a title does not). A list
- * whose elements all carry one of them, uniquely on both sides, is matched by it:
- * inserting a rule then shows as one added rule, not every later rule changed.
+ * survives a rename, a title does not; DigitalOcean app alerts are one per `rule`).
+ * A list whose elements all carry one of them, uniquely on both sides, is matched
+ * by it: inserting a rule then shows as one added rule, not every later rule changed.
  */
-const NATURAL_KEYS = ['uid', 'ref_id', 'refId', 'id', 'name', 'key', 'title', 'label'] as const;
+const NATURAL_KEYS = ['uid', 'ref_id', 'refId', 'id', 'name', 'key', 'rule', 'title', 'label'] as const;
 
 /** Cdktf's construct metadata; it says nothing Terraform acts on. */
 const IGNORED_KEYS = new Set(['//']);

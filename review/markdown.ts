@@ -1,4 +1,4 @@
-import { DATA_BEARING_TYPES, LOCK_FIX, qualified } from './data-bearing';
+import { DATA_BEARING_TYPES, MOVE_FIX, qualified } from './data-bearing';
 import { AttributeChange } from './json-diff';
 import { routingMermaid, routingStatus } from './mermaid';
 import { Route, RoutingDiff, routingChanged } from './routing-graph';
@@ -72,19 +72,20 @@ function destructionLine(d: Destruction): string {
   return `- ${code(qualified(d.env, d.address))} would be **${how}**, losing ${DATA_BEARING_TYPES[d.type]}.`;
 }
 
+/** One resource: its address, the name people know it by (addresses end in hashes), and what happens. */
 function resourceLine(r: ResourceChange): string {
-  const badge = r.dataBearing ? ' · data-bearing' : '';
-  const name = r.label ? ` — ${code(r.label)}` : '';
+  const head = `- ${code(r.address)}${r.label ? ` — ${code(r.label)}` : ''}${r.dataBearing ? ' · data-bearing' : ''}`;
+  const changed = count(r.changes.length, 'attribute');
   switch (r.kind) {
     case 'added':
     case 'removed':
-      return `- ${code(r.address)}${name}${badge}`;
+      return head;
     case 'moved':
-      return `- ${code(r.address)} moved from ${code(r.movedFrom ?? '?')}${badge}${r.changes.length ? `, ${count(r.changes.length, 'attribute')} changed` : ''}`;
+      return `${head}: moved from ${code(r.movedFrom ?? '?')}${r.changes.length ? `, ${changed} changed` : ''}`;
     case 'replaced':
-      return `- ${code(r.address)}${badge}: **replaced**, forced by ${r.replacedBy.map(code).join(', ')}; ${count(r.changes.length, 'attribute')} changed`;
+      return `${head}: **replaced**, forced by ${r.replacedBy.map(code).join(', ')}; ${changed} changed`;
     case 'changed':
-      return `- ${code(r.address)}${badge}: ${count(r.changes.length, 'attribute')} changed`;
+      return `${head}: ${changed} changed`;
   }
 }
 
@@ -160,7 +161,7 @@ export function renderMarkdown(report: DiffReport, options: { compact?: boolean 
       `> **${count(report.blocked.length, 'data-bearing resource')} would be destroyed or replaced.** This check fails until each is kept or acknowledged.`,
       ...report.blocked.map((d) => `> ${destructionLine(d)}`),
       '>',
-      `> Fix: ${LOCK_FIX.replace(', then run `npm run lock:update`', '')}. If losing it is intended, add its address to ${code(report.allowlistPath)} in this pull request.`,
+      `> Fix: ${MOVE_FIX}. If losing it is intended, add its address to ${code(report.allowlistPath)} in this pull request.`,
       '');
   }
   if (report.acknowledged.length > 0) {

@@ -178,7 +178,8 @@ function datadogRoutes(stack: StackJson): Route[] {
 // ---------------------------------------------------------------------------
 // Sentry: each alert's actions
 
-const SEVERITY_WORDS = ['critical', 'warning', 'info'];
+/** A severity stated at the end of an alert's name: `… (critical)` or `… (production, critical)`. */
+const SEVERITY_IN_NAME = /\((?:[^()]*,\s*)?(critical|warning|info)\)\s*$/i;
 
 function sentryDestination(stack: StackJson, action: Body): string | undefined {
   const [kind, settings] = Object.entries(action).find(([k, v]) => k !== '//' && v !== null && typeof v === 'object') ?? [];
@@ -194,9 +195,9 @@ function sentryRoutes(stack: StackJson): Route[] {
   for (const [, body] of resources(stack, 'sentry_alert')) {
     const alert = str(body.name) ?? '?';
     const actions = asArray(body.action_filters).flatMap((f) => asArray(f.actions));
-    // Sentry alerts carry no severity label: read it from the name, else from a PagerDuty action.
+    // Sentry alerts carry no severity field: read it from the name, else from a PagerDuty action.
     const pagerdutySeverity = actions.map((a) => str((a.pagerduty as Body | undefined)?.severity)).find(Boolean);
-    const severity = SEVERITY_WORDS.find((w) => alert.toLowerCase().includes(w)) ?? pagerdutySeverity ?? '(any issue)';
+    const severity = SEVERITY_IN_NAME.exec(alert)?.[1].toLowerCase() ?? pagerdutySeverity ?? '(none)';
     for (const action of actions) {
       const destination = sentryDestination(stack, action);
       if (destination) routes.push({ source: 'Sentry', alert, severity, destination });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_BEARING_TYPES, replacingChanges, StackJson } from './data-bearing';
+import { isDataBearing, replacingChanges, StackJson } from './data-bearing';
 import { AttributeChange, deepEqual, diffValues } from './json-diff';
 
 /** One synth output directory: environment name to its cdk.tf.json. */
@@ -81,7 +81,7 @@ function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): 
   for (const [to, from] of moves) if (after.has(to) && before.has(from) && !after.has(from)) movedAway.add(from);
 
   for (const [address, { type, body }] of after) {
-    const dataBearing = DATA_BEARING_TYPES[type] !== undefined && !address.startsWith('data.');
+    const dataBearing = isDataBearing(address, type);
     const from = moves.get(address);
     const previous = before.get(address) ?? (from !== undefined && movedAway.has(from) ? before.get(from) : undefined);
     if (previous === undefined) {
@@ -97,7 +97,7 @@ function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): 
   }
   for (const [address, { type, body }] of before) {
     if (after.has(address) || movedAway.has(address)) continue;
-    const dataBearing = DATA_BEARING_TYPES[type] !== undefined && !address.startsWith('data.');
+    const dataBearing = isDataBearing(address, type);
     out.push({ address, type, kind: 'removed', changes: [], replacedBy: [], label: labelOf(body), dataBearing });
   }
   return out.sort((a, b) => a.address.localeCompare(b.address));

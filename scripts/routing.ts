@@ -1,6 +1,10 @@
 /**
- * `npm run routing`: prints where every alert goes, per environment, from the
- * same functions the stacks use (catalog/routing.ts). Nothing is synthesized.
+ * `npm run routing`: prints where every alert of the catalog (catalog/alerts.ts:
+ * the Grafana rules and Datadog monitors) goes, per environment, from the same
+ * functions the stacks use (catalog/routing.ts). Nothing is synthesized. Sentry's
+ * two alerts route by the same function from their catalog severity; DigitalOcean's
+ * platform alerts have no severity and all go to the team's e-mail and Slack #alerts
+ * (catalog/platform-alerts.ts). `npm run diff` draws all of them from the synth output.
  *
  *   MONITORING_ENVIRONMENTS=production npm run routing   # one environment only
  */

@@ -236,7 +236,10 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
 export function notificationHandles(severity: Severity, env: EnvironmentConfig, pagerduty?: PagerdutyServiceObject): string[] {
   return destinationsFor(severity, env).map((destination) => {
     if (destination !== 'pagerduty') return `@slack-${slackChannel(destination, env).replace(/^#/, '')}`;
-    if (!pagerduty) throw new Error(`${env.name}: ${severity} alerts page, but no Datadog PagerDuty service object exists`);
+    if (!pagerduty) {
+      throw new Error(`${env.name}: ${severity} alerts page, but no Datadog PagerDuty service object was passed. ` +
+        'Fix: pass the one renderDatadog creates whenever isUsed(\'pagerduty\', env)');
+    }
     return pagerduty.handle;
   });
 }

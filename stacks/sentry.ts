@@ -2,6 +2,7 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { SENTRY_ALERTS, SENTRY_PRIORITY } from '../catalog/platform-alerts';
 import { destinationsFor, slackChannel } from '../catalog/routing';
+import { runbookUrl } from '../catalog/services';
 import { ConfigError } from '../config/validate';
 import { SentryAlertRouting } from '../constructs/sentry/alert-routing';
 import { ErrorTrackingProject } from '../constructs/sentry/error-tracking-project';
@@ -52,10 +53,12 @@ export function renderSentry(stack: Construct, ctx: StackContext): SentryResult 
       : undefined,
   });
 
+  // Sentry alerts carry no severity field: the name states it, as the Datadog monitors'
+  // names do, for people and for the routing picture of `npm run diff`.
   new NewIssueAlert(stack, 'sentry-new-issue', {
     organization: env.sentry.organization,
     project: errorTracking.project.slug,
-    name: `${displayName(ctx, service)}: new issue`,
+    name: `${displayName(ctx, service)}: new issue (${newIssue.severity})`,
     frequencyMinutes: newIssue.frequencyMinutes,
     actions: routing.actionsFor(newIssueDestinations),
   });
@@ -64,9 +67,9 @@ export function renderSentry(stack: Construct, ctx: StackContext): SentryResult 
   new MetricMonitorAlert(stack, 'sentry-error-spike', {
     organization: env.sentry.organization,
     project: errorTracking.project.slug,
-    name: `${displayName(ctx, service)}: error spike`,
+    name: `${displayName(ctx, service)}: error spike (${errorSpike.severity})`,
     description: `More than ${errorSpike.threshold} errors in ${windowMinutes} minutes. ` +
-      `Runbook: https://github.com/${env.digitalocean.app.github.repo}/blob/main/docs/runbooks/${service.id}/error-spike.md`,
+      `Runbook: ${runbookUrl(service, env, 'error-spike')}`,
     windowSeconds: errorSpike.windowSeconds,
     threshold: errorSpike.threshold,
     priority: SENTRY_PRIORITY[errorSpike.severity],

@@ -229,7 +229,7 @@ describe('npm run diff: the command', () => {
     expect(err.join('')).toContain(`staging:grafana_folder.${name}`);
   });
 
-  it('returns 2 and explains when a directory holds no synth output', () => {
+  it('fails with exit code 2 when a directory holds no synth output, naming the fix', () => {
     const err: string[] = [];
     const code = runDiff(['--from', tmp.dir, '--to', tmp.dir], tmp.dir, { out: () => undefined, err: (t) => err.push(t) });
     expect(code).toBe(2);
@@ -240,8 +240,8 @@ describe('npm run diff: the command', () => {
 describe('pull-request workflow', () => {
   const workflow = readFileSync(join(__dirname, '..', '..', '.github', 'workflows', 'pull-request.yml'), 'utf8');
 
-  it('installs, tests, synthesizes, diffs against the base branch and posts the diff', () => {
-    const steps = ['run: npm ci', 'run: npm test', 'run: npm run synth', 'diff -- --base "origin/${{ github.base_ref }}" --out synth-diff.md',
+  it('installs promtool and the packages, tests, synthesizes, diffs against the base branch and posts the diff', () => {
+    const steps = ['sudo apt-get install -y -qq --no-install-recommends prometheus', 'run: npm ci', 'run: npm test', 'run: npm run synth', 'diff -- --base "origin/${{ github.base_ref }}" --out synth-diff.md',
       'uses: marocchino/sticky-pull-request-comment@', 'path: synth-diff.md'];
     const positions = steps.map((s) => workflow.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);

@@ -29,6 +29,15 @@ describe('diffValues', () => {
     expect(changes[0].before).toBeUndefined();
   });
 
+  it('names a DigitalOcean app alert by its rule', () => {
+    const alerts = (cpu: number) => [
+      { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: cpu, window: 'FIVE_MINUTES' },
+      { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 3, window: 'TEN_MINUTES' },
+    ];
+    const changes = diffValues('digitalocean_app', { spec: [{ service: [{ alert: alerts(80) }] }] }, { spec: [{ service: [{ alert: alerts(70) }] }] });
+    expect(changes.map((c) => [c.path, c.before, c.after])).toEqual([['spec[0].service[0].alert[rule=CPU_UTILIZATION].value', '80', '70']]);
+  });
+
   it('aligns lists without natural keys, so dropping the first element is one removal', () => {
     const policy = (value: string) => ({ matcher: [{ label: 'severity', match: '=', value }], contact_point: value });
     const changes = diffValues('grafana_notification_policy',

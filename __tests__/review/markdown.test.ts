@@ -36,6 +36,20 @@ describe('renderComment', () => {
     expect(comment).toContain('`grafana_dashboard.big` · data-bearing: 3000 attributes changed');
   });
 
+  it('names each changed resource as people know it, next to its hashed address', () => {
+    const stack: StackDiff = {
+      env: 'production', stack: 'both', settings: [],
+      resources: [{
+        address: 'sentry_alert.sentry-error-spike_alert_5F2A0C11', type: 'sentry_alert', kind: 'changed', replacedBy: [], dataBearing: false,
+        label: 'API (production): error spike (critical)',
+        changes: [{ path: 'frequency_minutes', segments: [], before: '5', after: '10', sensitive: false }],
+      }],
+    };
+    expect(renderMarkdown(report([stack]))).toContain(
+      '- `sentry_alert.sentry-error-spike_alert_5F2A0C11` — `API (production): error spike (critical)`: 1 attribute changed\n\n' +
+      '  | attribute | before | after |\n  |---|---|---|\n  | `frequency_minutes` | `5` | `10` |');
+  });
+
   it('folds long attribute tables', () => {
     const changes = Array.from({ length: 9 }, (_, i) => ({ path: `p${i}`, segments: [], before: '1', after: '2', sensitive: false }));
     const stack: StackDiff = {

@@ -32,6 +32,20 @@ describe('routesOf: the real stacks', () => {
     expect(routes.filter((r) => r.severity !== 'critical').every((r) => r.mutedBy === 'weekly-maintenance')).toBe(true);
   });
 
+  it('reads each Sentry alert\'s severity from its name and its destinations from its actions', () => {
+    const sentry = (env: 'staging' | 'production') => routesOf(synthOf(env)).filter((r) => r.source === 'Sentry')
+      .map((r) => [r.alert.replace(/^.*: /, ''), r.severity, r.destination]);
+    expect(sentry('production')).toEqual([
+      ['error spike (critical)', 'critical', 'PagerDuty ESG Scraper API (production)'],
+      ['error spike (critical)', 'critical', 'Slack #alerts'],
+      ['new issue (warning)', 'warning', 'Slack #alerts'],
+    ]);
+    expect(sentry('staging')).toEqual([
+      ['error spike (critical)', 'critical', 'Slack #alerts'],
+      ['new issue (warning)', 'warning', 'Slack #alerts'],
+    ]);
+  });
+
   it('reads Datadog handles from monitor messages', () => {
     const critical = routesOf(synthOf('production')).filter((r) => r.source === 'Datadog' && r.severity === 'critical');
     expect(critical.some((r) => r.destination.startsWith('@pagerduty-'))).toBe(true);

@@ -28,6 +28,18 @@ describe('npm run doctor', () => {
     expect(doctor([], {}, () => synthOf('production')).err).toContain('got nothing; expected one of staging, production');
   });
 
+  it.each([
+    [['production', '--from'], '--from: got no directory; expected a synth output directory'],
+    [['production', '--form', 'out'], 'argument "--form": expected an environment name or --from <dir>'],
+    [['staging', 'production'], 'got 2 environments (staging, production); expected one'],
+  ])('fails with 2 on the arguments %j, naming the problem and the usage', (argv, message) => {
+    const { code, out, err } = doctor(argv, {}, () => synthOf('production'));
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(message);
+    expect(err).toContain('Usage: npm run doctor -- <environment> [--from <synth dir>]');
+  });
+
   it('reads an existing synth output with --from', () => {
     const seen: [string, string | undefined][] = [];
     doctor(['staging', '--from', 'cdktf.out'], {}, (env, from) => {
@@ -35,5 +47,10 @@ describe('npm run doctor', () => {
       return synthOf(env);
     });
     expect(seen).toEqual([['staging', 'cdktf.out']]);
+    doctor(['--from=out', 'production'], {}, (env, from) => {
+      seen.push([env, from]);
+      return synthOf(env);
+    });
+    expect(seen[1]).toEqual(['production', 'out']);
   });
 });

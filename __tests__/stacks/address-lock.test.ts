@@ -1,6 +1,10 @@
 import { join } from 'node:path';
+import { TerraformStack, Testing } from 'cdktf';
+import { ErrorTrackingProject } from '../../constructs/sentry/error-tracking-project';
 import { ENVIRONMENT_NAMES } from '../../config/types';
-import { AddressLock, checkAddressLock, dataBearingAddresses, LOCK_FILE, LOCK_FIX, readAddressLock } from '../../review/data-bearing';
+import {
+  AddressLock, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, LOCK_FILE, LOCK_FIX, readAddressLock,
+} from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
 import { synthOf } from '../support/synth';
 
@@ -29,7 +33,7 @@ describe('address lock', () => {
     }
   });
 
-  it('fails when the Sentry project construct is renamed, naming the address and the fix', () => {
+  it('fails when the Sentry project\'s address changes, naming the old and new address and the fix', () => {
     const renamed = structuredClone(synthOf('production'));
     const projects = renamed.resource.sentry_project;
     const [name] = Object.keys(projects);
@@ -43,6 +47,28 @@ describe('address lock', () => {
     expect(problems[0]).toContain(`Fix: ${LOCK_FIX}.`);
     expect(LOCK_FIX).toMatch(/keep the construct id, or move the resource deliberately with a moved block \/ `resource\.moveTo\(\.\.\.\)`, then run `npm run lock:update`/);
     expect(problems[1]).toMatch(/^production:sentry_project\.error-tracking_0A1B2C3D appeared/);
+  });
+
+  it('fails when the Sentry project construct is renamed: cdktf derives the address from the construct path', () => {
+    /** The sentry_* addresses the real construct gets under `id` in a stack named like the environment. */
+    const sentryAddresses = (id: string) => {
+      const stack = new TerraformStack(Testing.app(), 'production');
+      new ErrorTrackingProject(stack, id, {
+        organization: 'esg-scraper', team: { slug: 't', name: 'T' }, project: { slug: 'p', name: 'P' },
+        keyName: 'k', rateLimit: { count: 1, windowSeconds: 60 },
+      });
+      return dataBearingAddresses(JSON.parse(Testing.synth(stack)));
+    };
+    const lockedSentry = lock.production.filter((a) => a.startsWith('sentry_'));
+    // The id renderSentry uses reproduces the locked addresses: the construct, not the test, decides them.
+    expect(sentryAddresses('sentry-project')).toEqual(lockedSentry);
+
+    const renamed = sentryAddresses('error-tracking');
+    const problems = checkAddressLock({ production: renamed }, { production: lockedSentry });
+    const [project] = lockedSentry.filter((a) => a.startsWith('sentry_project.'));
+    expect(problems).toContain(`production:${project} vanished: Terraform would destroy it and lose ` +
+      `${DATA_BEARING_TYPES.sentry_project}. Fix: ${LOCK_FIX}.`);
+    expect(problems.filter((p) => p.includes('vanished'))).toHaveLength(lockedSentry.length); // the key goes too
   });
 
   it('fails when a locked environment disappears', () => {

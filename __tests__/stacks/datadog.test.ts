@@ -2,7 +2,7 @@ import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alert
 import { SERVICES } from '../../catalog/services';
 import { buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
-import { datadogAppUrl } from '../../stacks/datadog';
+import { datadogAppUrl, notificationHandles } from '../../stacks/datadog';
 import { resourcesOf, synthOf } from '../support/synth';
 
 const ENVS = ['staging', 'production'] as const;
@@ -42,6 +42,22 @@ function syntheticNamed(env: Env, name: string): Resource {
   expect(found).toHaveLength(1);
   return found[0][1];
 }
+
+describe('Datadog resources', () => {
+  it.each(ENVS)('are, per service, 2 SLOs, 2 synthetic tests, 1 token variable and 1 dashboard; a PagerDuty service object only where it pages (%s)', (env) => {
+    const json = synthOf(env);
+    const counts = Object.fromEntries(Object.entries(json.resource).filter(([type]) => type.startsWith('datadog_'))
+      .map(([type, byName]) => [type, Object.keys(byName).length]));
+    expect(counts).toEqual({
+      datadog_service_level_objective: 2,
+      datadog_synthetics_test: 2,
+      datadog_synthetics_global_variable: 1,
+      datadog_dashboard_json: 1,
+      datadog_monitor: 3 + 2 * 3,
+      ...(ENVIRONMENTS[env].pagesOnCall ? { datadog_integration_pagerduty_service_object: 1 } : {}),
+    });
+  });
+});
 
 describe('Datadog monitors', () => {
   it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal and three burn-rate alerts per SLO (%s)', (env) => {
@@ -176,6 +192,18 @@ describe('routing', () => {
     }
     expect(all.filter((r) => tag(r, 'severity') === 'critical').length).toBeGreaterThanOrEqual(5);
     expect(all.filter((r) => tag(r, 'severity') === 'warning').length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('notificationHandles', () => {
+  it('turns each severity\'s destinations into Slack handles where nothing pages', () => {
+    expect((['critical', 'warning', 'info'] as const).map((s) => notificationHandles(s, ENVIRONMENTS.staging)))
+      .toEqual([['@slack-alerts'], ['@slack-alerts'], ['@slack-monitoring']]);
+  });
+
+  it('fails when a severity pages but no PagerDuty service object is given', () => {
+    expect(() => notificationHandles('critical', ENVIRONMENTS.production))
+      .toThrow('production: critical alerts page, but no Datadog PagerDuty service object was passed. Fix:');
   });
 });
 

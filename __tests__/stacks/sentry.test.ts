@@ -34,8 +34,10 @@ function only(json: TerraformJson, type: string): [string, Record<string, any>] 
   return all[0];
 }
 
-function alertNamed(json: TerraformJson, suffix: string): Record<string, any> {
-  const matches = resourcesOf(json, 'sentry_alert').filter(([, a]) => a.name.endsWith(suffix));
+/** The one sentry_alert named `…: <what> (<severity>)`: the name states the catalog's severity. */
+function alertNamed(json: TerraformJson, what: 'new issue' | 'error spike'): Record<string, any> {
+  const severity = what === 'new issue' ? SENTRY_ALERTS.newIssue.severity : SENTRY_ALERTS.errorSpike.severity;
+  const matches = resourcesOf(json, 'sentry_alert').filter(([, a]) => a.name.endsWith(`: ${what} (${severity})`));
   expect(matches).toHaveLength(1);
   return matches[0][1];
 }
@@ -108,7 +110,7 @@ describe('Sentry', () => {
     const [monitorName, monitor] = monitors[0];
     expect(monitor).toMatchObject({ organization: 'esg-scraper', project: `\${sentry_project.${projectName}.slug}` });
 
-    const alert = alertNamed(json, ': new issue');
+    const alert = alertNamed(json, 'new issue');
     expect(alert.monitor_ids).toEqual([`\${data.sentry_project_error_monitor.${monitorName}.id}`]);
     expect(alert.trigger_conditions).toEqual([{ first_seen_event: {} }]);
     expect(alert.frequency_minutes).toBe(SENTRY_ALERTS.newIssue.frequencyMinutes);
@@ -118,7 +120,7 @@ describe('Sentry', () => {
 
   it('pages on an error spike in production, through the PagerDuty integration fed by reference', () => {
     const json = synthOf('production');
-    const spike = alertNamed(json, ': error spike');
+    const spike = alertNamed(json, 'error spike');
     expect(destinationsOf(spike)).toEqual(['pagerduty', 'slack-alerts']);
     expect(destinationsOf(spike)).toEqual(destinationsFor('critical', ENVIRONMENTS.production));
 
@@ -148,7 +150,7 @@ describe('Sentry', () => {
 
   it('sends an error spike to Slack only in staging, and configures no PagerDuty there', () => {
     const json = synthOf('staging');
-    expect(destinationsOf(alertNamed(json, ': error spike'))).toEqual(['slack-alerts']);
+    expect(destinationsOf(alertNamed(json, 'error spike'))).toEqual(['slack-alerts']);
     expect(resourcesOf(json, 'sentry_integration_pagerduty')).toHaveLength(0);
     expect(dataOf(json, 'sentry_organization_integration').map(([, d]) => d.provider_key)).toEqual(['slack']);
   });
@@ -174,7 +176,9 @@ describe('Sentry', () => {
         ],
       },
     });
-    const spike = alertNamed(json, ': error spike');
+    expect(monitor.description).toBe(`More than ${threshold} errors in ${windowSeconds / 60} minutes. Runbook: ` +
+      'https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/esg-scraper-api/error-spike.md');
+    const spike = alertNamed(json, 'error spike');
     expect(spike.monitor_ids).toEqual([`\${sentry_metric_monitor.${monitorName}.id}`]);
     expect(spike.trigger_conditions).toEqual([]);
     expect(spike.action_filters[0].conditions).toEqual([

@@ -2,7 +2,7 @@ import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { Construct } from 'constructs';
 import { Comparison } from '../../catalog/alerts';
 import { Severity } from '../../config/types';
-import { ConfigError } from '../../config/validate';
+import { Problems } from '../../config/validate';
 
 /** Datadog priorities are strings "1" (P1, highest) to "5"; anything else silently becomes 0. */
 export const MONITOR_PRIORITY: Readonly<Record<Severity, string>> = { critical: '1', warning: '3', info: '5' };
@@ -46,20 +46,19 @@ export class MetricMonitor extends Construct {
 
   constructor(scope: Construct, id: string, props: MetricMonitorProps) {
     super(scope, id);
-    const problems: string[] = [];
-    if (!TIME_AGGREGATION.test(props.timeAggregation)) {
-      problems.push(`monitor "${props.name}" timeAggregation: got "${props.timeAggregation}"; expected ` +
-        'avg|sum|min|max|percentile(last_<n><m|h|d|w>), e.g. "sum(last_5m)". Fix: edit the datadog signal in catalog/alerts.ts');
-    }
-    if (props.expression.includes('.as_count()') && !props.timeAggregation.startsWith('sum(')) {
-      problems.push(`monitor "${props.name}" timeAggregation: got "${props.timeAggregation}" with .as_count(); ` +
-        'expected sum(last_<window>) (Datadog rejects other aggregations of counts). Fix: edit catalog/alerts.ts');
-    }
-    if (!Number.isFinite(props.threshold) || /e/i.test(String(props.threshold))) {
-      problems.push(`monitor "${props.name}" threshold: got ${props.threshold}; expected a finite decimal number. ` +
-        'Fix: edit the thresholds in catalog/alerts.ts');
-    }
-    if (problems.length > 0) throw new ConfigError(problems);
+    const problems = new Problems();
+    const field = (name: string) => `monitor "${props.name}".${name}`;
+    problems.check(TIME_AGGREGATION.test(props.timeAggregation), field('timeAggregation'), props.timeAggregation,
+      'avg|sum|min|max|percentile(last_<n><m|h|d|w>), e.g. "sum(last_5m)"', 'edit the datadog signal in catalog/alerts.ts');
+    problems.check(!props.expression.includes('.as_count()') || props.timeAggregation.startsWith('sum('),
+      field('timeAggregation'), props.timeAggregation,
+      'sum(last_<window>) for an expression with .as_count() (Datadog rejects other aggregations of counts)',
+      'edit the datadog signal in catalog/alerts.ts');
+    // String(1e-7) is "1e-7", which Datadog's query parser does not read as the same number.
+    problems.check(Number.isFinite(props.threshold) && !/e/i.test(String(props.threshold)), field('threshold'),
+      Number.isFinite(props.threshold) ? props.threshold : String(props.threshold), // JSON shows NaN as null
+      'a finite number Datadog can read as a decimal', 'edit the thresholds in catalog/alerts.ts');
+    problems.throwIfAny();
 
     const threshold = String(props.threshold);
     this.query = `${props.timeAggregation}:${props.expression} ${props.comparison} ${threshold}`;

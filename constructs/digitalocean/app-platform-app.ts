@@ -78,10 +78,15 @@ export interface AppPlatformAppProps {
  *    Secrets therefore live in the service's own `env`, which holds nothing else, and
  *    that one set is ignored; the app-level plain variables stay managed.
  *  - Alert destinations: the provider never reads them back (#1606). Each alert's
- *    `destinations` is ignored by its index.
+ *    `destinations` is ignored by its index (both alert lists are lists, not sets,
+ *    in digitalocean/digitalocean 2.71, so `spec[0].alert[0].destinations` is a valid path).
  * The cost: after the first apply, Terraform no longer pushes a changed secret value
- * or changed alert recipients. Change them in the control panel, or with `doctl apps
- * list-alerts <app-id>` then `doctl apps update-alert-destinations <app-id> <alert-id>
+ * or changed alert recipients. Nor does it push the recipients of an alert added
+ * later: an app-level one never (the provider syncs app-level destinations only when
+ * the first app-level alert has some, and that one's are ignored), a component one
+ * only when appended at the end (at an index the state already has, its destinations
+ * are ignored too). Set them in the control panel, or with `doctl apps list-alerts
+ * <app-id>` then `doctl apps update-alert-destinations <app-id> <alert-id>
  * --app-alert-destinations <file>`; or re-create the app with `terraform apply
  * -replace=<address>` (a new app: new default URL, a redeploy, brief downtime).
  */

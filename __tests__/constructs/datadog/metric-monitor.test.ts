@@ -43,16 +43,16 @@ describe('MetricMonitor', () => {
   it('fails when the time aggregation is not one Datadog monitors take', () => {
     expect(() => monitorOf({ ...props, timeAggregation: 'last_5m' })).toThrow(ConfigError);
     expect(() => monitorOf({ ...props, timeAggregation: 'last_5m' }))
-      .toThrow('monitor "Checkout p95 latency high" timeAggregation: got "last_5m"');
+      .toThrow('monitor "Checkout p95 latency high".timeAggregation: got "last_5m"; expected avg|sum|min|max|percentile(');
   });
 
   it('fails when counts are aggregated with anything but sum', () => {
     expect(() => monitorOf({ ...props, timeAggregation: 'avg(last_5m)', expression: 'sum:errors{*}.as_count()' }))
-      .toThrow('got "avg(last_5m)" with .as_count(); expected sum(last_<window>)');
+      .toThrow('timeAggregation: got "avg(last_5m)"; expected sum(last_<window>) for an expression with .as_count()');
   });
 
   it('fails when the threshold is not a plain finite number', () => {
-    expect(() => monitorOf({ ...props, threshold: Number.NaN })).toThrow('threshold: got NaN');
-    expect(() => monitorOf({ ...props, threshold: 1e-7 })).toThrow('threshold: got 1e-7');
+    expect(() => monitorOf({ ...props, threshold: Number.NaN })).toThrow('threshold: got "NaN"; expected a finite number');
+    expect(() => monitorOf({ ...props, threshold: 1e-7 })).toThrow('threshold: got 1e-7; expected a finite number');
   });
 });

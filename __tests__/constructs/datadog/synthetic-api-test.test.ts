@@ -1,4 +1,5 @@
 import { Testing } from 'cdktf';
+import { ConfigError } from '../../../config/validate';
 import { SyntheticApiTest, SyntheticApiTestProps } from '../../../constructs/datadog/synthetic-api-test';
 
 const props: SyntheticApiTestProps = {
@@ -53,6 +54,7 @@ describe('SyntheticApiTest', () => {
     ['minLocationFailed', { minLocationFailed: 3 }, 'minLocationFailed: got 3; expected 1 to the number of locations (2)'],
     ['locations', { locations: [], minLocationFailed: 0 }, 'locations: got []; expected at least one location'],
   ])('fails when %s is out of range', (_field, change, message) => {
-    expect(() => testOf({ ...props, ...change })).toThrow(`synthetic test "health" ${message}`);
+    expect(() => testOf({ ...props, ...change })).toThrow(ConfigError);
+    expect(() => testOf({ ...props, ...change })).toThrow(`synthetic test "health".${message}. Fix: edit stacks/datadog.ts`);
   });
 });

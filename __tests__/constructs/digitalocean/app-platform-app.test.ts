@@ -61,6 +61,24 @@ describe('AppPlatformApp (DigitalOcean)', () => {
     expect(app.spec.service[0].env).toEqual([{ key: 'TOKEN', value: 'ref', type: 'SECRET', scope: 'RUN_TIME' }]);
   });
 
+  it('ignores only paths Terraform can address: it indexes into lists of the provider schema, never into a set', () => {
+    let construct: AppPlatformApp | undefined;
+    Testing.synthScope((scope) => {
+      construct = new AppPlatformApp(scope, 'app', {
+        ...BASE,
+        alerts: [{ rule: 'DEPLOYMENT_FAILED', summary: 'x' }],
+        service: { ...BASE.service, secretEnv: { TOKEN: 'ref' }, alerts: [CPU] },
+      });
+    });
+    const { spec } = construct!.app;
+    // The bindings mirror digitalocean/digitalocean 2.71's schema: a list that wraps a set is indexed with tolist().
+    const wrapsSet = (block: object) => (block as unknown as { wrapsSet: boolean }).wrapsSet;
+    expect(construct!.ignoredChanges).toEqual(['spec[0].service[0].env', 'spec[0].alert[0].destinations', 'spec[0].service[0].alert[0].destinations']);
+    expect([wrapsSet(spec.alert), wrapsSet(spec.service), wrapsSet(spec.service.get(0).alert)]).toEqual([false, false, false]);
+    // env is a set: Terraform cannot index into it, which is why the whole (secret-only) set is ignored.
+    expect(wrapsSet(spec.service.get(0).env)).toBe(true);
+  });
+
   it('gives every alert the recipients explicitly, app-level and component-level alike', () => {
     const app = appOf({
       ...BASE,
