@@ -34,6 +34,8 @@ export class Problems {
 
 function show(value: unknown): string {
   if (value === undefined) return 'nothing (the setting is missing)';
+  // JSON.stringify would print NaN and Infinity as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return JSON.stringify(value);
 }
 

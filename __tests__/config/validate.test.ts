@@ -164,3 +164,10 @@ describe('maintenance windows', () => {
       'such as "Europe/Berlin". Fix: edit config/environments.ts']);
   });
 });
+
+describe('messages', () => {
+  it('shows a non-finite number as itself, not as null', () => {
+    const problems = problemsOf(withProduction((env) => { env.grafana.orgId = Number.NaN; }));
+    expect(problems[0]).toMatch(/^production\.grafana\.orgId: got NaN; expected a positive integer/);
+  });
+});
