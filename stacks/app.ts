@@ -43,11 +43,30 @@ export function synthesize(options: BuildAppOptions): void {
   const partial = `${outdir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   try {
-    buildApp({ ...options, outdir: partial }).synth();
+    withoutTokenStackTraces(() => buildApp({ ...options, outdir: partial }).synth());
     mkdirSync(dirname(outdir), { recursive: true });
     rmSync(outdir, { recursive: true, force: true });
     renameSync(partial, outdir);
   } finally {
     rmSync(partial, { recursive: true, force: true });
+  }
+}
+
+/**
+ * cdktf captures a full stack trace for every token it creates, only to print it
+ * if that token later fails to resolve; capturing and formatting those traces is a
+ * third of synth time at scale (BENCHMARKS.md). While `fn` runs, those captures
+ * (made on plain objects, not errors) are skipped; real errors keep their stack
+ * traces. To see token creation stacks while debugging, call `buildApp(...).synth()`.
+ */
+function withoutTokenStackTraces<T>(fn: () => T): T {
+  const capture = Error.captureStackTrace;
+  Error.captureStackTrace = (target: object, constructorOpt?: Function) => {
+    if (target instanceof Error) capture(target, constructorOpt);
+  };
+  try {
+    return fn();
+  } finally {
+    Error.captureStackTrace = capture;
   }
 }

@@ -141,15 +141,16 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     const serviceSlos = slos.filter((s) => s.serviceId === service.id);
     const alerts = ctx.alerts.filter((a) => a.serviceId === service.id && a.datadog);
 
+    // Each read of a resource's id makes a new token (with a captured stack trace): read it once.
     const sloResources = serviceSlos.map((slo) => ({
       slo,
-      resource: new Slo(stack, `datadog-slo-${slo.id}`, {
+      sloId: new Slo(stack, `datadog-slo-${slo.id}`, {
         name: `${slo.title} (${env.name})`,
         description: slo.description,
         sli: slo.sli,
         objectives: slo.objectives,
         tags,
-      }),
+      }).id,
     }));
 
     const dashboard = new ApmDashboard(stack, `datadog-dashboard-${service.id}`, {
@@ -164,9 +165,9 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
           markers: rulesOf(alert).map((r) => ({ value: r.threshold, severity: r.severity })),
         })),
       ],
-      slos: sloResources.map(({ slo, resource }) => ({
+      slos: sloResources.map(({ slo, sloId }) => ({
         title: slo.title,
-        sloId: resource.id,
+        sloId,
         timeframes: slo.objectives.map((o) => o.timeframe),
       })),
     });
@@ -190,17 +191,17 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
       }
     }
 
-    for (const { slo, resource } of sloResources) {
-      links[linkName(service, `slo_${slo.id.slice(service.id.length + 1).replace(/-/g, '_')}`)] =
-        `${appUrl}/slo?slo_id=${resource.id}`;
+    for (const { slo, sloId } of sloResources) {
+      const sloUrl = `${appUrl}/slo?slo_id=${sloId}`;
+      links[linkName(service, `slo_${slo.id.slice(service.id.length + 1).replace(/-/g, '_')}`)] = sloUrl;
       for (const spec of slo.burnRateAlerts) {
         new BurnRateAlert(stack, `datadog-burn-rate-${slo.id}-${spec.over}-${spec.longWindow}`, {
           name: `${slo.title} (${env.name}): ${spec.over} error budget burning ${spec.burnRate}x ` +
             `over ${spec.longWindow}/${spec.shortWindow}`,
-          sloId: resource.id,
+          sloId,
           spec,
           message: notification([burnRateSummary(slo, spec), `Runbook: ${slo.runbookUrl}`,
-            `SLO: ${appUrl}/slo?slo_id=${resource.id}`, `Dashboard: ${dashboardUrl}`], handles(spec.severity)),
+            `SLO: ${sloUrl}`, `Dashboard: ${dashboardUrl}`], handles(spec.severity)),
           tags: [...tags, `severity:${spec.severity}`, `slo:${slo.id}`],
         });
       }

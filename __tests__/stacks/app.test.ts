@@ -111,4 +111,19 @@ describe('the app', () => {
     expect(readdirSync(outdir)).toEqual(['previous.txt']);
     expect(existsSync(`${outdir}.partial-${process.pid}`)).toBe(false);
   });
+
+  it('keeps real errors\' stack traces while it skips cdktf\'s token traces, and restores V8 afterwards', () => {
+    const capture = Error.captureStackTrace;
+    const configs = structuredClone(ENVIRONMENTS) as any;
+    configs.production.apiUrl = 'nope';
+    let thrown: unknown;
+    try {
+      synthesize({ outdir: join(mkdtempSync(join(tmpdir(), 'trace-')), 'out'), configs });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as Error).stack).toMatch(/\n\s+at .*buildApp/);
+    expect(Error.captureStackTrace).toBe(capture);
+  });
 });
