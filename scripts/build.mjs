@@ -7,9 +7,11 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const scripts = readdirSync(join(root, 'scripts'))
+// Command-line scripts and bench entry points (bench/*.ts) are built alongside main.ts.
+const entries = (dir) => readdirSync(join(root, dir))
   .filter((f) => f.endsWith('.ts'))
-  .map((f) => join('scripts', f));
+  .map((f) => join(dir, f));
+const scripts = [...entries('scripts'), ...entries('bench')];
 
 try {
   await build({
