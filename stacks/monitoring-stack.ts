@@ -84,6 +84,16 @@ export class MonitoringStack extends TerraformStack {
       new TerraformOutput(this, name, { value, description: `Link: ${name.replace(/_/g, ' ')}` });
     }
   }
+
+  /**
+   * cdktf's prepareStack resolves the whole stack once before synthesis, only to
+   * discover references to other stacks. Environments never reference each other
+   * (a test compares this output with cdktf's full preparation), so that pass, a
+   * third of synth time at scale (BENCHMARKS.md), is skipped.
+   */
+  public override prepareStack(): void {
+    this.ensureBackendExists();
+  }
 }
 
 function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
