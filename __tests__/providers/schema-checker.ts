@@ -99,7 +99,7 @@ export function loadProviderSchemas(): ProviderSchemas {
   }
   const schemas = JSON.parse(readFileSync(path, 'utf8')) as ProviderSchemas;
   if (!schemas.provider_schemas) {
-    throw new Error(`${path} has no "provider_schemas" key; is it \`terraform providers schema -json\` output?`);
+    throw new Error(`${path} has no provider_schemas key; is it \`terraform providers schema -json\` output?`);
   }
   cached = { path, schemas };
   return schemas;
