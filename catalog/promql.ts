@@ -17,8 +17,20 @@ export interface PromQLSyntaxError {
   readonly near: string;
 }
 
+// Both environments share most expressions: parse each distinct one once per process.
+const parsed = new Map<string, readonly PromQLSyntaxError[]>();
+
 /** The syntax errors of an expression; empty when it parses. */
-export function promqlSyntaxErrors(expression: string): PromQLSyntaxError[] {
+export function promqlSyntaxErrors(expression: string): readonly PromQLSyntaxError[] {
+  let errors = parsed.get(expression);
+  if (!errors) {
+    errors = parse(expression);
+    parsed.set(expression, errors);
+  }
+  return errors;
+}
+
+function parse(expression: string): PromQLSyntaxError[] {
   if (expression.trim() === '') return [{ column: 1, near: '(empty expression)' }];
   const errors: PromQLSyntaxError[] = [];
   parser.parse(expression).iterate({
