@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildAlertCatalog, knownAlertIds } from '../catalog/alerts';
+import { buildSloCatalog } from '../catalog/slos';
 import { SERVICES, ServiceDefinition } from '../catalog/services';
 import { ENVIRONMENTS } from '../config/environments';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
@@ -20,16 +21,16 @@ export interface BuildAppOptions {
 }
 
 /**
- * Validates every environment and builds every alert catalog first, then one
+ * Validates every environment and builds every alert and SLO catalog first, then one
  * stack per environment. Any bad input throws before a single construct exists.
  */
 export function buildApp(options: BuildAppOptions): App {
   const services = options.services ?? SERVICES;
   const envs = loadEnvironments(options.environments ?? ENVIRONMENT_NAMES, knownAlertIds(services), options.configs ?? ENVIRONMENTS);
-  const catalogs = envs.map((env) => buildAlertCatalog(services, env));
+  const catalogs = envs.map((env) => ({ alerts: buildAlertCatalog(services, env), slos: buildSloCatalog(services, env) }));
 
   const app = new App({ outdir: options.outdir });
-  envs.forEach((env, i) => new MonitoringStack(app, { env, services, alerts: catalogs[i] }));
+  envs.forEach((env, i) => new MonitoringStack(app, { env, services, ...catalogs[i] }));
   return app;
 }
 

@@ -1,14 +1,16 @@
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
+import { SloDefinition } from '../catalog/slos';
 import { EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { SecretVariables } from './variables';
 
-/** What every vendor renderer receives: validated config, the catalog, secrets and PagerDuty. */
+/** What every vendor renderer receives: validated config, the catalogs, secrets and PagerDuty. */
 export interface StackContext {
   readonly env: EnvironmentConfig;
   readonly services: readonly ServiceDefinition[];
   readonly alerts: readonly AlertDefinition[];
+  readonly slos: readonly SloDefinition[];
   readonly secrets: SecretVariables;
   readonly onCall: OnCallService;
 }

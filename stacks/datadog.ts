@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AlertDefinition, NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
 import { ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
-import { apmScope, budgetConsumed, buildSloCatalog, DATADOG_APM, SloDefinition } from '../catalog/slos';
+import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
 import { EnvironmentConfig, Severity } from '../config/types';
 import { ConfigError } from '../config/validate';
 import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
@@ -111,7 +111,7 @@ const SYNTHETICS_PRIORITY = 1;
 export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResult {
   const { env } = ctx;
   const appUrl = datadogAppUrl(env.datadog.site);
-  const slos = buildSloCatalog(ctx.services, env);
+  const { slos } = ctx;
   const primary = ctx.services[0];
   const links: Links = {};
   const linkName = (service: ServiceDefinition, what: string) =>

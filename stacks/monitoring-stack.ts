@@ -2,6 +2,7 @@ import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf'
 import { Construct } from 'constructs';
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
+import { SloDefinition } from '../catalog/slos';
 import { BackendConfig, EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { StackContext } from './context';
@@ -27,6 +28,8 @@ export interface MonitoringStackProps {
   readonly services: readonly ServiceDefinition[];
   /** The environment's alert catalog, already built and checked (see stacks/app.ts). */
   readonly alerts: readonly AlertDefinition[];
+  /** The environment's SLOs, already built and checked. */
+  readonly slos: readonly SloDefinition[];
 }
 
 /**
@@ -39,7 +42,7 @@ export interface MonitoringStackProps {
  */
 export class MonitoringStack extends TerraformStack {
   constructor(scope: Construct, props: MonitoringStackProps) {
-    const { env, services, alerts } = props;
+    const { env, services, alerts, slos } = props;
     super(scope, env.name);
     configureBackend(this, env.backend);
 
@@ -64,6 +67,7 @@ export class MonitoringStack extends TerraformStack {
       env,
       services,
       alerts,
+      slos,
       secrets: declareSecretVariables(this),
       onCall,
     };
