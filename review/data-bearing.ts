@@ -27,7 +27,7 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
  * resource_datadog_integration_pagerduty_service_object.go. Sentry's project and
  * key have none: a slug change renames the project in place.
  */
-export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   grafana_folder: ['uid', 'org_id'],
   grafana_dashboard: ['config_json.uid', 'org_id'],
   grafana_data_source: ['uid', 'org_id'],

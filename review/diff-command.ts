@@ -18,7 +18,7 @@ import { destructionsOf, diffTrees, readSynthTree, SynthTree } from './tree-diff
  * and is not in the allowlist; 2 bad arguments or a side failed to synthesize.
  */
 
-export const USAGE = `Usage: npm run diff -- [--base <git ref>] | [--from <synth dir> --to <synth dir>]
+const USAGE = `Usage: npm run diff -- [--base <git ref>] | [--from <synth dir> --to <synth dir>]
                     [--allow <allowlist file>] [--out <markdown file>]
   --base   synthesize <ref> (default: git merge-base HEAD main, else HEAD) and the working tree, and compare
   --from   an existing synth output (holding stacks/<env>/cdk.tf.json): the "before" side
@@ -34,7 +34,7 @@ export interface DiffOptions {
   readonly out?: string;
 }
 
-export class UsageError extends Error {
+class UsageError extends Error {
   constructor(message: string) {
     super(`${message}\n${USAGE}`);
     this.name = 'UsageError';
@@ -70,7 +70,7 @@ export interface DiffResult {
 }
 
 /** Compares two synth trees and decides the exit code. Pure: reads only the allowlist. */
-export function compareTrees(before: SynthTree, after: SynthTree, labels: { from: string; to: string }, allowlistPath: string,
+function compareTrees(before: SynthTree, after: SynthTree, labels: { from: string; to: string }, allowlistPath: string,
   allowlistName = allowlistPath): DiffResult {
   const stacks = diffTrees(before, after);
   const allowed = readAllowlist(allowlistPath);
@@ -96,7 +96,7 @@ export function diffDirectories(from: string, to: string, allowlistPath: string,
 }
 
 /** Synthesizes `base` (default: the merge base with main) and the working tree, then compares them. */
-export function diffAgainstRef(root: string, base: string | undefined, allowlistPath: string, allowlistName?: string): DiffResult {
+function diffAgainstRef(root: string, base: string | undefined, allowlistPath: string, allowlistName?: string): DiffResult {
   const ref = base ?? defaultBase(root);
   const tmp = mkdtempSync(join(tmpdir(), 'synth-diff-'));
   try {

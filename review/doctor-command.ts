@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENVIRONMENTS } from '../config/environments';
 import { EnvironmentName } from '../config/types';
 import { ConfigError } from '../config/validate';
-import { synthesize } from '../stacks/app';
 import { StackJson } from './data-bearing';
 import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from './requirements';
+import { synthesizeToTree } from './synthesize';
 
 /**
  * `npm run doctor -- <env> [--from <synth dir>]`: lists what the environment's
@@ -15,25 +14,14 @@ import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from
  * is the one of the code being deployed.
  */
 
-export const DOCTOR_USAGE = 'Usage: npm run doctor -- <environment> [--from <synth dir>]';
-
-/** Synthesizes one environment and returns its cdk.tf.json. */
-export function synthesizeStack(env: EnvironmentName): StackJson {
-  const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
-  try {
-    synthesize({ outdir: join(dir, 'out'), environments: [env] });
-    return readStack(join(dir, 'out'), env);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const DOCTOR_USAGE = 'Usage: npm run doctor -- <environment> [--from <synth dir>]';
 
 function readStack(dir: string, env: EnvironmentName): StackJson {
   return JSON.parse(readFileSync(join(dir, 'stacks', env, 'cdk.tf.json'), 'utf8')) as StackJson;
 }
 
 /** `<environment> [--from <dir>]`; anything else is an error rather than silently ignored. */
-export function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?: string } {
+function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?: string } {
   const positional: string[] = [];
   let from: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -60,7 +48,7 @@ export function runDoctor(
   argv: readonly string[],
   processEnv: ProcessEnv,
   io: { out(text: string): void; err(text: string): void },
-  loadStack: (env: EnvironmentName, from?: string) => StackJson = (env, from) => (from ? readStack(resolve(from), env) : synthesizeStack(env)),
+  loadStack: (env: EnvironmentName, from?: string) => StackJson = (env, from) => (from ? readStack(resolve(from), env) : synthesizeToTree([env])[env]),
 ): number {
   try {
     const { environment, from } = parseDoctorArgs(argv);

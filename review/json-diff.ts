@@ -34,7 +34,7 @@ const NATURAL_KEYS = ['uid', 'ref_id', 'refId', 'id', 'name', 'key', 'rule', 'ti
 /** Cdktf's construct metadata; it says nothing Terraform acts on. */
 const IGNORED_KEYS = new Set(['//']);
 
-export function formatPath(segments: readonly PathSegment[]): string {
+function formatPath(segments: readonly PathSegment[]): string {
   return segments.map((s, i) => {
     if ('index' in s) return `[${s.index}]`;
     if ('match' in s) return `[${s.match}=${s.value}]`;
@@ -127,7 +127,7 @@ export function align(before: readonly unknown[], after: readonly unknown[]): [n
 }
 
 /** Display text of one side of a change. */
-export function show(type: string, segments: readonly PathSegment[], value: unknown): string | undefined {
+function show(type: string, segments: readonly PathSegment[], value: unknown): string | undefined {
   if (value === undefined) return undefined;
   return JSON.stringify(maskDeep(type, keysOf(segments), value));
 }

@@ -19,7 +19,7 @@ export interface Route {
   readonly mutedBy?: string;
 }
 
-export function routeKey(route: Route): string {
+function routeKey(route: Route): string {
   return [route.source, route.alert, route.severity, route.destination, route.mutedBy ?? ''].join('\u0000');
 }
 

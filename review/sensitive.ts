@@ -7,7 +7,7 @@
  * sensitive (or whose name says it is a credential).
  */
 
-export interface SensitiveAttribute {
+interface SensitiveAttribute {
   /** Attribute (or map key) name, as written in cdk.tf.json. */
   readonly name: string;
   /** Only when the attribute sits directly under this block or map, e.g. `slack`. @default any parent */
@@ -18,7 +18,7 @@ export interface SensitiveAttribute {
   readonly why: string;
 }
 
-export const SENSITIVE_ATTRIBUTES: readonly SensitiveAttribute[] = [
+const SENSITIVE_ATTRIBUTES: readonly SensitiveAttribute[] = [
   { name: 'integration_key', why: 'PagerDuty Events API routing key (Grafana contact point, Sentry integration)' },
   { name: 'service_key', why: 'PagerDuty routing key in Datadog\'s PagerDuty service object' },
   { name: 'url', parent: 'slack', why: 'Slack incoming-webhook URL: posting to it needs nothing else' },
@@ -38,7 +38,7 @@ export const SENSITIVE_ATTRIBUTES: readonly SensitiveAttribute[] = [
 ];
 
 /** The mask shown in place of a secret. */
-export const MASK = '(sensitive)';
+const MASK = '(sensitive)';
 
 /**
  * Whether the value at this path is secret. `keys` are the object keys from the
@@ -58,7 +58,7 @@ const INTERPOLATION = /\$\{[^{}]*\}/g;
  * `${pagerduty_service_integration.x.integration_key}`) names where a secret
  * comes from without containing it, so it may be shown.
  */
-export function isReferenceOnly(value: unknown): boolean {
+function isReferenceOnly(value: unknown): boolean {
   return typeof value === 'string' && value.includes('${') && value.replace(INTERPOLATION, '').trim() === '';
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
  * compared with today's; CI installs from the lockfile anyway).
  */
 
-export class SynthSideError extends Error {
+class SynthSideError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SynthSideError';
