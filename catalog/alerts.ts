@@ -164,7 +164,7 @@ interface Signal {
  * Cache reads in the hit-ratio window below which a ratio means nothing: a handful
  * of misses after a deploy (cold cache) is not a collapse.
  */
-export const MIN_CACHE_READS_PER_FIFTEEN_MINUTES = 50;
+const MIN_CACHE_READS_PER_FIFTEEN_MINUTES = 50;
 
 /**
  * Every signal the catalog knows, by the suffix of its alert id. Adding a service
@@ -289,6 +289,11 @@ const SIGNALS: Record<string, Signal> = {
   },
 };
 
+/** An alert's id: what threshold overrides name and rule uids start with. */
+function alertId(service: ServiceDefinition, signalName: string): string {
+  return `${service.id}-${signalName}`;
+}
+
 /** The names of the signals a service exports, in catalog order. */
 function signalsOf(service: ServiceDefinition): string[] {
   return Object.entries(SIGNALS).filter(([, signal]) => signal.appliesTo?.(service) ?? true).map(([name]) => name);
@@ -315,7 +320,7 @@ function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, 
   const uid = dashboardUid('service', service.id);
   return signalsOf(service).map((signalName) => {
     const spec = SIGNALS[signalName].build(inputs);
-    const id = `${service.id}-${signalName}`;
+    const id = alertId(service, signalName);
     const overrides = env.thresholdOverrides?.[id] ?? {};
     for (const severity of Object.keys(overrides)) {
       problems.check(spec.thresholds[severity as Severity] !== undefined, `${env.name}.thresholdOverrides.${id}.${severity}`,
@@ -362,6 +367,9 @@ function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, problems: Pr
   }
   problems.check(DURATION.test(alert.pendingFor), `${f}.pendingFor`, alert.pendingFor,
     'a Prometheus duration such as "5m" or "1h30m"', CATALOG_FIX);
+  // Datadog evaluates a missing sum as 0: its monitor cannot keep the last status.
+  problems.check(!(alert.noDataState === 'KeepLast' && alert.datadog?.timeAggregation.startsWith('sum(')), `${f}.noDataState`,
+    alert.noDataState, 'OK, NoData or Alerting for an alert whose Datadog monitor sums', CATALOG_FIX);
   for (const [field, expression] of promqlFields(alert)) {
     const error = describePromQLError(expression);
     if (error) problems.add(`${f}.${field}`, expression, `PromQL that parses (${error})`, 'correct the expression in catalog/alerts.ts');
@@ -395,5 +403,5 @@ export function buildAlertCatalog(services: readonly ServiceDefinition[], env: E
 
 /** Ids of every alert of these services: what thresholdOverrides may name (config validation). */
 export function knownAlertIds(services: readonly ServiceDefinition[]): Set<string> {
-  return new Set(services.flatMap((s) => signalsOf(s).map((signal) => `${s.id}-${signal}`)));
+  return new Set(services.flatMap((s) => signalsOf(s).map((signal) => alertId(s, signal))));
 }

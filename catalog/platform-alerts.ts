@@ -1,4 +1,5 @@
 import { EnvironmentConfig, Severity } from '../config/types';
+import { slackChannel } from './routing';
 import { ServiceDefinition } from './services';
 
 /**
@@ -176,8 +177,8 @@ export interface PlatformRecipients {
  * DigitalOcean cannot reach PagerDuty. Paging on an outage comes from the Grafana
  * `metrics-absent` rule and the Datadog synthetic test.
  */
-export function platformRecipients(env: EnvironmentConfig, slackChannel: string, slackWebhookUrl: string): PlatformRecipients {
-  return { emails: env.alertEmails, slack: { channel: slackChannel, url: slackWebhookUrl } };
+export function platformRecipients(env: EnvironmentConfig, slackWebhookUrl: string): PlatformRecipients {
+  return { emails: env.alertEmails, slack: { channel: slackChannel('slack-alerts', env), url: slackWebhookUrl } };
 }
 
 // ---------------------------------------------------------------------------

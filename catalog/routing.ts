@@ -40,7 +40,7 @@ export function slackChannel(destination: Exclude<Destination, 'pagerduty'>, env
 }
 
 /** A destination as people name it: `PagerDuty`, `Slack #alerts`. */
-export function describeDestination(destination: Destination, env: Pick<EnvironmentConfig, 'slack'>): string {
+function describeDestination(destination: Destination, env: Pick<EnvironmentConfig, 'slack'>): string {
   return destination === 'pagerduty' ? 'PagerDuty' : `Slack ${slackChannel(destination, env)}`;
 }
 

@@ -27,7 +27,7 @@ export function apmScope(service: ServiceDefinition, env: Pick<EnvironmentConfig
   return `{service:${service.id},env:${env.name}}`;
 }
 
-export const SLO_TIMEFRAMES = ['7d', '30d', '90d'] as const;
+const SLO_TIMEFRAMES = ['7d', '30d', '90d'] as const;
 export type SloTimeframe = (typeof SLO_TIMEFRAMES)[number];
 
 const TIMEFRAME_HOURS: Record<SloTimeframe, number> = { '7d': 168, '30d': 720, '90d': 2160 };
@@ -94,7 +94,7 @@ type BurnRateStep = Omit<BurnRateAlertSpec, 'over'>;
  * 2%, 5% and 10% of a 30-day budget in 1h, 6h and 24h. The workbook's 3-day ticket
  * window does not exist here: Datadog caps the long window at 48 hours.
  */
-export const RECOMMENDED_BURN_RATES: Readonly<Record<SloTimeframe, readonly BurnRateStep[]>> = {
+const RECOMMENDED_BURN_RATES: Readonly<Record<SloTimeframe, readonly BurnRateStep[]>> = {
   '7d': [
     { burnRate: 16.8, longWindow: '1h', shortWindow: '5m', severity: 'critical' },
     { burnRate: 5.6, longWindow: '6h', shortWindow: '30m', severity: 'critical' },

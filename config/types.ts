@@ -14,6 +14,10 @@ export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
 export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** DigitalOcean uptime-check regions; the Datadog synthetic tests run from the same places. */
+export const UPTIME_REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'] as const;
+export type UptimeRegion = (typeof UPTIME_REGIONS)[number];
+
 /** Where Terraform keeps this environment's state. */
 export type BackendConfig =
   | {
@@ -121,7 +125,7 @@ export interface EnvironmentConfig {
     /** Names of the managed database clusters to alert on. */
     readonly databases: { readonly mongodb: string; readonly redis: string };
     /** Uptime-check regions. */
-    readonly uptimeRegions: readonly string[];
+    readonly uptimeRegions: readonly UptimeRegion[];
   };
 
   readonly datadog: {

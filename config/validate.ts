@@ -1,5 +1,5 @@
 import { ENVIRONMENTS } from './environments';
-import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES } from './types';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES, UPTIME_REGIONS } from './types';
 
 /**
  * Thrown when configuration is wrong. Its message lists every problem, each naming
@@ -45,7 +45,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** An end time may also be the end of the day, as Grafana's mute timings allow. */
 const END_HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const DO_UPTIME_REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'];
 /** Weekdays as Grafana mute timings take them (Alertmanager's time intervals), in their order. */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -84,7 +83,8 @@ export function isHttpUrl(value: unknown, protocols: readonly string[] = ['https
   }
 }
 
-function isInt(value: unknown, min: number, max: number): boolean {
+/** A whole number from `min` to `max`. */
+export function isInt(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
@@ -163,9 +163,9 @@ export function checkEnvironment(
   text('digitalocean.databases.mongodb', env.digitalocean?.databases?.mongodb);
   text('digitalocean.databases.redis', env.digitalocean?.databases?.redis);
   const regions = env.digitalocean?.uptimeRegions ?? [];
-  problems.check(regions.length >= 2 && regions.every((r) => DO_UPTIME_REGIONS.includes(r)),
+  problems.check(regions.length >= 2 && regions.every((r) => (UPTIME_REGIONS as readonly string[]).includes(r)),
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
-    `two or more of ${DO_UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
+    `two or more of ${UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
   problems.check(matches(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/,
     env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,

@@ -48,7 +48,7 @@ export const BUSINESS_LAYOUT: Readonly<Record<BusinessPanel, dashboard.GridPos>>
  * (the dashboard's time range, UTC) and `$__timeGroupAlias(c, 1d, 0)` a UTC-day bucket
  * named "time", with empty days filled with 0.
  */
-export const BUSINESS_SQL: Readonly<Record<'dailyActiveUsers' | 'mrrByTier' | 'frameworkUsage', string>> = {
+const BUSINESS_SQL: Readonly<Record<'dailyActiveUsers' | 'mrrByTier' | 'frameworkUsage', string>> = {
   // Time series must come sorted by time.
   dailyActiveUsers: [
     'SELECT',

@@ -103,7 +103,7 @@ export interface SqlDataquery extends cog.Dataquery {
  * Builds a raw SQL query. The Foundation SDK ships query builders for Prometheus and
  * other plugins but none for PostgreSQL, so this fills the same `cog.Builder` role.
  */
-export class SqlQueryBuilder implements cog.Builder<cog.Dataquery> {
+class SqlQueryBuilder implements cog.Builder<cog.Dataquery> {
   private readonly internal: SqlDataquery = {
     refId: 'A',
     rawSql: '',
@@ -169,7 +169,7 @@ export function thresholdSteps(alerts: readonly AlertDefinition[]): dashboard.Th
 }
 
 /** One sentence per alert rule drawn on a panel, for its description. */
-export function describeAlerts(alerts: readonly AlertDefinition[]): string {
+function describeAlerts(alerts: readonly AlertDefinition[]): string {
   return alerts.flatMap(rulesOf)
     .map((r) => ` Alert "${r.alert.title}" (${r.severity}) fires when it is ${r.alert.comparison} ${formatThreshold(r.alert.unit, r.threshold)} for ${r.alert.pendingFor}.`)
     .join('');

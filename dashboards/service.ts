@@ -40,7 +40,7 @@ export const SERVICE_LAYOUT: Readonly<Record<ServicePanel, dashboard.GridPos>> =
 };
 
 /** Buckets of `esg_metrics_extracted_count` as the API declares them (seed), for the panel's description. */
-export const METRICS_EXTRACTED_BUCKETS = [0, 5, 10, 20, 50, 100, 200] as const;
+const METRICS_EXTRACTED_BUCKETS = [0, 5, 10, 20, 50, 100, 200] as const;
 
 export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput): dashboard.Dashboard {
   const job = jobSelector(service);

@@ -22,3 +22,12 @@ export type Links = Record<string, string>;
 export function displayName(ctx: Pick<StackContext, 'env'>, service: ServiceDefinition): string {
   return `${service.displayName} (${ctx.env.name})`;
 }
+
+/**
+ * The output name of a link about one service: `<vendor>_<what>_url` for the stack's
+ * primary (first) service, which names the on-call service; `<vendor>_<service>_<what>_url` for any other.
+ */
+export function serviceLinkName(ctx: Pick<StackContext, 'services'>, vendor: string, service: ServiceDefinition, what: string): string {
+  const stem = service === ctx.services[0] ? '' : `${service.id.replace(/-/g, '_')}_`;
+  return `${vendor}_${stem}${what}_url`;
+}

@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { AlertDefinition, NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
+import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
 import { ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
-import { EnvironmentConfig, Severity } from '../config/types';
-import { ConfigError } from '../config/validate';
+import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
 import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
 import { BurnRateAlert } from '../constructs/datadog/burn-rate-alert';
 import { MetricMonitor, OnMissingData } from '../constructs/datadog/metric-monitor';
@@ -12,7 +11,7 @@ import { PagerdutyServiceObject } from '../constructs/datadog/pagerduty-service-
 import { SecureGlobalVariable } from '../constructs/datadog/secure-global-variable';
 import { Slo } from '../constructs/datadog/slo';
 import { JsonPathExpectation, SyntheticApiTest } from '../constructs/datadog/synthetic-api-test';
-import { displayName, Links, StackContext } from './context';
+import { displayName, Links, serviceLinkName, StackContext } from './context';
 
 export interface DatadogResult {
   readonly links: Links;
@@ -31,12 +30,12 @@ const ON_MISSING_DATA: Record<NoDataState, OnMissingData> = {
   OK: 'resolve',
   NoData: 'show_no_data',
   Alerting: 'show_and_notify_no_data',
-  // `default` keeps the last status, except for sums, which it evaluates as 0 (checked below).
+  // `default` keeps the last status, except for sums, which it evaluates as 0 (buildAlertCatalog rejects those).
   KeepLast: 'default',
 };
 
 /** Where synthetic tests run, from the environment's uptime regions (DigitalOcean's names). */
-const SYNTHETICS_LOCATIONS: Readonly<Record<string, string>> = {
+const SYNTHETICS_LOCATIONS: Readonly<Record<UptimeRegion, string>> = {
   us_east: 'aws:us-east-1',
   us_west: 'aws:us-west-2',
   eu_west: 'aws:eu-west-1',
@@ -114,8 +113,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
   const { slos } = ctx;
   const primary = ctx.services[0];
   const links: Links = {};
-  const linkName = (service: ServiceDefinition, what: string) =>
-    service === primary ? `datadog_${what}_url` : `datadog_${service.id.replace(/-/g, '_')}_${what}_url`;
+  const linkName = (service: ServiceDefinition, what: string) => serviceLinkName(ctx, 'datadog', service, what);
 
   const pagerduty = isUsed('pagerduty', env)
     ? new PagerdutyServiceObject(stack, 'datadog-pagerduty-service', {
@@ -183,7 +181,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
           comparison: alert.comparison,
           threshold: rule.threshold,
           severity: rule.severity,
-          onMissingData: onMissingData(alert),
+          onMissingData: ON_MISSING_DATA[alert.noDataState],
           message: notification([alert.summary, `Runbook: ${alert.runbookUrl}`, `Dashboard: ${dashboardUrl}`],
             handles(rule.severity)),
           tags: [...tags, `severity:${rule.severity}`],
@@ -215,7 +213,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
           `Dashboard: ${dashboardUrl}`], handles(SYNTHETICS_SEVERITY)),
         tags: [...tags, `severity:${SYNTHETICS_SEVERITY}`],
         priority: SYNTHETICS_PRIORITY,
-        locations: syntheticsLocations(env),
+        locations: env.digitalocean.uptimeRegions.map((r) => SYNTHETICS_LOCATIONS[r]),
         method: check.method,
         url: `${env.apiUrl}${check.path}`,
         tickEverySeconds: check.tickEverySeconds,
@@ -250,14 +248,6 @@ function notification(lines: readonly string[], handles: readonly string[]): str
   return `${lines.join('\n')}\n\nNotify: ${handles.join(' ')}`;
 }
 
-function onMissingData(alert: AlertDefinition): OnMissingData {
-  if (alert.noDataState === 'KeepLast' && alert.datadog!.timeAggregation.startsWith('sum(')) {
-    throw new ConfigError([`alert "${alert.id}" noDataState: got "KeepLast" on a sum; expected OK, NoData or Alerting ` +
-      '(Datadog evaluates a missing sum as 0, it cannot keep the last status). Fix: edit catalog/alerts.ts']);
-  }
-  return ON_MISSING_DATA[alert.noDataState];
-}
-
 function burnRateSummary(slo: SloDefinition, spec: SloDefinition['burnRateAlerts'][number]): string {
   const objective = slo.objectives.find((o) => o.timeframe === spec.over)!;
   const percent = Math.round(budgetConsumed(spec) * 1000) / 10;
@@ -266,14 +256,4 @@ function burnRateSummary(slo: SloDefinition, spec: SloDefinition['burnRateAlerts
     `too fast over both the last ${spec.longWindow} and the last ${spec.shortWindow}: the last ${spec.longWindow} ` +
     `alone used ${percent}% of the ${spec.over} budget, and at this pace all of it is gone in ${days} days. ` +
     `SLI: ${slo.description}`;
-}
-
-function syntheticsLocations(env: EnvironmentConfig): string[] {
-  const unknown = env.digitalocean.uptimeRegions.filter((r) => SYNTHETICS_LOCATIONS[r] === undefined);
-  if (unknown.length > 0) {
-    throw new ConfigError([`${env.name}.digitalocean.uptimeRegions: got ${JSON.stringify(unknown)}; expected regions ` +
-      `with a Datadog Synthetics location (${Object.keys(SYNTHETICS_LOCATIONS).join(', ')}). ` +
-      'Fix: edit config/environments.ts, or map the region in stacks/datadog.ts']);
-  }
-  return env.digitalocean.uptimeRegions.map((r) => SYNTHETICS_LOCATIONS[r]);
 }

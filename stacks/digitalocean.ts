@@ -3,7 +3,6 @@ import {
   APP_COMPONENT_ALERTS, APP_LEVEL_ALERTS, DATABASE_ALERTS, DATABASE_ENGINES, DatabaseEngine, healthPath,
   platformRecipients, UPTIME_ENDPOINTS, uptimeAlerts,
 } from '../catalog/platform-alerts';
-import { slackChannel } from '../catalog/routing';
 import { AppPlatformApp } from '../constructs/digitalocean/app-platform-app';
 import { DatabaseClusterAlerts } from '../constructs/digitalocean/database-cluster-alerts';
 import { UptimeCheckAlerts } from '../constructs/digitalocean/uptime-check-alerts';
@@ -32,7 +31,7 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
   // The app runs the primary service; App Platform matches alerts by rule, so one
   // app cannot carry the same alert for two services anyway.
   const service = ctx.services[0];
-  const recipients = platformRecipients(env, slackChannel('slack-alerts', env), ctx.secrets.slack_webhook_alerts.value);
+  const recipients = platformRecipients(env, ctx.secrets.slack_webhook_alerts.value);
 
   const app = new AppPlatformApp(stack, 'digitalocean-app', {
     name: appConfig.name,

@@ -12,7 +12,7 @@ import { businessDashboard } from '../dashboards/business';
 import { serviceDashboard } from '../dashboards/service';
 import { Folder } from '../providers/grafana/folder';
 import { GrafanaProvider } from '../providers/grafana/provider';
-import { Links, StackContext } from './context';
+import { Links, serviceLinkName, StackContext } from './context';
 
 export interface GrafanaResult {
   readonly links: Links;
@@ -49,9 +49,8 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
     dependsOn: [dataSources.prometheus, dataSources.postgres],
   });
   const dashboardUrl = (uid: string) => `${env.grafana.publicUrl}/d/${uid}`;
-  // The first service is the stack's primary one (it names the on-call service); any other gets its id in the name.
-  const dashboardLinks: Links = Object.fromEntries(ctx.services.map((service, i) => [
-    i === 0 ? 'grafana_service_dashboard_url' : `grafana_${service.id.replace(/-/g, '_')}_service_dashboard_url`,
+  const dashboardLinks: Links = Object.fromEntries(ctx.services.map((service) => [
+    serviceLinkName(ctx, 'grafana', service, 'service_dashboard'),
     dashboardUrl(dashboardUid('service', service.id)),
   ]));
   dashboardLinks.grafana_business_dashboard_url = dashboardUrl(dashboardUid('business'));

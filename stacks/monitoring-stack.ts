@@ -5,7 +5,7 @@ import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
 import { BackendConfig, EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
-import { StackContext } from './context';
+import { displayName, StackContext } from './context';
 import { renderDatadog } from './datadog';
 import { renderDigitalOcean } from './digitalocean';
 import { renderGrafana } from './grafana';
@@ -57,7 +57,7 @@ export class MonitoringStack extends TerraformStack {
 
     const primary = services[0];
     const onCall = new OnCallService(this, 'on-call', {
-      serviceName: `${primary.displayName} (${env.name})`,
+      serviceName: displayName({ env }, primary),
       description: `Pages for ${primary.displayName} in ${env.name}: Grafana, Datadog and Sentry alerts.`,
       responderEmails: env.pagerduty.responderEmails,
       escalationDelayMinutes: env.pagerduty.escalationDelayMinutes,

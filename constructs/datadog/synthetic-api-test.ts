@@ -1,6 +1,6 @@
 import { SyntheticsTest, SyntheticsTestAssertion } from '@cdktf/provider-datadog/lib/synthetics-test';
 import { Construct } from 'constructs';
-import { Problems } from '../../config/validate';
+import { isInt, Problems } from '../../config/validate';
 
 /** A JSON body check: the value at `path` (JSONPath, e.g. `$.status`) equals `equals`. */
 export interface JsonPathExpectation {
@@ -81,14 +81,13 @@ export class SyntheticApiTest extends Construct {
     const problems = new Problems();
     const check = (ok: boolean, field: string, value: unknown, allowed: string) =>
       problems.check(ok, `synthetic test "${props.name}".${field}`, value, allowed, 'edit stacks/datadog.ts');
-    const isIntIn = (n: unknown, min: number, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
     check(props.locations.length > 0, 'locations', props.locations, 'at least one location');
-    check(isIntIn(props.tickEverySeconds, 30, 604800), 'tickEverySeconds', props.tickEverySeconds, 'an integer from 30 to 604800');
-    check(props.timeoutSeconds === undefined || isIntIn(props.timeoutSeconds, 1, 60), 'timeoutSeconds', props.timeoutSeconds,
+    check(isInt(props.tickEverySeconds, 30, 604800), 'tickEverySeconds', props.tickEverySeconds, 'an integer from 30 to 604800');
+    check(props.timeoutSeconds === undefined || isInt(props.timeoutSeconds, 1, 60), 'timeoutSeconds', props.timeoutSeconds,
       'an integer from 1 to 60');
     check(minLocationFailed >= 1 && minLocationFailed <= props.locations.length, 'minLocationFailed', minLocationFailed,
       `1 to the number of locations (${props.locations.length})`);
-    check(isIntIn(retries, 0, 3), 'retries', retries, 'an integer from 0 to 3');
+    check(isInt(retries, 0, 3), 'retries', retries, 'an integer from 0 to 3');
     problems.throwIfAny();
 
     const assertion: SyntheticsTestAssertion[] = [

@@ -2,14 +2,15 @@ import { UptimeAlert as UptimeAlertResource } from '@cdktf/provider-digitalocean
 import { UptimeCheck } from '@cdktf/provider-digitalocean/lib/uptime-check';
 import { Construct } from 'constructs';
 import { PlatformRecipients, UptimeAlert } from '../../catalog/platform-alerts';
+import { UptimeRegion } from '../../config/types';
 
 export interface UptimeCheckAlertsProps {
   /** Check name, as shown in the control panel. */
   readonly name: string;
   /** Absolute https URL probed. */
   readonly target: string;
-  /** Probe regions (`us_east`, `us_west`, `eu_west`, `se_asia`); two or more. */
-  readonly regions: readonly string[];
+  /** Probe regions; two or more. */
+  readonly regions: readonly UptimeRegion[];
   /** One uptime alert each. */
   readonly alerts: readonly UptimeAlert[];
   readonly recipients: PlatformRecipients;

@@ -11,7 +11,7 @@ export const DATA_SOURCE_TYPES = {
 } as const;
 
 /** PostgreSQL `sslmode` values that Grafana offers. */
-export const POSTGRES_SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
+const POSTGRES_SSL_MODES = ['disable', 'require', 'verify-ca', 'verify-full'] as const;
 export type PostgresSslMode = (typeof POSTGRES_SSL_MODES)[number];
 
 export interface PrometheusDataSourceProps {

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { Problems } from '../../config/validate';
 
 /** The tools that page through this service, each with its own Events API v2 integration. */
-export const PAGING_SOURCES = ['grafana', 'datadog', 'sentry'] as const;
+const PAGING_SOURCES = ['grafana', 'datadog', 'sentry'] as const;
 export type PagingSource = (typeof PAGING_SOURCES)[number];
 
 export interface OnCallServiceProps {
