@@ -14,8 +14,8 @@ import { ServiceDefinition } from './services';
  * vendor's.
  *
  * The string unions below are the exact values digitalocean/digitalocean 2.71.0 and
- * jianyuan/sentry 0.15.4 accept (see /work/shared/reference/prebuilt-providers.md
- * §1-2 and provider-schemas.md), so a typo fails `tsc` rather than `terraform apply`.
+ * jianyuan/sentry 0.15.4 accept (digitalocean/app/app_spec.go at 2.71.0; the Sentry
+ * schema in providers/schemas), so a typo fails `tsc` rather than `terraform apply`.
  */
 
 // ---------------------------------------------------------------------------

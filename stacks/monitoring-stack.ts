@@ -50,7 +50,7 @@ export class MonitoringStack extends TerraformStack {
     new PagerdutyProvider(this, 'pagerduty');
     new DatadogProvider(this, 'datadog');
     // The prebuilt bindings only ask for `~> 2.19` / `~> 3.0`, but they (and the traps
-    // in shared/reference) are for these releases: allow patch releases only.
+    // the README names) are for these releases: allow patch releases only.
     for (const [provider, version] of Object.entries(PREBUILT_PROVIDER_VERSIONS)) {
       this.addOverride(`terraform.required_providers.${provider}.version`, version);
     }

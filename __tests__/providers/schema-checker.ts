@@ -1,9 +1,8 @@
 /**
  * Checks synthesized Terraform JSON blocks against the provider schemas
- * (`terraform providers schema -json` format) of the shared reference:
- * `../shared/reference/provider-schemas.json` next to the repository, or the file named by the
- * `PROVIDER_SCHEMAS_JSON` environment variable. The schema is read at test time and never copied
- * into the project.
+ * (`terraform providers schema -json` format) committed in the project:
+ * `providers/schemas/provider-schemas.json` (provenance in `providers/schemas/README.md`), or the
+ * file named by the `PROVIDER_SCHEMAS_JSON` environment variable.
  *
  * Exports:
  *  - `checkAgainstSchema(resourceType, block, kind)`: violations of one resource / data source body.
@@ -77,9 +76,9 @@ export const PROVIDER_ADDRESSES: Readonly<Record<string, string>> = {
   sentry: 'registry.terraform.io/jianyuan/sentry',
 };
 
-/** Where the schema JSON is read from: `$PROVIDER_SCHEMAS_JSON` or the shared reference. */
+/** Where the schema JSON is read from: `$PROVIDER_SCHEMAS_JSON` or the project's own copy. */
 export function providerSchemasPath(): string {
-  return process.env[PROVIDER_SCHEMAS_ENV] || resolve(__dirname, '../../../shared/reference/provider-schemas.json');
+  return process.env[PROVIDER_SCHEMAS_ENV] || resolve(__dirname, '../../providers/schemas/provider-schemas.json');
 }
 
 let cached: { path: string; schemas: ProviderSchemas } | undefined;
@@ -94,7 +93,7 @@ export function loadProviderSchemas(): ProviderSchemas {
     throw new Error(
       `Provider schema JSON not found at ${path}. ` +
         `Set ${PROVIDER_SCHEMAS_ENV} to the output of \`terraform providers schema -json\` ` +
-        `(default: ../shared/reference/provider-schemas.json next to the repository).`,
+        `(default: providers/schemas/provider-schemas.json; regenerate it with \`npm run schemas:update\`).`,
     );
   }
   const schemas = JSON.parse(readFileSync(path, 'utf8')) as ProviderSchemas;

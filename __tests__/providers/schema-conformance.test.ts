@@ -1,6 +1,6 @@
 /**
- * The hand-written Grafana / Sentry bindings under providers/ against the provider schemas of the
- * shared reference (see schema-checker.ts for where the schema JSON comes from).
+ * The hand-written Grafana / Sentry bindings under providers/ against the committed provider
+ * schemas (see schema-checker.ts for where the schema JSON comes from).
  */
 import { Construct } from 'constructs';
 import { Testing, TerraformOutput, TerraformStack } from 'cdktf';

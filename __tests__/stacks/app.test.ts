@@ -8,7 +8,7 @@ import { SECRET_VARIABLES } from '../../stacks/variables';
 import { runApp } from '../support/run-app';
 import { synthOf } from '../support/synth';
 
-/** Every credential variable the five providers read (shared/reference/*.md, "Credentials"). */
+/** Every credential variable the five providers read (each provider's provider.go or docs, "Credentials" in the README). */
 const CREDENTIAL_VARIABLES = [
   'DIGITALOCEAN_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN', 'SPACES_ACCESS_KEY_ID', 'SPACES_SECRET_ACCESS_KEY',
   'GRAFANA_URL', 'GRAFANA_AUTH', 'GRAFANA_HTTP_HEADERS',

@@ -3,8 +3,7 @@ import { ENVIRONMENTS } from '../../config/environments';
 import { dataOf, resourcesOf, synthOf, TerraformJson } from '../support/synth';
 
 /*
- * Values digitalocean/digitalocean 2.71.0 validates (commit 2b56f19), per
- * /work/shared/reference/prebuilt-providers.md §1-2:
+ * Values digitalocean/digitalocean 2.71.0 validates (commit 2b56f19), read in its source:
  *  - digitalocean/app/app_spec.go: appSpecAppLevelAlerts (app rules), appSpecComponentAlerts (component
  *    rule/operator/window), env `type` and `scope`. The UNSPECIFIED_* values pass validation but
  *    describe no condition, so they are left out here on purpose.
