@@ -1,9 +1,9 @@
 /**
  * `npm run doctor -- <env>`: before any Terraform runs, lists every credential
  * and Terraform variable the environment's deploy needs, set or missing (names
- * only, never values). See review/doctor-command.ts.
+ * only, never values). See deploy/doctor-command.ts.
  */
-import { runDoctor } from '../review/doctor-command';
+import { runDoctor } from '../deploy/doctor-command';
 
 process.exitCode = runDoctor(process.argv.slice(2), process.env, {
   out: (text) => console.log(text),

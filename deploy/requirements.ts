@@ -1,5 +1,5 @@
 import { ENVIRONMENT_NAMES, EnvironmentName } from '../config/types';
-import { StackJson } from './data-bearing';
+import { StackJson } from '../review/data-bearing';
 
 /**
  * What `cdktf deploy <env>` needs from its environment before Terraform runs:
@@ -82,7 +82,7 @@ export function checkRequirements(envName: string, stack: StackJson, env: Proces
   for (const provider of Object.keys((stack.provider ?? {}) as Record<string, unknown>).sort()) {
     const credentials = PROVIDER_CREDENTIALS[provider];
     if (credentials === undefined) {
-      warnings.push(`provider "${provider}" has no entry in PROVIDER_CREDENTIALS (review/requirements.ts); ` +
+      warnings.push(`provider "${provider}" has no entry in PROVIDER_CREDENTIALS (deploy/requirements.ts); ` +
         'check its documentation for the credentials it reads and add them there');
     }
     for (const c of credentials ?? []) add('credential', c);

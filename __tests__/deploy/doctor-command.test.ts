@@ -1,4 +1,4 @@
-import { runDoctor } from '../../review/doctor-command';
+import { runDoctor } from '../../deploy/doctor-command';
 import { synthOf } from '../support/synth';
 
 /** `npm run doctor` as scripts/doctor.ts runs it: arguments in, text and exit code out. */

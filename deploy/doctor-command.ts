@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { ENVIRONMENTS } from '../config/environments';
 import { EnvironmentName } from '../config/types';
 import { ConfigError } from '../config/validate';
-import { StackJson } from './data-bearing';
+import { StackJson } from '../review/data-bearing';
 import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from './requirements';
-import { synthesizeToTree } from './synthesize';
+import { synthesizeToTree } from '../review/synthesize';
 
 /**
  * `npm run doctor -- <env> [--from <synth dir>]`: lists what the environment's

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENVIRONMENTS } from '../../config/environments';
-import { BACKEND_CREDENTIALS, checkRequirements, formatReport, parseEnvironmentArg, PROVIDER_CREDENTIALS } from '../../review/requirements';
+import { BACKEND_CREDENTIALS, checkRequirements, formatReport, parseEnvironmentArg, PROVIDER_CREDENTIALS } from '../../deploy/requirements';
 import { SECRET_VARIABLES } from '../../stacks/variables';
 import { ROOT } from '../support/paths';
 import { synthOf } from '../support/synth';
