@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
+import { TERRAFORM_REQUIRED_VERSION } from '../config/terraform';
 import { BackendConfig, EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { displayName, StackContext } from './context';
@@ -45,6 +46,7 @@ export class MonitoringStack extends TerraformStack {
     const { env, services, alerts, slos } = props;
     super(scope, env.name);
     configureBackend(this, env.backend);
+    this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
 
     new DigitaloceanProvider(this, 'digitalocean');
     new PagerdutyProvider(this, 'pagerduty');
