@@ -17,6 +17,7 @@ export function generateServices(count: number): ServiceDefinition[] {
       id: `svc-${n}`,
       displayName: `Service ${n}`,
       metricPrefix: `svc_${n}`,
+      baseUrls: { staging: `https://svc-${n}.staging.example.com`, production: `https://svc-${n}.example.com` },
     };
   });
 }

@@ -2,7 +2,7 @@ import { EnvironmentConfig, Severity, SEVERITIES } from '../config/types';
 import { Problems } from '../config/validate';
 import { dashboardUid, MAX_GRAFANA_UID_LENGTH, ruleUid } from './grafana-uids';
 import { describePromQLError } from './promql';
-import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from './queries';
+import { jobSelector, latencyQuantile, userRequestSelector, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from './queries';
 import { checkServices, INSTANCE_MEMORY_BYTES, instanceMemoryBytes, runbookUrl, ServiceDefinition } from './services';
 import { apmScope, DATADOG_APM } from './slos';
 
@@ -172,13 +172,14 @@ const MIN_CACHE_READS_PER_FIFTEEN_MINUTES = 50;
  */
 const SIGNALS: Record<string, Signal> = {
   'error-ratio': {
-    build: ({ service, job, ddTags, trafficGuard }) => {
+    build: ({ service, ddTags, trafficGuard }) => {
       const requests = `${service.metricPrefix}_requests_total`;
+      const users = userRequestSelector(service);
       return {
         title: `${service.displayName}: 5xx error ratio high`,
         summary: (limit) => `More than ${limit} of requests fail with a 5xx status.`,
         // `or vector(0)`: with no 5xx series at all the ratio is 0, not "no data".
-        signal: `(sum(rate(${requests}{${job},status=~"5.."}[5m])) or vector(0)) / sum(rate(${requests}{${job}}[5m]))`,
+        signal: `(sum(rate(${requests}{${users},status=~"5.."}[5m])) or vector(0)) / sum(rate(${requests}{${users}}[5m]))`,
         guard: trafficGuard,
         comparison: '>',
         thresholds: { critical: 0.05 },
@@ -315,7 +316,7 @@ function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, 
     env,
     job,
     ddTags: apmScope(service, env),
-    trafficGuard: `sum(increase(${service.metricPrefix}_requests_total{${job}}[5m])) >= ${service.minRequestsPerFiveMinutes}`,
+    trafficGuard: `sum(increase(${service.metricPrefix}_requests_total{${userRequestSelector(service)}}[5m])) >= ${service.minRequestsPerFiveMinutes}`,
   };
   const uid = dashboardUid('service', service.id);
   return signalsOf(service).map((signalName) => {

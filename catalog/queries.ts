@@ -12,13 +12,22 @@ export function jobSelector(service: ServiceDefinition): string {
 }
 
 /**
+ * The label matchers of the requests users make, for every SLI, error ratio, latency
+ * quantile and traffic guard. Today the service's whole job; probe traffic (health
+ * checks, uptime checks, synthetic tests) is to be excluded here, in one place.
+ */
+export function userRequestSelector(service: ServiceDefinition): string {
+  return jobSelector(service);
+}
+
+/**
  * The q-quantile of request duration over all instances. Buckets are summed by `le`
  * before interpolating: per-instance quantiles cannot be combined, and one idle
  * instance would otherwise page on its own.
  */
 export function latencyQuantile(service: ServiceDefinition, quantile: number): string {
   return `histogram_quantile(${quantile}, sum by (le) ` +
-    `(rate(${service.metricPrefix}_request_duration_seconds_bucket{${jobSelector(service)}}[5m])))`;
+    `(rate(${service.metricPrefix}_request_duration_seconds_bucket{${userRequestSelector(service)}}[5m])))`;
 }
 
 /** Resident memory of each instance as a share of the instance size's memory. */

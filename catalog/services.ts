@@ -1,5 +1,5 @@
-import { EnvironmentConfig } from '../config/types';
-import { Problems } from '../config/validate';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
+import { isHttpUrl, Problems } from '../config/validate';
 
 /**
  * The services this stack monitors. Monitoring a second service means adding one
@@ -24,6 +24,11 @@ export interface ServiceDefinition {
    */
   readonly id: string;
   readonly displayName: string;
+  /**
+   * The service's public base URL in each environment (`https://host`, no trailing
+   * slash). Uptime checks, synthetic tests and the app's domain probe this URL.
+   */
+  readonly baseUrls: Readonly<Record<EnvironmentName, string>>;
   /** Owning team, as a label on every alert. */
   readonly team: string;
   /** Prefix of the HTTP metrics, e.g. `esg_api` for `esg_api_requests_total`. */
@@ -32,6 +37,12 @@ export interface ServiceDefinition {
   readonly healthPath: string;
   /** Dependency-aware health path, returning `{"status": "healthy", ...}`. */
   readonly detailedHealthPath: string;
+  /**
+   * User-Agent prefixes of the probes that call this service (platform health checks,
+   * uptime checks, synthetic tests), where they are known.
+   * @default [] (probes are known by their paths only)
+   */
+  readonly probeUserAgents?: readonly string[];
   /** p95 latency above this is a warning. */
   readonly latencyTargetSeconds: number;
   /** Fewer requests than this in five minutes is too little traffic to judge an error ratio. */
@@ -47,6 +58,10 @@ export interface ServiceDefinition {
 export const ESG_SCRAPER_API: ServiceDefinition = {
   id: 'esg-scraper-api',
   displayName: 'ESG Scraper API',
+  baseUrls: {
+    staging: 'https://staging-api.blueprintbuddy.io',
+    production: 'https://api.blueprintbuddy.io',
+  },
   team: 'platform',
   metricPrefix: 'esg_api',
   healthPath: '/health',
@@ -76,6 +91,10 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
     seen.add(s.id);
     problems.check(/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(s.metricPrefix ?? ''), `${f}.metricPrefix`, s.metricPrefix,
       'the start of a Prometheus metric name: letters, digits and "_", not starting with a digit', FIX);
+    for (const env of ENVIRONMENT_NAMES) {
+      problems.check(isHttpUrl(s.baseUrls?.[env]), `${f}.baseUrls.${env}`, s.baseUrls?.[env],
+        'an absolute https: URL with a dotted host and no trailing slash', FIX);
+    }
     for (const field of ['healthPath', 'detailedHealthPath'] as const) {
       problems.check(/^\/\S*$/.test(s[field] ?? ''), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
     }
@@ -84,6 +103,11 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
     problems.check(Number.isInteger(s.minRequestsPerFiveMinutes) && s.minRequestsPerFiveMinutes >= 1,
       `${f}.minRequestsPerFiveMinutes`, s.minRequestsPerFiveMinutes, 'a whole number of requests, 1 or more', FIX);
   }
+}
+
+/** The service's public base URL in `env`, e.g. `https://api.blueprintbuddy.io`. */
+export function baseUrl(service: ServiceDefinition, env: EnvironmentConfig): string {
+  return service.baseUrls[env.name];
 }
 
 /** The runbook page of one alert or SLO of a service, in the app's repository. */

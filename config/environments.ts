@@ -9,7 +9,6 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
   staging: {
     name: 'staging',
     pagesOnCall: false,
-    apiUrl: 'https://staging-api.blueprintbuddy.io',
     grafana: {
       publicUrl: 'https://monitoring.blueprintbuddy.io/grafana',
       orgId: 2,
@@ -56,7 +55,6 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
   production: {
     name: 'production',
     pagesOnCall: true,
-    apiUrl: 'https://api.blueprintbuddy.io',
     grafana: {
       publicUrl: 'https://monitoring.blueprintbuddy.io/grafana',
       orgId: 1,

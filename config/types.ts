@@ -57,9 +57,6 @@ export interface EnvironmentConfig {
   /** Whether critical alerts page the on-call engineer through PagerDuty. Staging never pages. */
   readonly pagesOnCall: boolean;
 
-  /** The API's public base URL, e.g. `https://api.blueprintbuddy.io`. */
-  readonly apiUrl: string;
-
   readonly grafana: {
     /** Public URL of Grafana, used for dashboard links (the provider's own URL comes from GRAFANA_URL). */
     readonly publicUrl: string;

@@ -111,7 +111,6 @@ export function checkEnvironment(
     problems.check(isNonEmpty(value), `${p}.${field}`, value, 'a non-empty string', FIX);
 
   problems.check(typeof env.pagesOnCall === 'boolean', `${p}.pagesOnCall`, env.pagesOnCall, 'true or false', FIX);
-  url('apiUrl', env.apiUrl);
   url('grafana.publicUrl', env.grafana?.publicUrl);
   url('grafana.prometheusUrl', env.grafana?.prometheusUrl, ['http:', 'https:']);
   problems.check(isInt(env.grafana?.orgId, 1, 1_000_000), `${p}.grafana.orgId`, env.grafana?.orgId,

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
-import { ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
+import { baseUrl, ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
 import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
 import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
@@ -209,13 +209,13 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
       const name = `${displayName(ctx, service)}: ${check.method} ${check.path}`;
       new SyntheticApiTest(stack, `datadog-synthetic-${service.id}-${check.key}`, {
         name,
-        message: notification([`${check.method} ${env.apiUrl}${check.path} fails from every probe location.`,
+        message: notification([`${check.method} ${baseUrl(service, env)}${check.path} fails from every probe location.`,
           `Dashboard: ${dashboardUrl}`], handles(SYNTHETICS_SEVERITY)),
         tags: [...tags, `severity:${SYNTHETICS_SEVERITY}`],
         priority: SYNTHETICS_PRIORITY,
         locations: env.digitalocean.uptimeRegions.map((r) => SYNTHETICS_LOCATIONS[r]),
         method: check.method,
-        url: `${env.apiUrl}${check.path}`,
+        url: `${baseUrl(service, env)}${check.path}`,
         tickEverySeconds: check.tickEverySeconds,
         timeoutSeconds: check.timeoutSeconds,
         expectedStatusCode: 200,

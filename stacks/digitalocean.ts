@@ -3,6 +3,7 @@ import {
   APP_COMPONENT_ALERTS, APP_LEVEL_ALERTS, DATABASE_ALERTS, DATABASE_ENGINES, DatabaseEngine, healthPath,
   platformRecipients, UPTIME_ENDPOINTS, uptimeAlerts,
 } from '../catalog/platform-alerts';
+import { baseUrl } from '../catalog/services';
 import { AppPlatformApp } from '../constructs/digitalocean/app-platform-app';
 import { DatabaseClusterAlerts } from '../constructs/digitalocean/database-cluster-alerts';
 import { UptimeCheckAlerts } from '../constructs/digitalocean/uptime-check-alerts';
@@ -75,7 +76,7 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
       const path = healthPath(svc, endpoint);
       new UptimeCheckAlerts(stack, `uptime-${svc.id}-${endpoint}`, {
         name: `${displayName(ctx, svc)} ${path}`,
-        target: `${env.apiUrl}${path}`,
+        target: `${baseUrl(svc, env)}${path}`,
         regions: env.digitalocean.uptimeRegions,
         alerts: uptimeAlerts(svc, endpoint),
         recipients,

@@ -45,9 +45,9 @@ describe('environment configuration', () => {
   });
 
   it('fails when a URL is malformed, naming the field and the fix', () => {
-    const problems = problemsOf(withProduction((env) => { env.apiUrl = 'api.blueprintbuddy.io'; }));
+    const problems = problemsOf(withProduction((env) => { env.grafana.publicUrl = 'monitoring.blueprintbuddy.io'; }));
     expect(problems).toEqual([
-      'production.apiUrl: got "api.blueprintbuddy.io"; expected an absolute https: URL with a dotted host and no ' +
+      'production.grafana.publicUrl: got "monitoring.blueprintbuddy.io"; expected an absolute https: URL with a dotted host and no ' +
         'trailing slash. Fix: edit config/environments.ts',
     ]);
   });
@@ -97,12 +97,12 @@ describe('environment configuration', () => {
 
   it('reports every problem at once, not only the first', () => {
     const problems = problemsOf(withProduction((env) => {
-      env.apiUrl = 'nope';
+      env.grafana.publicUrl = 'nope';
       env.pagerduty.responderEmails = [];
       env.slack.alertsChannel = 'alerts';
     }));
     expect(problems.map((p) => p.split(':')[0])).toEqual([
-      'production.apiUrl', 'production.pagerduty.responderEmails', 'production.slack.alertsChannel',
+      'production.grafana.publicUrl', 'production.pagerduty.responderEmails', 'production.slack.alertsChannel',
     ]);
   });
 });

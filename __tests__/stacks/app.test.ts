@@ -115,7 +115,7 @@ describe('the app', () => {
   it('keeps real errors\' stack traces while it skips cdktf\'s token traces, and restores V8 afterwards', () => {
     const capture = Error.captureStackTrace;
     const configs = structuredClone(ENVIRONMENTS) as any;
-    configs.production.apiUrl = 'nope';
+    configs.production.grafana.publicUrl = 'nope';
     let thrown: unknown;
     try {
       synthesize({ outdir: join(mkdtempSync(join(tmpdir(), 'trace-')), 'out'), configs });

@@ -1,5 +1,5 @@
 import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
-import { SERVICES } from '../../catalog/services';
+import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
 import { buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
 import { datadogAppUrl, notificationHandles } from '../../stacks/datadog';
@@ -246,7 +246,7 @@ describe('synthetic API tests', () => {
   it.each(ENVS)('checks GET /health/detailed every minute from two locations: 200, under 2 s, status "healthy" (%s)', (env) => {
     const test = syntheticNamed(env, `ESG Scraper API (${env}): GET /health/detailed`);
     expect(test).toMatchObject({ type: 'api', subtype: 'http', status: 'live' });
-    expect(test.request_definition).toEqual({ method: 'GET', url: `${ENVIRONMENTS[env].apiUrl}/health/detailed` });
+    expect(test.request_definition).toEqual({ method: 'GET', url: `${ESG_SCRAPER_API.baseUrls[env]}/health/detailed` });
     expect(test.locations).toEqual(['aws:us-east-1', 'aws:eu-west-1']);
     expect(test.options_list).toMatchObject({ tick_every: 60, monitor_priority: 1, min_location_failed: 2 });
     expect(test.assertion).toEqual([
@@ -261,7 +261,7 @@ describe('synthetic API tests', () => {
     const [[variableName, variable]] = resourcesOf(synthOf(env), 'datadog_synthetics_global_variable');
     expect(variable).toMatchObject({ name: `ESG_MONITOR_TOKEN_${env.toUpperCase()}`, secure: true, value: '${var.synthetics_api_token}' });
     expect(synthOf(env).variable?.synthetics_api_token).toMatchObject({ sensitive: true });
-    expect(test.request_definition).toMatchObject({ method: 'POST', url: `${ENVIRONMENTS[env].apiUrl}/analyze`, timeout: 30,
+    expect(test.request_definition).toMatchObject({ method: 'POST', url: `${ESG_SCRAPER_API.baseUrls[env]}/analyze`, timeout: 30,
       body_type: 'application/json' });
     expect(JSON.parse(test.request_definition.body)).toEqual({ text: 'Test ESG analysis', quick_mode: true });
     expect(test.request_headers).toEqual({ 'Content-Type': 'application/json', Authorization: `Bearer {{ ${variable.name} }}` });

@@ -177,7 +177,7 @@ describe('DigitalOcean', () => {
     it.each(ENVS)('probe /health and /health/detailed over https from the configured regions (%s)', (env) => {
       const checks = resourcesOf(synthOf(env), 'digitalocean_uptime_check').map(([, c]) => c);
       expect(checks.map((c) => c.target).sort()).toEqual(
-        [`${ENVIRONMENTS[env].apiUrl}/health`, `${ENVIRONMENTS[env].apiUrl}/health/detailed`]);
+        [`${ESG_SCRAPER_API.baseUrls[env]}/health`, `${ESG_SCRAPER_API.baseUrls[env]}/health/detailed`]);
       for (const check of checks) {
         expect(UPTIME_CHECK_TYPES).toContain(check.type);
         expect(check.type).toBe('https');
