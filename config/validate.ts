@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { ENVIRONMENTS } from './environments';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES, UPTIME_REGIONS } from './types';
 
@@ -95,6 +96,17 @@ function matches(pattern: RegExp, value: unknown): boolean {
 
 function isNonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
+}
+
+/**
+ * A local state file's path, relative to the project root. Synth replaces the
+ * files of its output directory, and `..` or an absolute path would put state
+ * where the next checkout cannot find it.
+ */
+function isLocalStatePath(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.endsWith('.tfstate') || isAbsolute(value)) return false;
+  const segments = value.split(/[\\/]/);
+  return !segments.includes('..') && !['cdktf.out', '.build'].includes(segments[0] === '.' ? segments[1] : segments[0]);
 }
 
 /** Checks one environment; `knownAlertIds` are the catalog's alert ids that thresholds may override. */
@@ -203,7 +215,10 @@ export function checkEnvironment(
     text('backend.region', env.backend.region);
     url('backend.endpoint', env.backend.endpoint);
   } else if (env.backend?.type === 'local') {
-    text('backend.path', env.backend.path);
+    const path = env.backend.path;
+    problems.check(path === undefined || isLocalStatePath(path), `${p}.backend.path`, path,
+      'a relative path of a ".tfstate" file in the project, outside the synth output (cdktf.out/) and without ".."',
+      `omit it (the state then lives in terraform.${p}.tfstate, cdktf's default), or ${FIX}`);
   } else {
     problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local" or "s3"', FIX);
   }
@@ -233,16 +248,21 @@ export function checkAcrossEnvironments(envs: readonly EnvironmentConfig[], prob
 
 /**
  * Parses the environment list that main.ts receives (MONITORING_ENVIRONMENTS),
- * e.g. "staging,production". Empty means every environment.
+ * e.g. "staging,production". Unset means every environment; set, it must name
+ * each environment once, without blanks: a typo must not synthesize nothing.
  */
 export function parseEnvironmentNames(raw: string | undefined, field = 'MONITORING_ENVIRONMENTS'): EnvironmentName[] {
-  if (raw === undefined || raw.trim() === '') return [...ENVIRONMENT_NAMES];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (raw === undefined) return [...ENVIRONMENT_NAMES];
+  const names = raw.split(',');
+  const fix = `unset ${field} to synthesize every environment, or name known ones, separated by "," without spaces`;
   const problems = new Problems();
-  for (const name of names) {
-    problems.check((ENVIRONMENT_NAMES as readonly string[]).includes(name), field, name,
-      `one of ${ENVIRONMENT_NAMES.join(', ')}`, `unset ${field} to synthesize every environment, or name known ones`);
-  }
+  names.forEach((name, i) => {
+    if (!(ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
+      problems.add(field, name, `one of ${ENVIRONMENT_NAMES.join(', ')} (entry ${i + 1} of ${JSON.stringify(raw)})`, fix);
+    } else if (names.indexOf(name) !== i) {
+      problems.add(field, raw, `each environment at most once ("${name}" is listed twice)`, fix);
+    }
+  });
   problems.throwIfAny();
   return names as EnvironmentName[];
 }
