@@ -41,6 +41,15 @@ function show(value: unknown): string {
 }
 
 const FIX = 'edit config/environments.ts';
+
+/**
+ * Every Datadog site, by its site parameter (US1, US3, US5, EU1, AP1, AP2,
+ * US1-FED): https://docs.datadoghq.com/getting_started/site/ ("Access the
+ * Datadog site"). The API of each is `https://api.<site>`.
+ */
+export const DATADOG_SITES = [
+  'datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com',
+] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -178,9 +187,8 @@ export function checkEnvironment(
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
     `two or more of ${UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
-  problems.check(matches(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/,
-    env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
-    'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com', FIX);
+  problems.check((DATADOG_SITES as readonly unknown[]).includes(env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
+    `a Datadog site: ${DATADOG_SITES.join(', ')}`, FIX);
 
   for (const [alertId, bySeverity] of Object.entries(env.thresholdOverrides ?? {})) {
     problems.check(knownAlertIds.has(alertId), `${p}.thresholdOverrides.${alertId}`, alertId,

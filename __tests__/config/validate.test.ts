@@ -132,6 +132,21 @@ describe('resources two stacks could fight over', () => {
   });
 });
 
+describe('Datadog site', () => {
+  // The sites of https://docs.datadoghq.com/getting_started/site/, written out here so that a dropped one fails.
+  it.each(['datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com'])(
+    'accepts %s', (site) => {
+      expect(problemsOf(withProduction((env) => { env.datadog.site = site; }))).toEqual([]);
+    });
+
+  it.each(['app.datadoghq.com', 'api.datadoghq.eu', 'datadoghq.example', 'ap3.datadoghq.com'])('fails when the site is %j', (site) => {
+    expect(problemsOf(withProduction((env) => { env.datadog.site = site; }))).toEqual([
+      `production.datadog.site: got ${JSON.stringify(site)}; expected a Datadog site: datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, ` +
+        'datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com, ddog-gov.com. Fix: edit config/environments.ts',
+    ]);
+  });
+});
+
 describe('state backend', () => {
   it('fails when the Spaces region is missing', () => {
     const problems = problemsOf(withProduction((env) => { env.backend.region = ''; }));
