@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { ENVIRONMENTS } from './environments';
+import { checkText } from './text';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES, UPTIME_REGIONS } from './types';
 
 /**
@@ -131,6 +132,7 @@ export function checkEnvironment(
   const text = (field: string, value: unknown) =>
     problems.check(isNonEmpty(value), `${p}.${field}`, value, 'a non-empty string', FIX);
 
+  checkText(env, problems, p, FIX);
   problems.check(typeof env.pagesOnCall === 'boolean', `${p}.pagesOnCall`, env.pagesOnCall, 'true or false', FIX);
   url('grafana.publicUrl', env.grafana?.publicUrl);
   url('grafana.prometheusUrl', env.grafana?.prometheusUrl, ['http:', 'https:']);
