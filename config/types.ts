@@ -18,12 +18,22 @@ export type Severity = (typeof SEVERITIES)[number];
 export const UPTIME_REGIONS = ['us_east', 'us_west', 'eu_west', 'se_asia'] as const;
 export type UptimeRegion = (typeof UPTIME_REGIONS)[number];
 
+/** cdktf's LocalBackend default: `terraform.<stack>.tfstate` in the project root. */
+export function defaultLocalStatePath(env: string): string {
+  return `terraform.${env}.tfstate`;
+}
+
 /** Where Terraform keeps this environment's state. */
 export type BackendConfig =
   | {
       readonly type: 'local';
-      /** Path of the state file, relative to the stack's synth directory. */
-      readonly path: string;
+      /**
+       * Path of the state file, relative to the project root (where synth and
+       * cdktf run), outside the synth output directory: synth replaces the files
+       * in there. A local file suits one person's machine only, never CI.
+       * @default `terraform.<env>.tfstate` (cdktf's own default)
+       */
+      readonly path?: string;
     }
   | {
       /** An S3-compatible bucket: DigitalOcean Spaces. Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */

@@ -1,4 +1,6 @@
+import { isAbsolute } from 'node:path';
 import { ENVIRONMENTS } from './environments';
+import { checkText } from './text';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES, UPTIME_REGIONS } from './types';
 
 /**
@@ -40,6 +42,15 @@ function show(value: unknown): string {
 }
 
 const FIX = 'edit config/environments.ts';
+
+/**
+ * Every Datadog site, by its site parameter (US1, US3, US5, EU1, AP1, AP2,
+ * US1-FED): https://docs.datadoghq.com/getting_started/site/ ("Access the
+ * Datadog site"). The API of each is `https://api.<site>`.
+ */
+export const DATADOG_SITES = [
+  'datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com',
+] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -97,6 +108,17 @@ function isNonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
+/**
+ * A local state file's path, relative to the project root. Synth replaces the
+ * files of its output directory, and `..` or an absolute path would put state
+ * where the next checkout cannot find it.
+ */
+function isLocalStatePath(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.endsWith('.tfstate') || isAbsolute(value)) return false;
+  const segments = value.split(/[\\/]/);
+  return !segments.includes('..') && !['cdktf.out', '.build'].includes(segments[0] === '.' ? segments[1] : segments[0]);
+}
+
 /** Checks one environment; `knownAlertIds` are the catalog's alert ids that thresholds may override. */
 export function checkEnvironment(
   env: EnvironmentConfig,
@@ -110,6 +132,7 @@ export function checkEnvironment(
   const text = (field: string, value: unknown) =>
     problems.check(isNonEmpty(value), `${p}.${field}`, value, 'a non-empty string', FIX);
 
+  checkText(env, problems, p, FIX);
   problems.check(typeof env.pagesOnCall === 'boolean', `${p}.pagesOnCall`, env.pagesOnCall, 'true or false', FIX);
   url('grafana.publicUrl', env.grafana?.publicUrl);
   url('grafana.prometheusUrl', env.grafana?.prometheusUrl, ['http:', 'https:']);
@@ -166,9 +189,8 @@ export function checkEnvironment(
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
     `two or more of ${UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
-  problems.check(matches(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/,
-    env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
-    'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com', FIX);
+  problems.check((DATADOG_SITES as readonly unknown[]).includes(env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
+    `a Datadog site: ${DATADOG_SITES.join(', ')}`, FIX);
 
   for (const [alertId, bySeverity] of Object.entries(env.thresholdOverrides ?? {})) {
     problems.check(knownAlertIds.has(alertId), `${p}.thresholdOverrides.${alertId}`, alertId,
@@ -203,7 +225,10 @@ export function checkEnvironment(
     text('backend.region', env.backend.region);
     url('backend.endpoint', env.backend.endpoint);
   } else if (env.backend?.type === 'local') {
-    text('backend.path', env.backend.path);
+    const path = env.backend.path;
+    problems.check(path === undefined || isLocalStatePath(path), `${p}.backend.path`, path,
+      'a relative path of a ".tfstate" file in the project, outside the synth output (cdktf.out/) and without ".."',
+      `omit it (the state then lives in terraform.${p}.tfstate, cdktf's default), or ${FIX}`);
   } else {
     problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local" or "s3"', FIX);
   }
@@ -233,16 +258,21 @@ export function checkAcrossEnvironments(envs: readonly EnvironmentConfig[], prob
 
 /**
  * Parses the environment list that main.ts receives (MONITORING_ENVIRONMENTS),
- * e.g. "staging,production". Empty means every environment.
+ * e.g. "staging,production". Unset means every environment; set, it must name
+ * each environment once, without blanks: a typo must not synthesize nothing.
  */
 export function parseEnvironmentNames(raw: string | undefined, field = 'MONITORING_ENVIRONMENTS'): EnvironmentName[] {
-  if (raw === undefined || raw.trim() === '') return [...ENVIRONMENT_NAMES];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (raw === undefined) return [...ENVIRONMENT_NAMES];
+  const names = raw.split(',');
+  const fix = `unset ${field} to synthesize every environment, or name known ones, separated by "," without spaces`;
   const problems = new Problems();
-  for (const name of names) {
-    problems.check((ENVIRONMENT_NAMES as readonly string[]).includes(name), field, name,
-      `one of ${ENVIRONMENT_NAMES.join(', ')}`, `unset ${field} to synthesize every environment, or name known ones`);
-  }
+  names.forEach((name, i) => {
+    if (!(ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
+      problems.add(field, name, `one of ${ENVIRONMENT_NAMES.join(', ')} (entry ${i + 1} of ${JSON.stringify(raw)})`, fix);
+    } else if (names.indexOf(name) !== i) {
+      problems.add(field, raw, `each environment at most once ("${name}" is listed twice)`, fix);
+    }
+  });
   problems.throwIfAny();
   return names as EnvironmentName[];
 }

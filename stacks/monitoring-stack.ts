@@ -1,10 +1,11 @@
+import { relative, resolve } from 'node:path';
 import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
 import { TERRAFORM_REQUIRED_VERSION } from '../config/terraform';
-import { BackendConfig, EnvironmentConfig } from '../config/types';
+import { defaultLocalStatePath, EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { displayName, StackContext } from './context';
 import { renderDatadog } from './datadog';
@@ -31,6 +32,12 @@ export interface MonitoringStackProps {
   readonly alerts: readonly AlertDefinition[];
   /** The environment's SLOs, already built and checked. */
   readonly slos: readonly SloDefinition[];
+  /**
+   * Directory Terraform runs this stack in (`<outdir>/stacks/<env>`): the local
+   * backend's state path is written relative to it.
+   * @default `cdktf.out/stacks/<env>` under the current directory
+   */
+  readonly workingDirectory?: string;
 }
 
 /**
@@ -45,7 +52,7 @@ export class MonitoringStack extends TerraformStack {
   constructor(scope: Construct, props: MonitoringStackProps) {
     const { env, services, alerts, slos } = props;
     super(scope, env.name);
-    configureBackend(this, env.backend);
+    configureBackend(this, env, props.workingDirectory ?? resolve('cdktf.out', 'stacks', env.name));
     this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
 
     new DigitaloceanProvider(this, 'digitalocean');
@@ -102,9 +109,14 @@ export class MonitoringStack extends TerraformStack {
   }
 }
 
-function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
+function configureBackend(stack: TerraformStack, env: EnvironmentConfig, workingDirectory: string): void {
+  const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: backend.path });
+    // Where cdktf's LocalBackend puts state by default, in the project root (the
+    // current directory), outside the synth output; relative, so that a moved
+    // checkout keeps finding it.
+    const statePath = resolve(backend.path ?? defaultLocalStatePath(env.name));
+    new LocalBackend(stack, { path: relative(workingDirectory, statePath) });
     return;
   }
   // DigitalOcean Spaces speaks S3 but is not AWS: skip the AWS-only checks.

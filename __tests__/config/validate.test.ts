@@ -36,12 +36,24 @@ describe('environment configuration', () => {
 
   it('fails when an environment name is unknown, naming the variable and the allowed values', () => {
     expect(() => parseEnvironmentNames('staging,qa')).toThrow(
-      /MONITORING_ENVIRONMENTS: got "qa"; expected one of staging, production\. Fix: unset MONITORING_ENVIRONMENTS/);
+      /MONITORING_ENVIRONMENTS: got "qa"; expected one of staging, production \(entry 2 of "staging,qa"\)\. Fix: unset MONITORING_ENVIRONMENTS/);
   });
 
-  it('reads an empty environment list as every environment', () => {
+  it('reads an unset environment list as every environment, and a set one as given', () => {
     expect(parseEnvironmentNames(undefined)).toEqual(['staging', 'production']);
-    expect(parseEnvironmentNames(' production ')).toEqual(['production']);
+    expect(parseEnvironmentNames('production')).toEqual(['production']);
+    expect(parseEnvironmentNames('production,staging')).toEqual(['production', 'staging']);
+  });
+
+  it.each([
+    ['', 'got ""; expected one of staging, production (entry 1 of "")'],
+    [',', 'got ""; expected one of staging, production (entry 1 of ",")'],
+    [' production', 'got " production"; expected one of staging, production (entry 1 of " production")'],
+    ['production,', 'got ""; expected one of staging, production (entry 2 of "production,")'],
+    ['production,production', 'got "production,production"; expected each environment at most once ("production" is listed twice)'],
+  ])('fails when MONITORING_ENVIRONMENTS is %j, naming the entry and the fix', (raw, message) => {
+    expect(() => parseEnvironmentNames(raw)).toThrow(ConfigError);
+    expect(() => parseEnvironmentNames(raw)).toThrow(`MONITORING_ENVIRONMENTS: ${message}. Fix: unset MONITORING_ENVIRONMENTS`);
   });
 
   it('fails when a URL is malformed, naming the field and the fix', () => {
@@ -120,10 +132,45 @@ describe('resources two stacks could fight over', () => {
   });
 });
 
+describe('Datadog site', () => {
+  // The sites of https://docs.datadoghq.com/getting_started/site/, written out here so that a dropped one fails.
+  it.each(['datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com'])(
+    'accepts %s', (site) => {
+      expect(problemsOf(withProduction((env) => { env.datadog.site = site; }))).toEqual([]);
+    });
+
+  it.each(['app.datadoghq.com', 'api.datadoghq.eu', 'datadoghq.example', 'ap3.datadoghq.com'])('fails when the site is %j', (site) => {
+    expect(problemsOf(withProduction((env) => { env.datadog.site = site; }))).toEqual([
+      `production.datadog.site: got ${JSON.stringify(site)}; expected a Datadog site: datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, ` +
+        'datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com, ddog-gov.com. Fix: edit config/environments.ts',
+    ]);
+  });
+});
+
 describe('state backend', () => {
   it('fails when the Spaces region is missing', () => {
     const problems = problemsOf(withProduction((env) => { env.backend.region = ''; }));
     expect(problems).toEqual(['production.backend.region: got ""; expected a non-empty string. Fix: edit config/environments.ts']);
+  });
+
+  it('accepts a local backend without a path (cdktf\'s default, terraform.<env>.tfstate) or with one in the project', () => {
+    expect(problemsOf(withProduction((env) => { env.backend = { type: 'local' }; }))).toEqual([]);
+    expect(problemsOf(withProduction((env) => { env.backend = { type: 'local', path: 'state/production.tfstate' }; }))).toEqual([]);
+  });
+
+  it.each([
+    'cdktf.out/stacks/production/terraform.tfstate',
+    './cdktf.out/production.tfstate',
+    '/var/lib/terraform/production.tfstate',
+    '../production.tfstate',
+    'production.json',
+  ])('fails when a local state path is %j: inside the synth output, outside the project or not a .tfstate', (path) => {
+    const problems = problemsOf(withProduction((env) => { env.backend = { type: 'local', path }; }));
+    expect(problems).toEqual([
+      `production.backend.path: got ${JSON.stringify(path)}; expected a relative path of a ".tfstate" file in the project, ` +
+        'outside the synth output (cdktf.out/) and without "..". Fix: omit it (the state then lives in ' +
+        'terraform.production.tfstate, cdktf\'s default), or edit config/environments.ts',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENVIRONMENTS } from '../../config/environments';
+import { TERRAFORM_VERSION } from '../../config/terraform';
 import { BACKEND_CREDENTIALS, checkRequirements, formatReport, parseEnvironmentArg, PROVIDER_CREDENTIALS } from '../../deploy/requirements';
 import { SECRET_VARIABLES } from '../../stacks/variables';
 import { ROOT } from '../support/paths';
@@ -24,7 +25,7 @@ const EXPECTED_PRODUCTION = [
 function everythingSet(): Record<string, string> {
   const names = [...Object.values(PROVIDER_CREDENTIALS), ...Object.values(BACKEND_CREDENTIALS)]
     .flat().map((c) => c.names[0]).concat(Object.keys(SECRET_VARIABLES).map((n) => `TF_VAR_${n}`));
-  return Object.fromEntries(names.map((n) => [n, `SENTINEL-${n}-7f3a`]));
+  return { ...Object.fromEntries(names.map((n) => [n, `SENTINEL-${n}-7f3a`])), GRAFANA_URL: 'https://grafana.SENTINEL.example', DD_HOST: 'https://api.datadoghq.com' };
 }
 
 describe('doctor: production with no credentials set', () => {
@@ -61,10 +62,17 @@ describe('doctor', () => {
     expect(formatReport(report)).toMatch(/✓ DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN\s+set \(DIGITALOCEAN_ACCESS_TOKEN\)/);
   });
 
-  it('warns when DD_HOST is not the API of the configured Datadog site', () => {
+  it('fails when DD_HOST is not the API of the configured Datadog site', () => {
     const report = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.datadoghq.eu' }, 'datadoghq.com');
-    expect(report.warnings).toEqual([expect.stringMatching(/^DD_HOST is not https:\/\/api\.datadoghq\.com, the API of datadog\.site "datadoghq\.com"/)]);
+    expect(report.problems).toEqual([expect.stringMatching(/^DD_HOST is not https:\/\/api\.datadoghq\.com, the API of datadog\.site "datadoghq\.com"/)]);
+    expect(report.exitCode).toBe(1);
     expect(formatReport(report)).not.toContain('datadoghq.eu');
+  });
+
+  it.each(['grafana', 'grafana.example.com', 'ftp://grafana.example.com', 'https://'])('fails when GRAFANA_URL is %j, not a URL', (url) => {
+    const report = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.datadoghq.com', GRAFANA_URL: url }, 'datadoghq.com');
+    expect(report.problems).toEqual([expect.stringMatching(/^GRAFANA_URL is not an http\(s\) URL with a dotted host .*Fix: set it to the base URL/)]);
+    expect(report.exitCode).toBe(1);
   });
 
   it('reads the variables from the stack, so a new secret is required at once', () => {
@@ -120,7 +128,8 @@ describe('deploy workflow', () => {
     expect(production.indexOf('npm run doctor -- production')).toBeLessThan(production.indexOf('npx cdktf deploy production --auto-approve'));
     expect(production).toMatch(/\n    needs: staging\n/);
     expect(production).toMatch(/\n    environment: production\n/);
-    expect(workflow).toMatch(/\n  TERRAFORM_VERSION: \d+\.\d+\.\d+\n/);
+    // The release pinned once in config/terraform.ts, which every stack's required_version accepts.
+    expect(workflow).toContain(`\n  TERRAFORM_VERSION: ${TERRAFORM_VERSION}\n`);
     // Every action pinned to a full version.
     const uses = [...workflow.matchAll(/uses: (\S+)/g)].map((m) => m[1]);
     expect(uses.length).toBeGreaterThan(0);
