@@ -18,6 +18,8 @@ const MANIFEST = 'manifest.json';
 /** How long a synth waits for another one before giving up. */
 const LOCK_TIMEOUT_MS = 120_000;
 const LOCK_POLL_MS = 50;
+/** An empty lock file older than this lost its holder between creating and writing it. */
+const EMPTY_LOCK_STALE_MS = 5_000;
 
 /** Whether a process with this pid exists (EPERM: it exists, owned by someone else). */
 function isAlive(pid: number): boolean {
@@ -51,14 +53,18 @@ export function lockOutdir(outdir: string, timeoutMs = LOCK_TIMEOUT_MS): () => v
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    let holder = Number.NaN;
+    let holder: number;
+    let ageMs: number;
     try {
       holder = Number(readFileSync(lock, 'utf8'));
+      ageMs = Date.now() - statSync(lock).mtimeMs;
     } catch {
       continue; // released between our open and read: try again at once
     }
-    // An empty file is a holder between its open and its write: wait for it.
-    if (!Number.isNaN(holder) && holder !== 0 && !isAlive(holder)) {
+    // An empty file is a holder between its open and its write, unless it stays empty:
+    // then its holder died in between.
+    const dead = holder > 0 ? !isAlive(holder) : ageMs > EMPTY_LOCK_STALE_MS;
+    if (dead) {
       rmSync(lock, { force: true });
       continue;
     }

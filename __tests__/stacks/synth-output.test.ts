@@ -79,7 +79,7 @@ describe('npm run synth', () => {
     expect(manifestStacks(outdir)).toEqual(['production', 'staging']);
     for (const env of ENVS) expect(JSON.parse(readFileSync(join(outdir, 'stacks', env, 'cdk.tf.json'), 'utf8')).resource).toBeDefined();
     expect(readdirSync(dirname(outdir))).toEqual(['cdktf.out']);
-  });
+  }, 60_000);
 
   it('removes what a killed synth left behind: its partial directory and its lock', () => {
     const parent = mkdtempSync(join(tmpdir(), 'leftover-'));
