@@ -1,11 +1,12 @@
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
 import { TERRAFORM_REQUIRED_VERSION } from '../config/terraform';
-import { BackendConfig, EnvironmentConfig } from '../config/types';
+import { EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
+import { configureBackend } from './backend';
 import { displayName, StackContext } from './context';
 import { renderDatadog } from './datadog';
 import { renderDigitalOcean } from './digitalocean';
@@ -100,23 +101,4 @@ export class MonitoringStack extends TerraformStack {
   public override prepareStack(): void {
     this.ensureBackendExists();
   }
-}
-
-function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
-  if (backend.type === 'local') {
-    new LocalBackend(stack, { path: backend.path });
-    return;
-  }
-  // DigitalOcean Spaces speaks S3 but is not AWS: skip the AWS-only checks.
-  new S3Backend(stack, {
-    bucket: backend.bucket,
-    key: backend.key,
-    region: backend.region,
-    endpoints: { s3: backend.endpoint },
-    skipCredentialsValidation: true,
-    skipRegionValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: true,
-    skipS3Checksum: true,
-  });
 }
