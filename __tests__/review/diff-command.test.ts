@@ -419,6 +419,5 @@ describe('pull-request workflow', () => {
   it('fails the run after posting when the diff blocks, and at once when the diff itself breaks', () => {
     expect(workflow.indexOf("if: steps.diff.outputs.exit_code != '0'")).toBeGreaterThan(workflow.indexOf('sticky-pull-request-comment'));
     expect(workflow).toContain('if [ "$code" -eq 2 ]; then exit 2; fi');
-    for (const [, action] of workflow.matchAll(/uses: (\S+)/g)) expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
   });
 });
