@@ -44,6 +44,16 @@ export type BackendConfig =
       readonly region: string;
       /** Spaces endpoint, e.g. `https://fra1.digitaloceanspaces.com`. */
       readonly endpoint: string;
+    }
+  | {
+      /**
+       * Terraform's PostgreSQL backend (advisory locks), e.g. on a DigitalOcean Managed
+       * PostgreSQL. The connection string holds a password, so it is never in config: the
+       * backend reads it from PG_CONN_STR.
+       */
+      readonly type: 'pg';
+      /** Schema that holds the state table; one per environment, e.g. `monitoring_production`. */
+      readonly schemaName: string;
     };
 
 /** A recurring window in which warning and info alerts are muted (a Grafana mute timing). */

@@ -224,13 +224,17 @@ export function checkEnvironment(
     text('backend.key', env.backend.key);
     text('backend.region', env.backend.region);
     url('backend.endpoint', env.backend.endpoint);
+  } else if (env.backend?.type === 'pg') {
+    // An unquoted PostgreSQL identifier: Terraform creates the schema by this name.
+    problems.check(matches(/^[a-z_][a-z0-9_]{0,62}$/, env.backend.schemaName), `${p}.backend.schemaName`, env.backend.schemaName,
+      'a PostgreSQL schema name: lowercase letters, digits and "_", starting with a letter or "_", at most 63 characters', FIX);
   } else if (env.backend?.type === 'local') {
     const path = env.backend.path;
     problems.check(path === undefined || isLocalStatePath(path), `${p}.backend.path`, path,
       'a relative path of a ".tfstate" file in the project, outside the synth output (cdktf.out/) and without ".."',
       `omit it (the state then lives in terraform.${p}.tfstate, cdktf's default), or ${FIX}`);
   } else {
-    problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local" or "s3"', FIX);
+    problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local", "s3" or "pg"', FIX);
   }
 }
 

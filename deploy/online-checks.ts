@@ -1,6 +1,8 @@
 import { EnvironmentConfig } from '../config/types';
 import { StackJson } from '../review/data-bearing';
+import { liveDsnCheck } from './live-dsn-check';
 import type { ProcessEnv } from './requirements';
+import { spacesLockProbe } from './spaces-lock-probe';
 
 /**
  * `npm run doctor -- <env> --online`: asks each vendor, read-only, whether each
@@ -256,7 +258,7 @@ const digitalocean: OnlineCheck = async (ctx) => {
 };
 
 /** Every online check, in the order the report prints them. Add a check by adding it here. */
-export const ONLINE_CHECKS: readonly OnlineCheck[] = [grafana, sentry, pagerduty, datadog, digitalocean];
+export const ONLINE_CHECKS: readonly OnlineCheck[] = [grafana, sentry, pagerduty, datadog, digitalocean, spacesLockProbe(), liveDsnCheck];
 
 /** Runs every check; a check that throws becomes a failed finding rather than a crash. */
 export async function runOnlineChecks(ctx: OnlineContext, checks: readonly OnlineCheck[] = ONLINE_CHECKS): Promise<OnlineFinding[]> {

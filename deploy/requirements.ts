@@ -40,6 +40,8 @@ export const BACKEND_CREDENTIALS: Readonly<Record<string, readonly Credential[]>
     { names: ['AWS_ACCESS_KEY_ID'], what: 'Spaces access key of the state bucket' },
     { names: ['AWS_SECRET_ACCESS_KEY'], what: 'Spaces secret key of the state bucket' },
   ],
+  // The connection string carries the password, so the pg backend block never holds it.
+  pg: [{ names: ['PG_CONN_STR'], what: 'PostgreSQL connection string of the state database (postgres://…)' }],
 };
 
 export interface Requirement {
@@ -101,7 +103,7 @@ export function checkRequirements(
   for (const type of Object.keys(backend)) for (const c of BACKEND_CREDENTIALS[type] ?? []) add('backend', c);
   if ('local' in backend && isSet(env, 'CI')) {
     problems.push(`the "${envName}" stack keeps its state in a local file, which this CI runner throws away: the next ` +
-      'deploy would create every resource again, as duplicates. Fix: give the environment an s3 backend in config/environments.ts');
+      'deploy would create every resource again, as duplicates. Fix: give the environment an s3 or pg backend in config/environments.ts');
   }
 
   const variables = (stack.variable ?? {}) as Record<string, { default?: unknown; description?: string }>;

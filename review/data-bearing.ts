@@ -14,6 +14,18 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
   grafana_dashboard: 'its version history and the URL people bookmarked',
   grafana_data_source: 'the uid every panel and rule queries by',
   digitalocean_app: 'the running API itself: its deployments, domains and logs',
+  datadog_service_level_objective: 'its error-budget history over the whole SLO window, and the SLO id its burn-rate alerts query',
+  datadog_monitor: 'its alert history, the downtimes scheduled on it, and the monitor id that links and SLOs point to',
+  datadog_synthetics_test: 'its result history and uptime record, and the monitor (with its alert history) it owns',
+  datadog_dashboard_json: 'its URL people bookmarked and its version history',
+  sentry_team: 'its members, and the project ownership and alert assignment that name it',
+  sentry_metric_monitor: 'its detection history and the open issues it raised (alerts then start from nothing)',
+  grafana_rule_group: 'the alert state and state history of every rule in it: firing alerts resolve and fire again as new',
+  grafana_contact_point: 'its notification history, and the name the notification policy routes to',
+  pagerduty_escalation_policy: 'its on-call history, and the escalation the PagerDuty service pages through',
+  pagerduty_schedule: 'its rotation, overrides and on-call history',
+  pagerduty_business_service: 'its status history and the business-impact view stakeholders follow',
+  pagerduty_service_dependency: 'the business-impact link between services, and its impact history',
 };
 
 /**
@@ -24,8 +36,9 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
  * config_json), resource_alerting_*.go, oss_org_id.go; pagerduty
  * resource_pagerduty_service_integration.go; digitalocean app/resource_app.go;
  * datadog resource_datadog_monitor.go, resource_datadog_service_level_objective.go,
- * resource_datadog_integration_pagerduty_service_object.go. Sentry's project and
- * key have none: a slug change renames the project in place.
+ * resource_datadog_integration_pagerduty_service_object.go. Sentry's project, key and
+ * team have none: a slug change renames the project in place (but replaces what
+ * refers to the slug, see `inducedChanges` in review/tree-diff.ts).
  */
 const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   grafana_folder: ['uid', 'org_id'],
@@ -41,6 +54,10 @@ const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   datadog_monitor: ['type'],
   datadog_service_level_objective: ['type'],
   datadog_integration_pagerduty_service_object: ['service_name'],
+  // jianyuan/terraform-provider-sentry v0.15.4, internal/provider/resource_metric_monitor_gen.go and
+  // resource_alert_gen.go: RequiresReplace on these. A project slug change therefore replaces the monitor.
+  sentry_metric_monitor: ['organization', 'project'],
+  sentry_alert: ['organization'],
 };
 
 /** The replacing attributes among changed paths (a path under one counts, e.g. `config_json.uid`). */

@@ -2,7 +2,8 @@ import { DATA_BEARING_TYPES, MOVE_FIX, qualified } from './data-bearing';
 import { AttributeChange } from './json-diff';
 import { routingMermaid, routingStatus } from './mermaid';
 import { Route, RoutingDiff, routingChanged } from './routing-graph';
-import { Destruction, ResourceChange, StackDiff } from './tree-diff';
+import { StateFinding } from './state-guard';
+import { Destruction, IgnoredChange, ResourceChange, StackDiff } from './tree-diff';
 
 /** Everything `npm run diff` reports, before it is rendered. */
 export interface DiffReport {
@@ -15,6 +16,9 @@ export interface DiffReport {
   readonly blocked: readonly Destruction[];
   /** Those the allowlist acknowledges. */
   readonly acknowledged: readonly Destruction[];
+  /** Backend changes and removed environments not acknowledged: these fail the command too. */
+  readonly stateBlocked: readonly StateFinding[];
+  readonly stateAcknowledged: readonly StateFinding[];
   /** Allowlist entries that matched nothing (stale once their pull request merged). */
   readonly unusedAllowlist: readonly string[];
   readonly allowlistPath: string;
@@ -68,8 +72,35 @@ function attributeTable(changes: readonly AttributeChange[]): string[] {
 }
 
 function destructionLine(d: Destruction): string {
-  const how = d.kind === 'removed' ? 'destroyed' : `replaced (forced by ${d.replacedBy.map(code).join(', ')})`;
+  const how = d.kind === 'removed' ? 'destroyed' : `replaced (forced by ${d.replacedBy.map(code).join(', ')}${viaText(d.via)})`;
   return `- ${code(qualified(d.env, d.address))} would be **${how}**, losing ${DATA_BEARING_TYPES[d.type]}.`;
+}
+
+/** The referents whose change forces a replacement: ` ← sentry_project.x.slug changes`. */
+function viaText(via: readonly string[] | undefined): string {
+  return via && via.length > 0 ? `, which follows ${via.map(code).join(', ')}` : '';
+}
+
+/** Backend changes and removed environments: they fork or abandon state, so they get their own block. */
+function stateLines(report: DiffReport): string[] {
+  const lines: string[] = [];
+  if (report.stateBlocked.length > 0) {
+    lines.push('> [!CAUTION]', '> **The state would be forked or abandoned.** This check fails until it is handled or acknowledged.',
+      ...report.stateBlocked.map((f) => `> - ${f.summary}.\n>   Fix: ${f.fix} (${code(report.allowlistPath)}).`), '');
+  }
+  if (report.stateAcknowledged.length > 0) {
+    lines.push('> [!WARNING]', `> Acknowledged in ${code(report.allowlistPath)}:`,
+      ...report.stateAcknowledged.map((f) => `> - ${f.summary}.`), '');
+  }
+  return lines;
+}
+
+/** Changes that `ignore_changes` keeps from the vendor: in the code, not applied by deploy. */
+function notAppliedLines(stack: StackDiff): string[] {
+  const rows = stack.resources.flatMap((r) => (r.ignored ?? []).map((i): [ResourceChange, IgnoredChange] => [r, i]));
+  if (rows.length === 0) return [];
+  return [`**Not applied by deploy (${rows.length})**: under \`lifecycle.ignore_changes\`, so \`terraform apply\` leaves them as they are.`, '',
+    ...rows.map(([r, i]) => `- ${code(r.address)} ${code(i.path)} (ignored: ${code(i.entry)}). Apply it: ${i.command}.`), ''];
 }
 
 /** One resource: its address, the name people know it by (addresses end in hashes), and what happens. */
@@ -83,7 +114,7 @@ function resourceLine(r: ResourceChange): string {
     case 'moved':
       return `${head}: moved from ${code(r.movedFrom ?? '?')}${r.changes.length ? `, ${changed} changed` : ''}`;
     case 'replaced':
-      return `${head}: **replaced**, forced by ${r.replacedBy.map(code).join(', ')}; ${changed} changed`;
+      return `${head}: **replaced**, forced by ${r.replacedBy.map(code).join(', ')}${viaText(r.via)}; ${changed} changed`;
     case 'changed':
       return `${head}: ${changed} changed`;
   }
@@ -97,7 +128,8 @@ function count(n: number, noun: string): string {
 const OPEN_TABLE_ROWS = 8;
 
 function stackSection(stack: StackDiff, routing: RoutingDiff | undefined, compact: boolean): string[] {
-  const lines = [`### ${stack.env}${stack.stack === 'both' ? '' : ` (stack ${stack.stack})`}`, ''];
+  const status = stack.stack === 'removed' ? ' (stack removed: its resources would be orphaned, not destroyed)' : stack.stack === 'added' ? ' (stack added)' : '';
+  const lines = [`### ${stack.env}${status}`, ''];
   const byKind = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind);
   const groups: [string, ResourceChange[]][] = [
     ['Removed', byKind('removed')],
@@ -130,6 +162,7 @@ function stackSection(stack: StackDiff, routing: RoutingDiff | undefined, compac
     lines.push(`**Settings (providers, backend, variables, outputs): ${count(stack.settings.length, 'change')}**`, '');
     lines.push(...(compact ? stack.settings.map((c) => `- ${code(c.path)}`) : attributeTable(stack.settings)), '');
   }
+  lines.push(...notAppliedLines(stack));
   if (routing) lines.push(...routingSection(routing));
   return lines;
 }
@@ -164,6 +197,7 @@ export function renderMarkdown(report: DiffReport, options: { compact?: boolean 
       `> Fix: ${MOVE_FIX}. If losing it is intended, add its address to ${code(report.allowlistPath)} in this pull request.`,
       '');
   }
+  lines.push(...stateLines(report));
   if (report.acknowledged.length > 0) {
     lines.push('> [!WARNING]', `> Acknowledged in ${code(report.allowlistPath)}, so they do not fail this check:`,
       ...report.acknowledged.map((d) => `> ${destructionLine(d)}`), '');

@@ -1,12 +1,13 @@
-import { relative, resolve } from 'node:path';
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { resolve } from 'node:path';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
 import { TERRAFORM_REQUIRED_VERSION } from '../config/terraform';
-import { defaultLocalStatePath, EnvironmentConfig } from '../config/types';
+import { EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
+import { backendOf, configureBackend } from './backend';
 import { displayName, StackContext } from './context';
 import { renderDatadog } from './datadog';
 import { renderDigitalOcean } from './digitalocean';
@@ -52,7 +53,7 @@ export class MonitoringStack extends TerraformStack {
   constructor(scope: Construct, props: MonitoringStackProps) {
     const { env, services, alerts, slos } = props;
     super(scope, env.name);
-    configureBackend(this, env, props.workingDirectory ?? resolve('cdktf.out', 'stacks', env.name));
+    configureBackend(this, backendOf(env, props.workingDirectory ?? resolve('cdktf.out', 'stacks', env.name)));
     this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
 
     new DigitaloceanProvider(this, 'digitalocean');
@@ -107,28 +108,4 @@ export class MonitoringStack extends TerraformStack {
   public override prepareStack(): void {
     this.ensureBackendExists();
   }
-}
-
-function configureBackend(stack: TerraformStack, env: EnvironmentConfig, workingDirectory: string): void {
-  const backend = env.backend;
-  if (backend.type === 'local') {
-    // Where cdktf's LocalBackend puts state by default, in the project root (the
-    // current directory), outside the synth output; relative, so that a moved
-    // checkout keeps finding it.
-    const statePath = resolve(backend.path ?? defaultLocalStatePath(env.name));
-    new LocalBackend(stack, { path: relative(workingDirectory, statePath) });
-    return;
-  }
-  // DigitalOcean Spaces speaks S3 but is not AWS: skip the AWS-only checks.
-  new S3Backend(stack, {
-    bucket: backend.bucket,
-    key: backend.key,
-    region: backend.region,
-    endpoints: { s3: backend.endpoint },
-    skipCredentialsValidation: true,
-    skipRegionValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: true,
-    skipS3Checksum: true,
-  });
 }

@@ -172,6 +172,21 @@ describe('state backend', () => {
         'terraform.production.tfstate, cdktf\'s default), or edit config/environments.ts',
     ]);
   });
+
+  it('accepts a pg backend with a schema name (the connection string comes from PG_CONN_STR)', () => {
+    expect(problemsOf(withProduction((env) => { env.backend = { type: 'pg', schemaName: 'monitoring_production' }; }))).toEqual([]);
+  });
+
+  it.each(['', 'Monitoring', '1st_schema', 'monitoring-production', 'a'.repeat(64)])('fails when the pg schema name is %j', (name) => {
+    const problems = problemsOf(withProduction((env) => { env.backend = { type: 'pg', schemaName: name }; }));
+    expect(problems).toEqual([`production.backend.schemaName: got ${JSON.stringify(name)}; expected a PostgreSQL schema name: ` +
+      'lowercase letters, digits and "_", starting with a letter or "_", at most 63 characters. Fix: edit config/environments.ts']);
+  });
+
+  it('fails when the backend type is unknown, naming the three allowed', () => {
+    const problems = problemsOf(withProduction((env) => { env.backend = { type: 'gcs', bucket: 'b' }; }));
+    expect(problems).toEqual(['production.backend.type: got "gcs"; expected "local", "s3" or "pg". Fix: edit config/environments.ts']);
+  });
 });
 
 describe('maintenance windows', () => {
