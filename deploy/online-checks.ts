@@ -20,6 +20,8 @@ export interface VendorUrls {
   /** DD_HOST, or `https://api.<datadog.site>`. */
   readonly datadog: string;
   readonly digitalocean: string;
+  /** S3 endpoint of the state bucket; undefined when the backend is not `s3`. */
+  readonly spaces?: string;
 }
 
 export interface OnlineContext {
@@ -58,6 +60,7 @@ export function defaultVendorUrls(env: EnvironmentConfig, processEnv: ProcessEnv
     pagerduty: 'https://api.pagerduty.com',
     datadog: set('DD_HOST') ?? set('DATADOG_HOST') ?? `https://api.${env.datadog.site}`,
     digitalocean: 'https://api.digitalocean.com',
+    spaces: env.backend.type === 's3' ? env.backend.endpoint : undefined,
   };
 }
 

@@ -17,7 +17,7 @@ const FALLBACK_FIX = 'keep the state in the pg backend (`backend: { type: \'pg\'
   'PG_CONN_STR in the deploy secrets; move the state first, see README "Reviewing and deploying")';
 
 export interface SpacesLockProbeOptions {
-  /** Replaces the backend's endpoint (tests point it at loopback). @default the environment's `backend.endpoint` */
+  /** Replaces the backend's endpoint (tests point it at loopback). @default `urls.spaces`, else the environment's `backend.endpoint` */
   readonly endpoint?: string;
   /** @default the current time */
   readonly now?: () => Date;
@@ -36,7 +36,7 @@ export function spacesLockProbe(options: SpacesLockProbeOptions = {}): OnlineChe
         fix: 'export the Spaces keys of the state bucket and run again' }];
     }
     const key = `${backend.key}.doctor-lock-probe-${randomUUID()}`;
-    const url = new URL(`${(options.endpoint ?? backend.endpoint).replace(/\/+$/, '')}/${backend.bucket}/${key}`);
+    const url = new URL(`${(options.endpoint ?? ctx.urls.spaces ?? backend.endpoint).replace(/\/+$/, '')}/${backend.bucket}/${key}`);
     const send = (method: 'PUT' | 'DELETE', headers: Record<string, string> = {}, body?: string) => ctx.fetch(url, {
       method,
       body,

@@ -15,6 +15,8 @@ const GOOD = {
   DD_API_KEY: 'VALU3X-dd-api',
   DD_APP_KEY: 'VALU3X-dd-app',
   DIGITALOCEAN_TOKEN: 'dop_v1_VALU3X-do',
+  AWS_ACCESS_KEY_ID: 'VALU3X-a',
+  AWS_SECRET_ACCESS_KEY: 'VALU3X-b',
 };
 
 const env = ENVIRONMENTS.production;
@@ -26,12 +28,40 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** Objects in the fake state bucket: the lock probe's conditional PUTs land here. */
+const bucket = new Set<string>();
+const APP = { id: 'app-1', updated_at: '2026-11-20T10:00:00Z',
+  spec: { name: env.digitalocean.app.name, services: [{ name: 'api', envs: [{ key: 'SENTRY_DSN', value: 'EV[1:abc]', type: 'SECRET' }] }] } };
+const KEY_NAME = Object.values(synthOf('production').resource.sentry_key)[0].name as string;
+
+/** S3 as Spaces documents it: a PUT with `If-None-Match: *` of an existing object is refused with 412. */
+function spaces(req: IncomingMessage, res: ServerResponse, key: string): void {
+  if (!/^AWS4-HMAC-SHA256 Credential=VALU3X-a\//.test(req.headers.authorization ?? '')) return json(res, 403, {});
+  if (req.method === 'DELETE') {
+    bucket.delete(key);
+    res.writeHead(204).end();
+  } else if (req.method === 'PUT') {
+    if (req.headers['if-none-match'] === '*' && bucket.has(key)) return json(res, 412, {});
+    bucket.add(key);
+    res.writeHead(200).end();
+  } else {
+    json(res, 405, {});
+  }
+}
+
 /** Answers as each vendor's API documents it, under /<vendor>/... */
 function vendor(req: IncomingMessage, res: ServerResponse): void {
   const h = req.headers;
   const path = req.url ?? '';
+  if (path.startsWith('/spaces/')) return spaces(req, res, path);
   if (req.method !== 'GET') return json(res, 405, { message: 'read-only checks only' });
   switch (path) {
+    case '/digitalocean/v2/apps?per_page=200':
+      return json(res, 200, { apps: [{ id: APP.id, spec: { name: APP.spec.name } }] });
+    case `/digitalocean/v2/apps/${APP.id}`:
+      return json(res, 200, { app: APP });
+    case `/sentry/api/0/projects/${env.sentry.organization}/${env.sentry.projectSlug}/keys/`:
+      return json(res, 200, [{ name: KEY_NAME, isActive: true, dateCreated: '2026-11-01T10:00:00Z', dsn: { public: 'https://k@o1.ingest.sentry.io/1' } }]);
     case '/grafana/api/health':
       return json(res, 200, { commit: 'abc', database: 'ok', version: grafana.version });
     case '/grafana/api/org':
@@ -70,7 +100,7 @@ beforeAll(async () => {
   server.unref();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  urls = { grafana: `${base}/grafana`, sentry: `${base}/sentry`, pagerduty: `${base}/pagerduty`, datadog: `${base}/datadog`, digitalocean: `${base}/digitalocean` };
+  urls = { grafana: `${base}/grafana`, sentry: `${base}/sentry`, pagerduty: `${base}/pagerduty`, datadog: `${base}/datadog`, digitalocean: `${base}/digitalocean`, spaces: `${base}/spaces` };
   GOOD.GRAFANA_URL = urls.grafana!;
 });
 
@@ -97,9 +127,12 @@ describe('online checks against vendors answering as documented (loopback server
       ['Datadog API key', true],
       ['Datadog application key', true],
       ['DigitalOcean token', true],
+      ['state lock (Spaces conditional writes)', true],
+      ['live SENTRY_DSN', true],
     ]);
-    expect(ONLINE_CHECKS).toHaveLength(5);
-    expect(formatFindings(findings)).toContain('All 8 online checks passed.');
+    expect(ONLINE_CHECKS).toHaveLength(7);
+    expect(bucket.size).toBe(0); // the lock probe deleted its object
+    expect(formatFindings(findings)).toContain('All 10 online checks passed.');
   });
 
   it('fails each refused credential with the vendor\'s status and a fix, never printing a value', async () => {
@@ -111,6 +144,7 @@ describe('online checks against vendors answering as documented (loopback server
       'PagerDuty token: PAGERDUTY_TOKEN is refused by PagerDuty (HTTP 401)',
       `Datadog API key: DD_API_KEY is refused by ${urls.datadog} (HTTP 403)`,
       'DigitalOcean token: DIGITALOCEAN_TOKEN is refused by DigitalOcean (HTTP 401)',
+      expect.stringMatching(/^state lock \(Spaces conditional writes\): the first conditional PUT of s3:\/\/\S+ at \S+ got 403 Forbidden, expected 200$/),
     ]);
     for (const f of findings.filter((x) => !x.ok)) expect(f.fix).toMatch(/\w/);
     expect(formatFindings(findings)).not.toContain('VALU3X');
@@ -149,7 +183,10 @@ describe('online checks against vendors answering as documented (loopback server
 
   it('fails, naming the host, when a vendor cannot be reached', async () => {
     const findings = await runOnlineChecks({ ...context(GOOD), urls: { ...urls, sentry: 'http://127.0.0.1:1' } });
-    expect(findings.filter((f) => !f.ok).map((f) => f.detail)).toEqual([expect.stringMatching(/^could not reach http:\/\/127\.0\.0\.1:1: /)]);
+    expect(findings.filter((f) => !f.ok).map((f) => [f.check, f.detail])).toEqual([
+      ['Sentry token', expect.stringMatching(/^could not reach http:\/\/127\.0\.0\.1:1: /)],
+      ['live SENTRY_DSN', expect.stringMatching(/^a vendor API could not be reached: /)],
+    ]);
   });
 
   it('reports an unset credential as not asked, without a request', async () => {
@@ -177,7 +214,7 @@ describe('npm run doctor -- production --online', () => {
 
   it('exits 0 when every requirement is set and every vendor accepts its credential', async () => {
     const { code, out } = await doctor({ ...GOOD, ...secrets });
-    expect(out).toContain('All 8 online checks passed.');
+    expect(out).toContain('All 10 online checks passed.');
     expect(out).not.toContain('VALU3X');
     expect(code).toBe(0);
   });
@@ -186,7 +223,7 @@ describe('npm run doctor -- production --online', () => {
     const { code, out } = await doctor({ ...GOOD, ...secrets, PAGERDUTY_TOKEN: 'VALU3X-revoked' });
     expect(out).toContain('All 15 requirements are set.');
     expect(out).toContain('✗ PagerDuty token: PAGERDUTY_TOKEN is refused by PagerDuty (HTTP 401). Fix: ');
-    expect(out).toContain('1 of 8 online checks failed.');
+    expect(out).toContain('1 of 10 online checks failed.');
     expect(out).not.toContain('VALU3X');
     expect(code).toBe(1);
   });
