@@ -10,6 +10,7 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
   sentry_key: 'the DSN the running app sends errors with (a new key means a new DSN to roll out)',
   pagerduty_service: 'its incident history, and the service every integration routes to',
   pagerduty_service_integration: 'its routing key, which Grafana, Datadog or Sentry hold to page',
+  pagerduty_schedule: 'its on-call history and overrides, and who is on call now (the escalation policy pages it)',
   grafana_folder: 'the folder uid that rules and dashboards live in (they are deleted with it)',
   grafana_dashboard: 'its version history and the URL people bookmarked',
   grafana_data_source: 'the uid every panel and rule queries by',

@@ -11,7 +11,7 @@ import { PagerdutyServiceObject } from '../constructs/datadog/pagerduty-service-
 import { SecureGlobalVariable } from '../constructs/datadog/secure-global-variable';
 import { Slo } from '../constructs/datadog/slo';
 import { JsonPathExpectation, SyntheticApiTest } from '../constructs/datadog/synthetic-api-test';
-import { displayName, Links, serviceLinkName, StackContext } from './context';
+import { displayName, Links, onCallOf, serviceLinkName, StackContext } from './context';
 
 export interface DatadogResult {
   readonly links: Links;
@@ -118,7 +118,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
   const pagerduty = isUsed('pagerduty', env)
     ? new PagerdutyServiceObject(stack, 'datadog-pagerduty-service', {
       serviceName: `${primary.id}-${env.name}`,
-      serviceKey: ctx.onCall.integrations.datadog.integrationKey,
+      serviceKey: onCallOf(ctx).integrations.datadog.integrationKey,
     })
     : undefined;
   const handles = (severity: Severity) => notificationHandles(severity, env, pagerduty);
