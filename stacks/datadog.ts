@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
+import { SYNTHETICS_SEVERITY } from '../catalog/platform-alerts';
 import { baseUrl, ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
 import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
@@ -102,8 +103,6 @@ function apiChecks(service: ServiceDefinition): ApiCheck[] {
   ];
 }
 
-/** Synthetic alerts mean users cannot reach the API at all. */
-const SYNTHETICS_SEVERITY: Severity = 'critical';
 const SYNTHETICS_PRIORITY = 1;
 
 /** Datadog: APM monitors, synthetic API tests, SLOs with burn-rate alerts, a dashboard per service. */

@@ -1,9 +1,11 @@
 import { PagerdutyProvider } from '@cdktf/provider-pagerduty/lib/provider';
 import { Construct } from 'constructs';
-import { isUsed } from '../catalog/routing';
-import { ServiceDefinition } from '../catalog/services';
+import { isUsed, STATUS_IMPACT_EVENT_SEVERITIES } from '../catalog/routing';
+import { baseUrl, ServiceDefinition } from '../catalog/services';
 import { EnvironmentConfig } from '../config/types';
+import { IncidentPriority } from '../constructs/pagerduty/incident-priority';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
+import { StatusPageServices } from '../constructs/pagerduty/status-page-services';
 import { displayName, Links } from './context';
 
 export interface PagerdutyResult {
@@ -14,7 +16,9 @@ export interface PagerdutyResult {
 
 /**
  * PagerDuty, only where some severity routes to it (catalog/routing.ts): the on-call
- * service with its rotation, escalation policy and integrations. Elsewhere (staging)
+ * service with its rotation, escalation policy and integrations, and, where the config
+ * has a status page, the business services it shows and the P1 priority that makes
+ * pages mark them impacted. Elsewhere (staging)
  * nothing is declared, not even the provider, so no PagerDuty token is needed there.
  */
 export function renderPagerduty(stack: Construct, env: EnvironmentConfig, services: readonly ServiceDefinition[]): PagerdutyResult {
@@ -36,5 +40,27 @@ export function renderPagerduty(stack: Construct, env: EnvironmentConfig, servic
     secondLine: pd.secondLine,
     numLoops: pd.numLoops,
   });
-  return { onCall, links: { pagerduty_service_url: onCall.service.htmlUrl } };
+  const links: Links = { pagerduty_service_url: onCall.service.htmlUrl };
+
+  const page = pd.statusPage;
+  if (page !== undefined) {
+    new IncidentPriority(stack, 'incident-priority', {
+      serviceId: onCall.service.id,
+      severities: STATUS_IMPACT_EVENT_SEVERITIES,
+    });
+    const status = new StatusPageServices(stack, 'status-page', {
+      name: page.businessServiceName,
+      description: `What users of ${page.url} see: impacted while a P1 incident is open on ${onCall.service.name}. ` +
+        'Managed by Terraform (monitoring stack).',
+      pointOfContact: page.pointOfContact,
+      components: services.map((service) => ({
+        key: service.id,
+        name: `${service.displayName} (${service.id})`,
+        description: `${service.displayName} at ${baseUrl(service, env)}.`,
+      })),
+      technicalServiceId: onCall.service.id,
+    });
+    links.pagerduty_business_service_url = status.product.htmlUrl;
+  }
+  return { onCall, links };
 }
