@@ -35,6 +35,14 @@ describe('OnCallService (PagerDuty)', () => {
     const grafanaPagerduty = resourcesOf(json, 'grafana_contact_point').filter(([, c]) => c.pagerduty !== undefined);
     expect(grafanaPagerduty).toEqual([]);
     expect(JSON.stringify(json)).not.toMatch(/@pagerduty-/);
+    // Sentry looks up no PagerDuty integration (types named pagerduty, like its service registration, are caught above).
+    expect(dataOf(json, 'sentry_organization_integration').filter(([, d]) => d.provider_key === 'pagerduty')).toEqual([]);
+    // The check above is not vacuous: production has each of them.
+    const production = synthOf('production');
+    for (const type of ['pagerduty_service', 'sentry_integration_pagerduty', 'datadog_integration_pagerduty_service_object']) {
+      expect(resourcesOf(production, type)).toHaveLength(1);
+    }
+    expect(dataOf(production, 'sentry_organization_integration').filter(([, d]) => d.provider_key === 'pagerduty')).toHaveLength(1);
   });
 
   it('pages the rotation first, then the second line after the delay, repeating num_loops times (production)', () => {
