@@ -269,23 +269,23 @@ function checkPagerduty(env: EnvironmentConfig, problems: Problems): void {
       checkEmails(problems, `${f}.secondLine.responderEmails`, second.responderEmails, 1, 5,
         'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)');
     }
-    if (bySchedule) text(problems, `${f}.secondLine.scheduleName`, second.scheduleName);
+    if (bySchedule) checkText(problems, `${f}.secondLine.scheduleName`, second.scheduleName);
     problems.check(isInt(second.escalationDelayMinutes, 1, 1440), `${f}.secondLine.escalationDelayMinutes`,
       second.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
   }
 
   const page = pd.statusPage;
   if (page !== undefined) {
-    // PagerDuty rejects these characters in names (the provider's name validation).
-    problems.check(matches(/^[^\\/&<>]+$/, page.businessServiceName) && page.businessServiceName.trim() === page.businessServiceName,
-      `${f}.statusPage.businessServiceName`, page.businessServiceName, 'a name without \\ / & < > or surrounding spaces', FIX);
-    text(problems, `${f}.statusPage.pointOfContact`, page.pointOfContact);
+    problems.check(isNonEmpty(page.businessServiceName) && page.businessServiceName.trim() === page.businessServiceName,
+      `${f}.statusPage.businessServiceName`, page.businessServiceName,
+      'a non-empty name without surrounding spaces (the status page shows it)', FIX);
+    checkText(problems, `${f}.statusPage.pointOfContact`, page.pointOfContact);
     problems.check(isHttpUrl(page.url), `${f}.statusPage.url`, page.url,
       'an absolute https: URL with a dotted host and no trailing slash', FIX);
   }
 }
 
-function text(problems: Problems, field: string, value: unknown): void {
+function checkText(problems: Problems, field: string, value: unknown): void {
   problems.check(isNonEmpty(value), field, value, 'a non-empty string', FIX);
 }
 

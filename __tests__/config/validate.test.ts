@@ -246,6 +246,12 @@ describe('on-call rotation (pagerduty)', () => {
       'or set pagesOnCall to true']);
   });
 
+  it('fails when the business service of the status page has no name', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.statusPage.businessServiceName = ' '; }));
+    expect(problems).toEqual([`production.pagerduty.statusPage.businessServiceName: got " "; expected a non-empty name without ` +
+      `surrounding spaces (the status page shows it). ${FIX}`]);
+  });
+
   it('fails when the status page URL is not https', () => {
     const problems = problemsOf(withProduction((env) => { env.pagerduty.statusPage.url = 'http://status.blueprintbuddy.io'; }));
     expect(problems).toEqual([expect.stringMatching(/^production\.pagerduty\.statusPage\.url: got "http:\/\/status\.blueprintbuddy\.io"; expected an absolute https: URL/)]);
