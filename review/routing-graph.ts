@@ -22,7 +22,8 @@ export interface Route {
 }
 
 function routeKey(route: Route): string {
-  return [route.source, route.alert, route.severity, route.destination, route.mutedBy ?? ''].join('\u0000');
+  // The status page is part of the route: a pull request that changes who sees an outage changes the routing.
+  return [route.source, route.alert, route.severity, route.destination, route.mutedBy ?? '', route.publicStatus ?? ''].join('\u0000');
 }
 
 type Body = Record<string, unknown>;

@@ -77,3 +77,14 @@ describe('the public status impact table', () => {
     expect(picture.match(/status page: ESG Scraper API/g)).toHaveLength(statusRoutes('production').length);
   });
 });
+
+describe('the routing diff', () => {
+  it('marks the routing changed when pages stop reaching the status page', () => {
+    const before = synthOf('production');
+    const after = structuredClone(before);
+    delete (after.resource as Record<string, unknown>).pagerduty_event_orchestration_service;
+    const diff = diffRoutes('production', before, after);
+    expect(diff.removed).toHaveLength(statusRoutes('production').length);
+    expect(diff.added.map((r) => r.publicStatus)).toEqual(diff.removed.map(() => undefined));
+  });
+});
