@@ -72,6 +72,72 @@ export interface MaintenanceWindow {
   readonly severities: readonly Exclude<Severity, 'critical'>[];
 }
 
+/** The on-call rotation: a PagerDuty schedule with one layer. */
+export interface OnCallRotation {
+  /** E-mail addresses of the PagerDuty users who take turns, in rotation order, each once. */
+  readonly responderEmails: readonly string[];
+  /** Whether a turn is counted in weeks or in days. */
+  readonly length: 'weekly' | 'daily';
+  /**
+   * Weeks (or days) per turn.
+   * @default 1
+   */
+  readonly turnLength?: number;
+  /** Local time at which one responder hands over to the next, `hh:mm`. */
+  readonly handoffTime: string;
+  /** IANA time zone of the handoff and of the schedule, e.g. `Europe/Berlin`. */
+  readonly timeZone: string;
+  /**
+   * Day of the first handoff, `yyyy-mm-dd`: the first responder's turn starts then, and the
+   * rotation counts from it. A fixed date, so that every synth writes the same schedule.
+   */
+  readonly startDate: string;
+}
+
+/** Who is paged after the rotation: PagerDuty users (all at once) or an existing schedule. Set exactly one. */
+export interface SecondLine {
+  /**
+   * E-mail addresses of PagerDuty users paged together (at most 5, PagerDuty's limit per rule).
+   * @default undefined (use `scheduleName`)
+   */
+  readonly responderEmails?: readonly string[];
+  /**
+   * Name of an existing PagerDuty schedule, looked up by name.
+   * @default undefined (use `responderEmails`)
+   */
+  readonly scheduleName?: string;
+  /** Minutes the second line has to acknowledge before the policy starts again from the rotation. */
+  readonly escalationDelayMinutes: number;
+}
+
+/** The PagerDuty business service that a status page shows (the page itself is set up by hand: README). */
+export interface StatusPageConfig {
+  /** Name of the business service users see, e.g. `ESG Scraper API`. */
+  readonly businessServiceName: string;
+  /** Who owns it, as PagerDuty shows it (free text). */
+  readonly pointOfContact: string;
+  /** Public URL of the status page, e.g. `https://status.blueprintbuddy.io`. */
+  readonly url: string;
+}
+
+export interface PagerdutyConfig {
+  readonly rotation: OnCallRotation;
+  /** Minutes the on-call responder has to acknowledge before the page escalates (to the second line, or round again). */
+  readonly escalationDelayMinutes: number;
+  /**
+   * Paged when the on-call responder does not acknowledge in time.
+   * @default undefined (no second line: the rotation is paged again)
+   */
+  readonly secondLine?: SecondLine;
+  /** How many times the escalation policy repeats when nobody acknowledges (PagerDuty allows 0 to 9). */
+  readonly numLoops: number;
+  /**
+   * Business services for a public status page that follows incidents.
+   * @default undefined (no business services)
+   */
+  readonly statusPage?: StatusPageConfig;
+}
+
 export interface EnvironmentConfig {
   readonly name: EnvironmentName;
   /** Whether critical alerts page the on-call engineer through PagerDuty. Staging never pages. */
@@ -112,12 +178,12 @@ export interface EnvironmentConfig {
     readonly pagerdutyIntegrationName: string;
   };
 
-  readonly pagerduty: {
-    /** E-mail addresses of the PagerDuty users on the escalation policy, in escalation order. */
-    readonly responderEmails: readonly string[];
-    /** Minutes before an unacknowledged incident escalates to the next responder. */
-    readonly escalationDelayMinutes: number;
-  };
+  /**
+   * Who is paged, and the public status page. Required where `pagesOnCall` is true;
+   * an environment that never pages declares no PagerDuty object, so it has none.
+   * @default undefined (no PagerDuty resources)
+   */
+  readonly pagerduty?: PagerdutyConfig;
 
   readonly slack: {
     /** Channel for critical and warning alerts. */

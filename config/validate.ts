@@ -155,12 +155,7 @@ export function checkEnvironment(
   text('sentry.slackIntegrationName', env.sentry?.slackIntegrationName);
   text('sentry.pagerdutyIntegrationName', env.sentry?.pagerdutyIntegrationName);
 
-  const responders = env.pagerduty?.responderEmails ?? [];
-  problems.check(responders.length >= 1 && responders.length <= 5, `${p}.pagerduty.responderEmails`, responders,
-    'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)', FIX);
-  responders.forEach((e, i) => problems.check(matches(EMAIL, e), `${p}.pagerduty.responderEmails[${i}]`, e, 'an e-mail address', FIX));
-  problems.check(isInt(env.pagerduty?.escalationDelayMinutes, 1, 1440), `${p}.pagerduty.escalationDelayMinutes`,
-    env.pagerduty?.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
+  checkPagerduty(env, problems);
 
   for (const field of ['alertsChannel', 'monitoringChannel'] as const) {
     problems.check(matches(/^#[a-z0-9_-]{1,80}$/, env.slack?.[field]), `${p}.slack.${field}`, env.slack?.[field],
@@ -236,6 +231,91 @@ export function checkEnvironment(
   } else {
     problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local", "s3" or "pg"', FIX);
   }
+}
+
+/** A calendar date `yyyy-mm-dd` that exists (no 2026-02-30). */
+function isDate(value: unknown): boolean {
+  if (!matches(/^\d{4}-\d{2}-\d{2}$/, value)) return false;
+  const date = new Date(`${value as string}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string);
+}
+
+/** E-mail addresses: at least `min`, at most `max`, each valid and listed once. */
+function checkEmails(problems: Problems, field: string, value: readonly string[] | undefined, min: number, max: number,
+  allowed: string): void {
+  const emails = value ?? [];
+  problems.check(Array.isArray(value) && emails.length >= min && emails.length <= max, field, value, allowed, FIX);
+  emails.forEach((e, i) => {
+    problems.check(matches(EMAIL, e), `${field}[${i}]`, e, 'an e-mail address', FIX);
+    const first = emails.indexOf(e);
+    problems.check(first === i, `${field}[${i}]`, e, `each responder once (it is already ${field}[${first}])`,
+      `remove the repeated address from ${field} in config/environments.ts`);
+  });
+}
+
+/**
+ * The on-call rotation, escalation and status page. PagerDuty exists only where something
+ * pages: an environment that never pages has no `pagerduty` section, one that pages must have it.
+ */
+function checkPagerduty(env: EnvironmentConfig, problems: Problems): void {
+  const f = `${env.name ?? '?'}.pagerduty`;
+  const pd = env.pagerduty;
+  if (pd === undefined) {
+    problems.check(env.pagesOnCall !== true, f, pd, `an on-call rotation, because ${env.name}.pagesOnCall is true`,
+      'add a pagerduty section (rotation, escalationDelayMinutes, numLoops) in config/environments.ts, or set pagesOnCall to false');
+    return;
+  }
+  problems.check(env.pagesOnCall === true, f, '(a pagerduty section)',
+    `no pagerduty section, because ${env.name}.pagesOnCall is false and nothing would ever page it`,
+    'remove the pagerduty section from config/environments.ts, or set pagesOnCall to true');
+
+  const r = pd.rotation;
+  checkEmails(problems, `${f}.rotation.responderEmails`, r?.responderEmails, 1, 100,
+    'at least one e-mail address of a PagerDuty user, in rotation order');
+  problems.check(r?.length === 'weekly' || r?.length === 'daily', `${f}.rotation.length`, r?.length, '"weekly" or "daily"', FIX);
+  // PagerDuty takes a turn of 1 hour to 365 days (rotation_turn_length_seconds 3600 to 31536000).
+  const maxTurns = r?.length === 'daily' ? 365 : 52;
+  problems.check(r?.turnLength === undefined || isInt(r.turnLength, 1, maxTurns), `${f}.rotation.turnLength`, r?.turnLength,
+    `a whole number of ${r?.length === 'daily' ? 'days' : 'weeks'} from 1 to ${maxTurns} (PagerDuty allows turns of up to a year)`, FIX);
+  problems.check(matches(HHMM, r?.handoffTime), `${f}.rotation.handoffTime`, r?.handoffTime,
+    'a time of day "hh:mm" from "00:00" to "23:59", e.g. "09:00"', FIX);
+  problems.check(isTimeZone(r?.timeZone), `${f}.rotation.timeZone`, r?.timeZone, 'an IANA time zone such as "Europe/Berlin"', FIX);
+  problems.check(isDate(r?.startDate), `${f}.rotation.startDate`, r?.startDate,
+    'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")', FIX);
+
+  problems.check(isInt(pd.escalationDelayMinutes, 1, 1440), `${f}.escalationDelayMinutes`, pd.escalationDelayMinutes,
+    'an integer from 1 to 1440', FIX);
+  problems.check(isInt(pd.numLoops, 0, 9), `${f}.numLoops`, pd.numLoops,
+    'an integer from 0 to 9 (how often PagerDuty repeats the policy)', FIX);
+
+  const second = pd.secondLine;
+  if (second !== undefined) {
+    const byUsers = second.responderEmails !== undefined;
+    const bySchedule = second.scheduleName !== undefined;
+    problems.check(byUsers !== bySchedule, `${f}.secondLine`, second, 'exactly one of responderEmails or scheduleName',
+      'keep one of the two in config/environments.ts');
+    if (byUsers) {
+      checkEmails(problems, `${f}.secondLine.responderEmails`, second.responderEmails, 1, 5,
+        'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)');
+    }
+    if (bySchedule) checkNonEmpty(problems, `${f}.secondLine.scheduleName`, second.scheduleName);
+    problems.check(isInt(second.escalationDelayMinutes, 1, 1440), `${f}.secondLine.escalationDelayMinutes`,
+      second.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
+  }
+
+  const page = pd.statusPage;
+  if (page !== undefined) {
+    problems.check(isNonEmpty(page.businessServiceName) && page.businessServiceName.trim() === page.businessServiceName,
+      `${f}.statusPage.businessServiceName`, page.businessServiceName,
+      'a non-empty name without surrounding spaces (the status page shows it)', FIX);
+    checkNonEmpty(problems, `${f}.statusPage.pointOfContact`, page.pointOfContact);
+    problems.check(isHttpUrl(page.url), `${f}.statusPage.url`, page.url,
+      'an absolute https: URL with a dotted host and no trailing slash', FIX);
+  }
+}
+
+function checkNonEmpty(problems: Problems, field: string, value: unknown): void {
+  problems.check(isNonEmpty(value), field, value, 'a non-empty string', FIX);
 }
 
 /** Checks rules that span environments: they must not fight over shared singletons. */

@@ -10,6 +10,9 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
   sentry_key: 'the DSN the running app sends errors with (a new key means a new DSN to roll out)',
   pagerduty_service: 'its incident history, and the service every integration routes to',
   pagerduty_service_integration: 'its routing key, which Grafana, Datadog or Sentry hold to page',
+  pagerduty_schedule: 'its on-call history and overrides, and who is on call now (the escalation policy pages it)',
+  pagerduty_business_service: 'its impact history, subscribers and its place on the status page (added by hand)',
+  pagerduty_service_dependency: 'the link that makes an incident mark its business service impacted',
   grafana_folder: 'the folder uid that rules and dashboards live in (they are deleted with it)',
   grafana_dashboard: 'its version history and the URL people bookmarked',
   grafana_data_source: 'the uid every panel and rule queries by',
@@ -23,9 +26,6 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
   grafana_rule_group: 'the alert state and state history of every rule in it: firing alerts resolve and fire again as new',
   grafana_contact_point: 'its notification history, and the name the notification policy routes to',
   pagerduty_escalation_policy: 'its on-call history, and the escalation the PagerDuty service pages through',
-  pagerduty_schedule: 'its rotation, overrides and on-call history',
-  pagerduty_business_service: 'its status history and the business-impact view stakeholders follow',
-  pagerduty_service_dependency: 'the business-impact link between services, and its impact history',
 };
 
 /**
@@ -34,7 +34,8 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
  * resource body. Checked in the providers' sources: grafana resource_folder.go,
  * resource_data_source.go, resource_dashboard.go (CustomizeDiff on the uid in
  * config_json), resource_alerting_*.go, oss_org_id.go; pagerduty
- * resource_pagerduty_service_integration.go; digitalocean app/resource_app.go;
+ * resource_pagerduty_service_integration.go, pagerdutyplugin/resource_pagerduty_service_dependency.go
+ * (every attribute RequiresReplace: the API cannot update a dependency); digitalocean app/resource_app.go;
  * datadog resource_datadog_monitor.go, resource_datadog_service_level_objective.go,
  * resource_datadog_integration_pagerduty_service_object.go. Sentry's project, key and
  * team have none: a slug change renames the project in place (but replaces what
@@ -50,6 +51,7 @@ const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   grafana_message_template: ['name', 'org_id', 'disable_provenance'],
   grafana_notification_policy: ['org_id'],
   pagerduty_service_integration: ['service', 'type', 'vendor', 'email_filter'],
+  pagerduty_service_dependency: ['dependency'],
   digitalocean_app: ['project_id'],
   datadog_monitor: ['type'],
   datadog_service_level_objective: ['type'],

@@ -38,7 +38,8 @@ export function routingMermaid(diff: RoutingDiff): string {
   edges.forEach(({ route, change }, i) => {
     const a = idOf(alertIds, 'a', `${route.source}: ${route.alert}`);
     const d = idOf(destinationIds, 'd', route.destination);
-    const text = label([route.severity, route.mutedBy ? `muted: ${route.mutedBy}` : '', change === 'kept' ? '' : change]
+    const text = label([route.severity, route.mutedBy ? `muted: ${route.mutedBy}` : '',
+      route.publicStatus ? `status page: ${route.publicStatus}` : '', change === 'kept' ? '' : change]
       .filter(Boolean).join(' · '));
     const arrow = change === 'added' ? '==>' : change === 'removed' ? '-.->' : '-->';
     links.push(`  ${a} ${arrow}|"${text}"| ${d}`);

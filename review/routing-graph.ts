@@ -17,10 +17,13 @@ export interface Route {
   readonly destination: string;
   /** Mute timings that silence this route, if any. */
   readonly mutedBy?: string;
+  /** The business service (public status page) that this route's incidents mark impacted, if any. */
+  readonly publicStatus?: string;
 }
 
 function routeKey(route: Route): string {
-  return [route.source, route.alert, route.severity, route.destination, route.mutedBy ?? ''].join('\u0000');
+  // The status page is part of the route: a pull request that changes who sees an outage changes the routing.
+  return [route.source, route.alert, route.severity, route.destination, route.mutedBy ?? '', route.publicStatus ?? ''].join('\u0000');
 }
 
 type Body = Record<string, unknown>;
@@ -206,10 +209,46 @@ function sentryRoutes(stack: StackJson): Route[] {
   return routes;
 }
 
+// ---------------------------------------------------------------------------
+// PagerDuty: which pages mark the public status impacted
+
+/** Whether a route's destination is PagerDuty, in each tool's own terms. */
+function pagesPagerduty(route: Route): boolean {
+  return route.destination.startsWith('@pagerduty-') || route.destination.startsWith('PagerDuty ') ||
+    (route.source === 'Grafana' && /\(.*\bpagerduty\b.*\)$/.test(route.destination));
+}
+
+/**
+ * The business service that pages of a severity mark impacted: the stack's top business
+ * service (one no other depends on) when it depends, directly, on a technical service whose
+ * orchestration gives the severity's events a priority. Undefined when nothing does.
+ */
+function publicStatusFor(stack: StackJson, severity: string): string | undefined {
+  const prioritized = resources(stack, 'pagerduty_event_orchestration_service').filter(([, body]) =>
+    asArray(body.set).flatMap((set) => asArray(set.rule)).some((rule) =>
+      (asArray(rule.actions)[0]?.priority !== undefined) &&
+      asArray(rule.condition).some((c) => (str(c.expression) ?? '').includes(`event.severity matches '${severity}'`))));
+  const services = new Set(prioritized.map(([, body]) => str(body.service)));
+  const edges = resources(stack, 'pagerduty_service_dependency').map(([, body]) => {
+    const dependency = asArray(body.dependency)[0] ?? {};
+    return { dependent: str(asArray(dependency.dependent_service)[0]?.id), supporting: str(asArray(dependency.supporting_service)[0]?.id) };
+  });
+  const top = resources(stack, 'pagerduty_business_service').find(([name]) => {
+    const ref = `\${pagerduty_business_service.${name}.id}`;
+    return !edges.some((e) => e.supporting === ref) && edges.some((e) => e.dependent === ref && services.has(e.supporting));
+  });
+  return top === undefined ? undefined : str(top[1].name);
+}
+
+function withPublicStatus(stack: StackJson, route: Route): Route {
+  const status = pagesPagerduty(route) ? publicStatusFor(stack, route.severity) : undefined;
+  return status === undefined ? route : { ...route, publicStatus: status };
+}
+
 /** Every route of one synthesized stack, sorted. */
 export function routesOf(stack: StackJson | undefined): Route[] {
   if (!stack) return [];
-  const all = [...grafanaRoutes(stack), ...datadogRoutes(stack), ...sentryRoutes(stack)];
+  const all = [...grafanaRoutes(stack), ...datadogRoutes(stack), ...sentryRoutes(stack)].map((r) => withPublicStatus(stack, r));
   const unique = new Map(all.map((r) => [routeKey(r), r]));
   return [...unique.values()].sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
+import { SYNTHETICS_SEVERITY } from '../catalog/platform-alerts';
 import { baseUrl, ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
 import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
@@ -11,7 +12,7 @@ import { PagerdutyServiceObject } from '../constructs/datadog/pagerduty-service-
 import { SecureGlobalVariable } from '../constructs/datadog/secure-global-variable';
 import { Slo } from '../constructs/datadog/slo';
 import { JsonPathExpectation, SyntheticApiTest } from '../constructs/datadog/synthetic-api-test';
-import { displayName, Links, serviceLinkName, StackContext } from './context';
+import { displayName, Links, onCallOf, serviceLinkName, StackContext } from './context';
 
 export interface DatadogResult {
   readonly links: Links;
@@ -102,8 +103,6 @@ function apiChecks(service: ServiceDefinition): ApiCheck[] {
   ];
 }
 
-/** Synthetic alerts mean users cannot reach the API at all. */
-const SYNTHETICS_SEVERITY: Severity = 'critical';
 const SYNTHETICS_PRIORITY = 1;
 
 /** Datadog: APM monitors, synthetic API tests, SLOs with burn-rate alerts, a dashboard per service. */
@@ -118,7 +117,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
   const pagerduty = isUsed('pagerduty', env)
     ? new PagerdutyServiceObject(stack, 'datadog-pagerduty-service', {
       serviceName: `${primary.id}-${env.name}`,
-      serviceKey: ctx.onCall.integrations.datadog.integrationKey,
+      serviceKey: onCallOf(ctx).integrations.datadog.integrationKey,
     })
     : undefined;
   const handles = (severity: Severity) => notificationHandles(severity, env, pagerduty);

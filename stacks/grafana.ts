@@ -12,7 +12,7 @@ import { businessDashboard } from '../dashboards/business';
 import { serviceDashboard } from '../dashboards/service';
 import { Folder } from '../providers/grafana/folder';
 import { GrafanaProvider } from '../providers/grafana/provider';
-import { Links, serviceLinkName, StackContext } from './context';
+import { Links, onCallOf, serviceLinkName, StackContext } from './context';
 
 export interface GrafanaResult {
   readonly links: Links;
@@ -61,7 +61,7 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
     'slack-monitoring': ctx.secrets.slack_webhook_monitoring.value,
   };
   const receiverOf = (destination: Destination): Receiver => destination === 'pagerduty'
-    ? { type: 'pagerduty', integrationKey: ctx.onCall.integrations.grafana.integrationKey }
+    ? { type: 'pagerduty', integrationKey: onCallOf(ctx).integrations.grafana.integrationKey }
     : { type: 'slack', webhookUrl: slackWebhooks[destination], channel: slackChannel(destination, env) };
   const contactPoints = new AlertContactPoints(stack, 'grafana-contact-points', {
     namePrefix: `esg-scraper-${env.name}`,

@@ -6,16 +6,15 @@ import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
 import { TERRAFORM_REQUIRED_VERSION } from '../config/terraform';
 import { EnvironmentConfig } from '../config/types';
-import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { backendOf, configureBackend } from './backend';
-import { displayName, StackContext } from './context';
+import { StackContext } from './context';
 import { renderDatadog } from './datadog';
 import { renderDigitalOcean } from './digitalocean';
 import { renderGrafana } from './grafana';
+import { renderPagerduty } from './pagerduty';
 import { renderSentry } from './sentry';
 import { declareSecretVariables } from './variables';
 import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
-import { PagerdutyProvider } from '@cdktf/provider-pagerduty/lib/provider';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 
 /** Versions the prebuilt bindings were generated from. */
@@ -57,21 +56,14 @@ export class MonitoringStack extends TerraformStack {
     this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
 
     new DigitaloceanProvider(this, 'digitalocean');
-    new PagerdutyProvider(this, 'pagerduty');
     new DatadogProvider(this, 'datadog');
+    const pagerduty = renderPagerduty(this, env, services);
     // The prebuilt bindings only ask for `~> 2.19` / `~> 3.0`, but they (and the traps
     // the README names) are for these releases: allow patch releases only.
     for (const [provider, version] of Object.entries(PREBUILT_PROVIDER_VERSIONS)) {
+      if (provider === 'pagerduty' && !pagerduty.onCall) continue; // no PagerDuty where nothing pages
       this.addOverride(`terraform.required_providers.${provider}.version`, version);
     }
-
-    const primary = services[0];
-    const onCall = new OnCallService(this, 'on-call', {
-      serviceName: displayName({ env }, primary),
-      description: `Pages for ${primary.displayName} in ${env.name}: Grafana, Datadog and Sentry alerts.`,
-      responderEmails: env.pagerduty.responderEmails,
-      escalationDelayMinutes: env.pagerduty.escalationDelayMinutes,
-    });
 
     const ctx: StackContext = {
       env,
@@ -79,7 +71,7 @@ export class MonitoringStack extends TerraformStack {
       alerts,
       slos,
       secrets: declareSecretVariables(this),
-      onCall,
+      onCall: pagerduty.onCall,
     };
 
     const grafana = renderGrafana(this, ctx);
@@ -88,7 +80,7 @@ export class MonitoringStack extends TerraformStack {
     const datadog = renderDatadog(this, ctx);
 
     const links = {
-      pagerduty_service_url: onCall.service.htmlUrl,
+      ...pagerduty.links,
       ...grafana.links,
       ...sentry.links,
       ...digitalocean.links,

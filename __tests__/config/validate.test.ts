@@ -110,11 +110,11 @@ describe('environment configuration', () => {
   it('reports every problem at once, not only the first', () => {
     const problems = problemsOf(withProduction((env) => {
       env.grafana.publicUrl = 'nope';
-      env.pagerduty.responderEmails = [];
+      env.pagerduty.rotation.responderEmails = [];
       env.slack.alertsChannel = 'alerts';
     }));
     expect(problems.map((p) => p.split(':')[0])).toEqual([
-      'production.grafana.publicUrl', 'production.pagerduty.responderEmails', 'production.slack.alertsChannel',
+      'production.grafana.publicUrl', 'production.pagerduty.rotation.responderEmails', 'production.slack.alertsChannel',
     ]);
   });
 });
@@ -231,5 +231,91 @@ describe('messages', () => {
   it('shows a non-finite number as itself, not as null', () => {
     const problems = problemsOf(withProduction((env) => { env.grafana.orgId = Number.NaN; }));
     expect(problems[0]).toMatch(/^production\.grafana\.orgId: got NaN; expected a positive integer/);
+  });
+});
+
+describe('on-call rotation (pagerduty)', () => {
+  const FIX = 'Fix: edit config/environments.ts';
+
+  it('fails when the time zone is unknown, naming the field, the value and the fix', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.rotation.timeZone = 'Europe/Frankfurt'; }));
+    expect(problems).toEqual([
+      `production.pagerduty.rotation.timeZone: got "Europe/Frankfurt"; expected an IANA time zone such as "Europe/Berlin". ${FIX}`]);
+  });
+
+  it.each(['9:00', '24:00', '10:00:00', 'noon'])('fails when the handoff %p is not a time of day', (handoffTime) => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.rotation.handoffTime = handoffTime; }));
+    expect(problems).toEqual([`production.pagerduty.rotation.handoffTime: got ${JSON.stringify(handoffTime)}; ` +
+      `expected a time of day "hh:mm" from "00:00" to "23:59", e.g. "09:00". ${FIX}`]);
+  });
+
+  it('fails when the rotation is empty', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.rotation.responderEmails = []; }));
+    expect(problems).toEqual([
+      `production.pagerduty.rotation.responderEmails: got []; expected at least one e-mail address of a PagerDuty user, in rotation order. ${FIX}`]);
+  });
+
+  it('fails when a responder is listed twice, naming both places and the fix', () => {
+    const problems = problemsOf(withProduction((env) => {
+      env.pagerduty.rotation.responderEmails = ['a@blueprintbuddy.io', 'b@blueprintbuddy.io', 'a@blueprintbuddy.io'];
+    }));
+    expect(problems).toEqual([
+      'production.pagerduty.rotation.responderEmails[2]: got "a@blueprintbuddy.io"; expected each responder once ' +
+        '(it is already production.pagerduty.rotation.responderEmails[0]). ' +
+        'Fix: remove the repeated address from production.pagerduty.rotation.responderEmails in config/environments.ts']);
+  });
+
+  it('fails when the second line lists a responder twice', () => {
+    const problems = problemsOf(withProduction((env) => {
+      env.pagerduty.secondLine.responderEmails = ['lead@blueprintbuddy.io', 'lead@blueprintbuddy.io'];
+    }));
+    expect(problems).toEqual([expect.stringMatching(/^production\.pagerduty\.secondLine\.responderEmails\[1\]: got "lead@blueprintbuddy\.io"; expected each responder once/)]);
+  });
+
+  it('fails when the second line names both users and a schedule', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.secondLine.scheduleName = 'Leads'; }));
+    expect(problems).toEqual([expect.stringMatching(
+      /^production\.pagerduty\.secondLine: got .*; expected exactly one of responderEmails or scheduleName\. Fix: keep one of the two/)]);
+  });
+
+  it.each([[-1], [10], [1.5]])('fails when numLoops is %p, outside the 0 to 9 PagerDuty allows', (numLoops) => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.numLoops = numLoops; }));
+    expect(problems).toEqual([`production.pagerduty.numLoops: got ${numLoops}; expected an integer from 0 to 9 (how often PagerDuty repeats the policy). ${FIX}`]);
+  });
+
+  it('fails when a weekly turn is longer than the year PagerDuty allows', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.rotation.turnLength = 53; }));
+    expect(problems).toEqual([expect.stringMatching(/^production\.pagerduty\.rotation\.turnLength: got 53; expected a whole number of weeks from 1 to 52/)]);
+  });
+
+  it.each(['2026-02-30', '05.01.2026', 'today'])('fails when the start date %p is not a calendar date', (startDate) => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.rotation.startDate = startDate; }));
+    expect(problems).toEqual([expect.stringMatching(/^production\.pagerduty\.rotation\.startDate: got .*; expected a date "yyyy-mm-dd"/)]);
+  });
+
+  it('fails when an environment that pages has no rotation', () => {
+    const problems = problemsOf(withProduction((env) => { delete env.pagerduty; }));
+    expect(problems).toEqual(['production.pagerduty: got nothing (the setting is missing); expected an on-call rotation, because ' +
+      'production.pagesOnCall is true. Fix: add a pagerduty section (rotation, escalationDelayMinutes, numLoops) in ' +
+      'config/environments.ts, or set pagesOnCall to false']);
+  });
+
+  it('fails when an environment that never pages declares PagerDuty, which nothing would route to', () => {
+    const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+    configs.staging.pagerduty = structuredClone(ENVIRONMENTS.production.pagerduty);
+    expect(problemsOf(configs)).toEqual(['staging.pagerduty: got "(a pagerduty section)"; expected no pagerduty section, because ' +
+      'staging.pagesOnCall is false and nothing would ever page it. Fix: remove the pagerduty section from config/environments.ts, ' +
+      'or set pagesOnCall to true']);
+  });
+
+  it('fails when the business service of the status page has no name', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.statusPage.businessServiceName = ' '; }));
+    expect(problems).toEqual([`production.pagerduty.statusPage.businessServiceName: got " "; expected a non-empty name without ` +
+      `surrounding spaces (the status page shows it). ${FIX}`]);
+  });
+
+  it('fails when the status page URL is not https', () => {
+    const problems = problemsOf(withProduction((env) => { env.pagerduty.statusPage.url = 'http://status.blueprintbuddy.io'; }));
+    expect(problems).toEqual([expect.stringMatching(/^production\.pagerduty\.statusPage\.url: got "http:\/\/status\.blueprintbuddy\.io"; expected an absolute https: URL/)]);
   });
 });

@@ -40,6 +40,14 @@ describe('doctor: production with no credentials set', () => {
 });
 
 describe('doctor', () => {
+  it('asks staging for no PagerDuty token: staging never pages and declares no PagerDuty provider', () => {
+    const staging = checkRequirements('staging', synthOf('staging'), {}, ENVIRONMENTS.staging.datadog.site);
+    const names = staging.requirements.flatMap((r) => r.names);
+    expect(names).not.toContain('PAGERDUTY_TOKEN');
+    expect(names).toEqual(expect.arrayContaining(['GRAFANA_AUTH', 'SENTRY_AUTH_TOKEN', 'DD_API_KEY']));
+    expect(staging.requirements).toHaveLength(EXPECTED_PRODUCTION.length - 1);
+  });
+
   it('never prints a value, set or not', () => {
     const env = { ...everythingSet(), DD_HOST: 'https://SENTINEL-host.example', GRAFANA_AUTH: '' };
     const report = checkRequirements('production', synthOf('production'), env, 'datadoghq.com');

@@ -328,7 +328,7 @@ describe('npm run diff: routing picture', () => {
     expect(routing.removed.length).toBeGreaterThan(0);
     expect(routing.removed.every((r) => r.source === 'Grafana' && r.severity === 'critical' && r.destination.includes('pagerduty'))).toBe(true);
     expect(result.markdown).toContain('#### Alert routing (production) — changed');
-    expect(result.markdown).toMatch(/-\.->\|"critical · removed"\|/);
+    expect(result.markdown).toMatch(/-\.->\|"critical · status page: ESG Scraper API · removed"\|/);
     expect(result.markdown).toContain('<summary>Alert routing (staging) — unchanged</summary>');
     expect(result.exitCode).toBe(0);
   });

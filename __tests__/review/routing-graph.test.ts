@@ -95,7 +95,8 @@ describe('routingMermaid', () => {
     const chart = routingMermaid(diff);
     expect(chart.startsWith('flowchart LR\n')).toBe(true);
     expect(diff.removed.length).toBeGreaterThan(0);
-    expect(chart).toMatch(/ -\.->\|"critical · removed"\| /);
+    // The removed page also took the route to the status page (review/routing-graph.ts, publicStatus).
+    expect(chart).toMatch(/ -\.->\|"critical · status page: ESG Scraper API · removed"\| /);
     expect(chart).toContain('classDef changed');
     expect(chart.split('\n').filter((l) => l.includes('linkStyle')).length).toBe(diff.added.length + diff.removed.length);
   });
