@@ -1,4 +1,6 @@
 import { Testing } from 'cdktf';
+import { SERVICES } from '../../../catalog/services';
+import { ENVIRONMENTS } from '../../../config/environments';
 import { ConfigError } from '../../../config/validate';
 import { OnCallService, OnCallServiceProps } from '../../../constructs/pagerduty/on-call-service';
 import { dataOf, resourcesOf, synthOf } from '../../support/synth';
@@ -10,11 +12,11 @@ const synthWith = (change: Partial<OnCallServiceProps>) =>
   JSON.parse(Testing.synthScope((scope) => { new OnCallService(scope, 'on-call', { ...props, ...change }); }));
 
 describe('OnCallService (PagerDuty)', () => {
-  it.each(['staging', 'production'] as const)('declares one service per environment with severity-based urgency (%s)', (env) => {
+  it.each(['staging', 'production'] as const)('declares one service per environment, named after the primary service, with severity-based urgency (%s)', (env) => {
     const services = resourcesOf(synthOf(env), 'pagerduty_service');
     expect(services).toHaveLength(1);
     const [, service] = services[0];
-    expect(service.name).toBe(`ESG Scraper API (${env})`);
+    expect(service.name).toBe(`${SERVICES[0].displayName} (${env})`);
     expect(service.incident_urgency_rule).toEqual({ type: 'constant', urgency: 'severity_based' });
     expect(service.escalation_policy).toMatch(/^\$\{pagerduty_escalation_policy\.[\w-]+\.id\}$/);
     // Seconds as strings, as the provider takes them (a non-numeric one fails at apply).
@@ -24,12 +26,13 @@ describe('OnCallService (PagerDuty)', () => {
   it('escalates through the configured responders, looked up by e-mail', () => {
     const json = synthOf('production');
     const users = dataOf(json, 'pagerduty_user');
-    expect(users.map(([, u]) => u.email)).toEqual(['oncall@blueprintbuddy.io', 'platform-lead@blueprintbuddy.io']);
+    expect(users.map(([, u]) => u.email)).toEqual(ENVIRONMENTS.production.pagerduty.responderEmails);
     const [[, policy]] = resourcesOf(json, 'pagerduty_escalation_policy');
     expect(policy.name).not.toMatch(/[\\/&<>]/); // characters PagerDuty rejects in policy names
     expect(policy.rule.map((r: any) => r.target[0])).toEqual(
       users.map(([name]) => ({ type: 'user_reference', id: `\${data.pagerduty_user.${name}.id}` })));
-    expect(policy.rule.every((r: any) => r.escalation_delay_in_minutes === 15)).toBe(true);
+    expect(policy.rule.map((r: any) => r.escalation_delay_in_minutes)).toEqual(
+      users.map(() => ENVIRONMENTS.production.pagerduty.escalationDelayMinutes));
   });
 
   it('gives Grafana, Datadog and Sentry each an Events API v2 integration', () => {
