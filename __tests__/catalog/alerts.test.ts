@@ -9,6 +9,7 @@ import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { ConfigError } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
+import { SEED_CONFIGS } from '../support/estates';
 
 const catalogs = ENVIRONMENT_NAMES.map((name) => [name, buildAlertCatalog(SERVICES, ENVIRONMENTS[name])] as const);
 const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
@@ -26,8 +27,8 @@ function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConf
 }
 
 describe('alert catalog', () => {
-  it('declares the six alerts of the seed, each with its severity, comparison and threshold', () => {
-    const table = production.map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
+  it('declares the six alerts of the seed, each with its severity, comparison and threshold (pinned: the seed\'s numbers, before overrides)', () => {
+    const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
     expect(table).toEqual([
       ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '5m'],
       ['esg-scraper-api-latency-p95', '>', { warning: ESG_SCRAPER_API.latencyTargetSeconds }, '10m'],
@@ -87,7 +88,8 @@ describe('alert catalog', () => {
   });
 
   it('states each rule as one PromQL comparison with its threshold', () => {
-    expect(rulesOf(byId('mongodb-pool')).map(alertingExpression)).toEqual([`(${byId('mongodb-pool').signal}) >= 0.9`]);
+    const pool = byId('mongodb-pool');
+    expect(rulesOf(pool).map(alertingExpression)).toEqual([`(${pool.signal}) >= ${pool.thresholds.warning}`]);
   });
 
   it('derives the summary from the threshold in force', () => {

@@ -69,3 +69,13 @@ export const TWO_SERVICE: Estate = {
 };
 
 export const ESTATES: readonly Estate[] = [ONE_SERVICE, TWO_SERVICE];
+
+/**
+ * The real configs without their threshold overrides: the catalog's own thresholds,
+ * which tests that pin the seed's numbers read. An override in config/environments.ts,
+ * the documented way to change a threshold, then changes the snapshot and no such test.
+ */
+export const SEED_CONFIGS: Readonly<Record<EnvironmentName, EnvironmentConfig>> = {
+  staging: { ...ENVIRONMENTS.staging, thresholdOverrides: undefined },
+  production: { ...ENVIRONMENTS.production, thresholdOverrides: undefined },
+};
