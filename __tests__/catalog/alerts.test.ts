@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   alertingExpression, buildAlertCatalog, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
+import { dashboardUid } from '../../catalog/grafana-uids';
 import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
@@ -13,7 +14,11 @@ import { SEED_CONFIGS } from '../support/estates';
 
 const catalogs = ENVIRONMENT_NAMES.map((name) => [name, buildAlertCatalog(SERVICES, ENVIRONMENTS[name])] as const);
 const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
-const byId = (id: string) => production.find((a) => a.id === `esg-scraper-api-${id}`)!;
+/**
+ * Most cases below are unit tests on the seed's service (ESG_SCRAPER_API): its exact
+ * PromQL and Datadog text are pinned on purpose, with ids and numbers from its definition.
+ */
+const byId = (signal: string) => production.find((a) => a.id === `${ESG_SCRAPER_API.id}-${signal}`)!;
 
 /** The problems a catalog build reports, or [] when it succeeds. */
 function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConfig): string[] {
@@ -42,25 +47,27 @@ describe('alert catalog', () => {
   it.each(catalogs)('gives every %s alert a runbook URL, an owner, a dashboard link and explicit no-data and error states', (name, alerts) => {
     for (const a of alerts) {
       expect([a.id, a.runbookUrl]).toEqual([a.id, `https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/${a.serviceId}/${a.id.slice(a.serviceId.length + 1)}.md`]);
-      expect([a.id, a.team]).toEqual([a.id, ESG_SCRAPER_API.team]);
+      const service = SERVICES.find((s) => s.id === a.serviceId)!;
+      expect([a.id, a.team]).toEqual([a.id, service.team]);
       // The values grafana_rule_group accepts (provider v4.45.1).
       expect(['OK', 'NoData', 'KeepLast', 'Alerting']).toContain(a.noDataState);
       expect(['OK', 'Error', 'KeepLast', 'Alerting']).toContain(a.execErrState);
-      expect(a.dashboardUid).toBe('esg-scraper-api-service');
-      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/esg-scraper-api-service?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
+      expect(a.dashboardUid).toBe(dashboardUid('service', a.serviceId));
+      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/${a.dashboardUid}?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
       expect(a.summary.length).toBeGreaterThan(10);
     }
   });
 
   it('pages nobody for no data except when the exporter is gone', () => {
     const alerting = production.filter((a) => a.noDataState === 'Alerting').map((a) => a.id);
-    expect(alerting).toEqual(['esg-scraper-api-metrics-absent']);
+    expect(alerting).toEqual([byId('metrics-absent').id]);
     expect(byId('metrics-absent').execErrState).toBe('Alerting');
     expect(byId('cache-hit-ratio').execErrState).toBe('OK');
   });
 
   it('guards the error ratio and the p95 latency with the minimum traffic', () => {
-    const guard = `sum(increase(esg_api_requests_total{job="esg-scraper-api"}[5m])) >= ${ESG_SCRAPER_API.minRequestsPerFiveMinutes}`;
+    const { metricPrefix, id, minRequestsPerFiveMinutes } = ESG_SCRAPER_API;
+    const guard = `sum(increase(${metricPrefix}_requests_total{job="${id}"}[5m])) >= ${minRequestsPerFiveMinutes}`;
     expect(byId('error-ratio').guard).toBe(guard);
     expect(byId('latency-p95').guard).toBe(guard);
     expect(guardedQuery(byId('error-ratio'))).toBe(`(${byId('error-ratio').signal}) and on() (${guard})`);
