@@ -26,14 +26,14 @@ export interface ServiceDefinition {
   readonly displayName: string;
   /**
    * The service's public base URL in each environment (`https://host`, no trailing
-   * slash). Uptime checks, synthetic tests and the app's domain probe this URL.
+   * slash). Its uptime checks and synthetic tests probe this URL.
    */
   readonly baseUrls: Readonly<Record<EnvironmentName, string>>;
   /** Owning team, as a label on every alert. */
   readonly team: string;
   /** Prefix of the HTTP metrics, e.g. `esg_api` for `esg_api_requests_total`. */
   readonly metricPrefix: string;
-  /** Liveness path, checked by uptime checks and the platform health check. */
+  /** Liveness path, checked by uptime checks and, for the service the App Platform app runs (the first), the platform health check. */
   readonly healthPath: string;
   /** Dependency-aware health path, returning `{"status": "healthy", ...}`. */
   readonly detailedHealthPath: string;

@@ -51,7 +51,7 @@ const PANEL_TITLES: Partial<Record<ServicePanel, string>> = {
 };
 
 /** One synthetic HTTP check of a service. */
-interface ApiCheck {
+export interface ApiCheck {
   /** Stable, kebab-case: the construct id's suffix. */
   readonly key: string;
   readonly method: 'GET' | 'POST';
@@ -87,7 +87,8 @@ const USER_JOURNEYS: Readonly<Record<string, readonly ApiCheck[]>> = {
   }],
 };
 
-function apiChecks(service: ServiceDefinition): ApiCheck[] {
+/** The synthetic HTTP checks of one service: its detailed health path, then its user journeys. */
+export function apiChecks(service: ServiceDefinition): ApiCheck[] {
   return [
     {
       key: 'health-detailed',

@@ -23,14 +23,22 @@ const DATABASE_LABELS: Record<DatabaseEngine, string> = { mongodb: 'MongoDB', re
 /**
  * DigitalOcean: the App Platform app that runs the API (owned here, because App
  * Platform alerts exist only in the app's spec) with its alerts, alert policies on
- * the managed MongoDB and Redis clusters, and uptime checks on the health paths.
- * Every alert goes to the team's e-mail and the Slack alerts channel.
+ * the managed MongoDB and Redis clusters, and uptime checks on every service's
+ * health paths at its own URL. Every alert goes to the team's e-mail and the Slack
+ * alerts channel.
+ *
+ * The app runs the primary (first) service only: its component is named after the
+ * service, the platform probes the service's `healthPath`, and DD_SERVICE is its id.
+ * Any other service is monitored only (uptime checks here, rules, dashboards,
+ * monitors and synthetic tests elsewhere), wherever it is deployed: the environment
+ * config describes one app (repository, size, port), and App Platform matches alert
+ * destinations by rule, so a second component could not carry its own CPU, memory
+ * and restart alerts. Adding a service therefore leaves the running app untouched.
  */
 export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: DigitalOceanInputs): DigitalOceanResult {
   const { env } = ctx;
   const { app: appConfig } = env.digitalocean;
-  // The app runs the primary service; App Platform matches alerts by rule, so one
-  // app cannot carry the same alert for two services anyway.
+  // The primary service; every other one is monitored only (see above).
   const service = ctx.services[0];
   const recipients = platformRecipients(env, ctx.secrets.slack_webhook_alerts.value);
 

@@ -4,15 +4,21 @@ import { join } from 'node:path';
 import {
   alertingExpression, buildAlertCatalog, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
+import { dashboardUid } from '../../catalog/grafana-uids';
 import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { ConfigError } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
+import { SEED_CONFIGS } from '../support/estates';
 
 const catalogs = ENVIRONMENT_NAMES.map((name) => [name, buildAlertCatalog(SERVICES, ENVIRONMENTS[name])] as const);
 const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
-const byId = (id: string) => production.find((a) => a.id === `esg-scraper-api-${id}`)!;
+/**
+ * Most cases below are unit tests on the seed's service (ESG_SCRAPER_API): its exact
+ * PromQL and Datadog text are pinned on purpose, with ids and numbers from its definition.
+ */
+const byId = (signal: string) => production.find((a) => a.id === `${ESG_SCRAPER_API.id}-${signal}`)!;
 
 /** The problems a catalog build reports, or [] when it succeeds. */
 function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConfig): string[] {
@@ -26,8 +32,8 @@ function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConf
 }
 
 describe('alert catalog', () => {
-  it('declares the six alerts of the seed, each with its severity, comparison and threshold', () => {
-    const table = production.map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
+  it('declares the six alerts of the seed, each with its severity, comparison and threshold (pinned: the seed\'s numbers, before overrides)', () => {
+    const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
     expect(table).toEqual([
       ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '5m'],
       ['esg-scraper-api-latency-p95', '>', { warning: ESG_SCRAPER_API.latencyTargetSeconds }, '10m'],
@@ -41,25 +47,27 @@ describe('alert catalog', () => {
   it.each(catalogs)('gives every %s alert a runbook URL, an owner, a dashboard link and explicit no-data and error states', (name, alerts) => {
     for (const a of alerts) {
       expect([a.id, a.runbookUrl]).toEqual([a.id, `https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/${a.serviceId}/${a.id.slice(a.serviceId.length + 1)}.md`]);
-      expect([a.id, a.team]).toEqual([a.id, ESG_SCRAPER_API.team]);
+      const service = SERVICES.find((s) => s.id === a.serviceId)!;
+      expect([a.id, a.team]).toEqual([a.id, service.team]);
       // The values grafana_rule_group accepts (provider v4.45.1).
       expect(['OK', 'NoData', 'KeepLast', 'Alerting']).toContain(a.noDataState);
       expect(['OK', 'Error', 'KeepLast', 'Alerting']).toContain(a.execErrState);
-      expect(a.dashboardUid).toBe('esg-scraper-api-service');
-      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/esg-scraper-api-service?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
+      expect(a.dashboardUid).toBe(dashboardUid('service', a.serviceId));
+      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/${a.dashboardUid}?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
       expect(a.summary.length).toBeGreaterThan(10);
     }
   });
 
   it('pages nobody for no data except when the exporter is gone', () => {
     const alerting = production.filter((a) => a.noDataState === 'Alerting').map((a) => a.id);
-    expect(alerting).toEqual(['esg-scraper-api-metrics-absent']);
+    expect(alerting).toEqual([byId('metrics-absent').id]);
     expect(byId('metrics-absent').execErrState).toBe('Alerting');
     expect(byId('cache-hit-ratio').execErrState).toBe('OK');
   });
 
   it('guards the error ratio and the p95 latency with the minimum traffic', () => {
-    const guard = `sum(increase(esg_api_requests_total{job="esg-scraper-api"}[5m])) >= ${ESG_SCRAPER_API.minRequestsPerFiveMinutes}`;
+    const { metricPrefix, id, minRequestsPerFiveMinutes } = ESG_SCRAPER_API;
+    const guard = `sum(increase(${metricPrefix}_requests_total{job="${id}"}[5m])) >= ${minRequestsPerFiveMinutes}`;
     expect(byId('error-ratio').guard).toBe(guard);
     expect(byId('latency-p95').guard).toBe(guard);
     expect(guardedQuery(byId('error-ratio'))).toBe(`(${byId('error-ratio').signal}) and on() (${guard})`);
@@ -87,7 +95,8 @@ describe('alert catalog', () => {
   });
 
   it('states each rule as one PromQL comparison with its threshold', () => {
-    expect(rulesOf(byId('mongodb-pool')).map(alertingExpression)).toEqual([`(${byId('mongodb-pool').signal}) >= 0.9`]);
+    const pool = byId('mongodb-pool');
+    expect(rulesOf(pool).map(alertingExpression)).toEqual([`(${pool.signal}) >= ${pool.thresholds.warning}`]);
   });
 
   it('derives the summary from the threshold in force', () => {

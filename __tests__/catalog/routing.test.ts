@@ -12,7 +12,7 @@ import { ROOT } from '../support/paths';
 
 const { staging, production } = ENVIRONMENTS;
 const tableOf = (env: EnvironmentConfig) =>
-  routingTable(env, buildAlertCatalog(SERVICES, env)).map((r) => [r.alertId.replace('esg-scraper-api-', ''), r.severity, r.destinations.join(' + ')]);
+  routingTable(env, buildAlertCatalog(SERVICES, env)).map((r) => [r.alertId.replace(`${SERVICES[0].id}-`, ''), r.severity, r.destinations.join(' + ')]);
 
 describe('routing by severity and environment', () => {
   it('routes production critical to PagerDuty and Slack #alerts, warning to #alerts, info to #monitoring', () => {

@@ -1,5 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildAlertCatalog } from '../../catalog/alerts';
+import { SERVICES } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
 import { diffDirectories, parseDiffArgs, runDiff } from '../../review/diff-command';
 import { TerraformJson } from '../support/synth';
 import { only, realTree, rename, tempDir, writeTree } from './fixtures';
@@ -239,12 +242,14 @@ describe('npm run diff: what ignore_changes hides', () => {
 
 describe('npm run diff: ordinary changes', () => {
   it('shows a threshold change as one changed attribute and exits 0', () => {
+    const threshold = buildAlertCatalog(SERVICES, ENVIRONMENTS.production)
+      .find((a) => a.id === 'esg-scraper-api-error-ratio')!.thresholds.critical!;
     const before = errorRatioThreshold(realTree().production);
-    expect(before.model.conditions[0].evaluator.params).toEqual([0.05]);
+    expect(before.model.conditions[0].evaluator.params).toEqual([threshold]);
 
     const result = diffAfter((t) => {
       const { data, model } = errorRatioThreshold(t.production);
-      model.conditions[0].evaluator.params = [0.1];
+      model.conditions[0].evaluator.params = [threshold * 2];
       data.model = JSON.stringify(model);
     });
 
@@ -254,10 +259,10 @@ describe('npm run diff: ordinary changes', () => {
     expect(changed[0]).toMatchObject({ env: 'production', type: 'grafana_rule_group', kind: 'changed' });
     expect(changed[0].changes).toEqual([expect.objectContaining({
       path: 'rule[uid=esg-scraper-api-error-ratio-critical].data[ref_id=C].model.conditions[0].evaluator.params',
-      before: '[0.05]',
-      after: '[0.1]',
+      before: `[${threshold}]`,
+      after: `[${threshold * 2}]`,
     })]);
-    expect(result.markdown).toContain('| `[0.05]` | `[0.1]` |');
+    expect(result.markdown).toContain(`| \`[${threshold}]\` | \`[${threshold * 2}]\` |`);
     expect(result.markdown).not.toContain('[!CAUTION]');
   });
 

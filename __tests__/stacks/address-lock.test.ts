@@ -6,6 +6,7 @@ import {
   AddressLock, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, LOCK_FILE, LOCK_FIX, readAddressLock,
 } from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
+import { TWO_SERVICE } from '../support/estates';
 import { synthOf } from '../support/synth';
 
 /**
@@ -24,6 +25,17 @@ describe('address lock', () => {
   it('holds: every data-bearing resource keeps its Terraform address', () => {
     const problems = checkAddressLock(current(), lock);
     if (problems.length > 0) throw new Error(`The address lock does not hold:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  });
+
+  it('holds for the two-service estate: adding a service moves no locked address, and only the new service\'s own resources appear', () => {
+    const [, ...added] = TWO_SERVICE.services;
+    const addresses = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, dataBearingAddresses(synthOf(env, TWO_SERVICE))]));
+    const problems = checkAddressLock(addresses, lock);
+    expect(problems.filter((p) => !p.includes(' appeared '))).toEqual([]);
+    // Each new service brings its own Grafana dashboard (a data-bearing resource), named after its id, and nothing else.
+    const appeared = problems.map((p) => p.split(' ')[0]);
+    expect(appeared.sort()).toEqual([...ENVIRONMENT_NAMES].sort().flatMap((env) => added.map((service) =>
+      expect.stringMatching(new RegExp(`^${env}:grafana_dashboard\\.grafana-dashboards_service-${service.id}_[0-9A-F]{8}$`)))));
   });
 
   it('locks the Sentry project and the Grafana folder of every environment, and PagerDuty where it pages', () => {

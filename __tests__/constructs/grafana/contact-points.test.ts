@@ -1,4 +1,5 @@
 import { Testing } from 'cdktf';
+import { ENVIRONMENTS } from '../../../config/environments';
 import { AlertContactPoints } from '../../../constructs/grafana/contact-points';
 import { resourcesOf, synthOf } from '../../support/synth';
 
@@ -25,8 +26,10 @@ describe('AlertContactPoints (grafana_contact_point)', () => {
   it.each(['staging', 'production'] as const)('posts to Slack through sensitive webhook variables, naming the channel (%s)', (env) => {
     const json = synthOf(env);
     const points = contactPointsOf(env);
-    expect(points[`esg-scraper-${env}-slack-alerts`].slack).toEqual([expect.objectContaining({ url: '${var.slack_webhook_alerts}', recipient: '#alerts' })]);
-    expect(points[`esg-scraper-${env}-slack-monitoring`].slack).toEqual([expect.objectContaining({ url: '${var.slack_webhook_monitoring}', recipient: '#monitoring' })]);
+    expect(points[`esg-scraper-${env}-slack-alerts`].slack).toEqual([expect.objectContaining({
+      url: '${var.slack_webhook_alerts}', recipient: ENVIRONMENTS[env].slack.alertsChannel })]);
+    expect(points[`esg-scraper-${env}-slack-monitoring`].slack).toEqual([expect.objectContaining({
+      url: '${var.slack_webhook_monitoring}', recipient: ENVIRONMENTS[env].slack.monitoringChannel })]);
     expect(json.variable?.slack_webhook_alerts?.sensitive).toBe(true);
     expect(json.variable?.slack_webhook_monitoring?.sensitive).toBe(true);
     expect(JSON.stringify(json)).not.toMatch(/hooks\.slack\.com/);
