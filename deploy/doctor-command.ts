@@ -6,6 +6,7 @@ import { ConfigError } from '../config/validate';
 import { StackJson } from '../review/data-bearing';
 import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from './requirements';
 import { synthesizeToTree } from '../review/synthesize';
+import { checkTerraformVersion, installedTerraformVersion } from './terraform-version';
 
 /**
  * `npm run doctor -- <env> [--from <synth dir>]`: lists what the environment's
@@ -49,11 +50,16 @@ export function runDoctor(
   processEnv: ProcessEnv,
   io: { out(text: string): void; err(text: string): void },
   loadStack: (env: EnvironmentName, from?: string) => StackJson = (env, from) => (from ? readStack(resolve(from), env) : synthesizeToTree([env])[env]),
+  terraformVersion: () => string | undefined = installedTerraformVersion,
 ): number {
   try {
     const { environment, from } = parseDoctorArgs(argv);
     const env = parseEnvironmentArg(environment);
-    const report = checkRequirements(env, loadStack(env, from), processEnv, ENVIRONMENTS[env].datadog.site);
+    const requirements = checkRequirements(env, loadStack(env, from), processEnv, ENVIRONMENTS[env].datadog.site);
+    const version = checkTerraformVersion(terraformVersion());
+    const problems = [...requirements.problems, ...version.problems];
+    const report = { ...requirements, warnings: [...requirements.warnings, ...version.warnings], problems,
+      exitCode: requirements.missing.length + problems.length > 0 ? 1 as const : 0 as const };
     io.out(formatReport(report));
     return report.exitCode;
   } catch (error) {

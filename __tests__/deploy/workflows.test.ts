@@ -142,8 +142,10 @@ describe('deploy workflow', () => {
     });
   });
 
-  it('installs the Terraform version pinned in config/terraform.ts in every job', () => {
+  it('installs the Terraform version pinned in config/terraform.ts in every job, the one the README names', () => {
     expect(deploy.env?.TERRAFORM_VERSION).toBe(TERRAFORM_VERSION);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect([...readme.matchAll(/Terraform (\d+\.\d+\.\d+)/g)].map((m) => m[1])).toEqual([TERRAFORM_VERSION]);
     for (const job of Object.values(deploy.jobs)) {
       const setup = job.steps.filter(uses('hashicorp/setup-terraform'));
       expect(setup).toHaveLength(1);
