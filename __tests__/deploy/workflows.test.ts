@@ -27,6 +27,7 @@ interface Job {
 
 interface Workflow {
   readonly env?: Record<string, string>;
+  readonly defaults?: { run?: { shell?: string } };
   readonly jobs: Record<string, Job>;
 }
 
@@ -130,6 +131,11 @@ describe('deploy workflow', () => {
     expect(job.steps[plan].run).toContain('terraform show -json plan.tfplan > "$RUNNER_TEMP/plan.json"');
     expect([plan, summary, gate, upload]).toEqual([plan, summary, gate, upload].sort((a, b) => a - b));
     expect(new Set([plan, summary, gate, upload]).size).toBe(4);
+  });
+
+  it('runs every step in an explicit bash, which GitHub starts with -eo pipefail (a failed tar or openssl in a pipe fails)', () => {
+    expect(deploy.defaults?.run?.shell).toBe('bash');
+    for (const job of Object.values(deploy.jobs)) for (const step of job.steps) expect(step).not.toHaveProperty('shell');
   });
 
   it('runs one deploy per environment at a time, never cancelling one half-way', () => {
