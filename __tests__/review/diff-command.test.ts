@@ -202,6 +202,8 @@ describe('npm run diff: state', () => {
     expect(result.report.stateBlocked[0].summary).toMatch(new RegExp(`^the staging environment is removed from the config: these ${count} resources would be orphaned`));
     expect(result.report.stateBlocked[0].fix).toMatch(/^destroy the environment first \(`npx cdktf destroy staging`/);
     expect(result.markdown).toContain('### staging (stack removed: its resources would be orphaned, not destroyed)');
+    expect(result.markdown).toContain(`**Orphaned (${count})**`);
+    expect(result.markdown).not.toMatch(/\*\*Removed \(/);
     expect(diffAfter((t) => { delete (t as Record<string, unknown>).staging; }, ['staging:terraform.stack']).exitCode).toBe(0);
   });
 });
