@@ -132,7 +132,7 @@ function stackSection(stack: StackDiff, routing: RoutingDiff | undefined, compac
   const lines = [`### ${stack.env}${status}`, ''];
   const byKind = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind);
   const groups: [string, ResourceChange[]][] = [
-    ['Removed', byKind('removed')],
+    [stack.stack === 'removed' ? 'Orphaned' : 'Removed', byKind('removed')],
     ['Replaced', byKind('replaced')],
     ['Added', byKind('added')],
     ['Moved', byKind('moved')],

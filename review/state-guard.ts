@@ -70,7 +70,7 @@ export function orphanedFinding(env: string, before: StackJson, dataBearing: rea
     kind: 'orphaned',
     address: 'terraform.stack',
     summary: `the ${env} environment is removed from the config: these ${count} resources would be orphaned, still running and billed ` +
-      `but managed by no stack${dataBearing.length > 0 ? ` (data-bearing: ${dataBearing.join(', ')})` : ''}`,
+      `but managed by no stack${dataBearing.length > 0 ? ` (${dataBearing.length} of them data-bearing)` : ''}`,
     fix: `destroy the environment first (\`npx cdktf destroy ${env}\` from the current code), then remove it from config/environments.ts; ` +
       `to leave its resources unmanaged on purpose, acknowledge with \`${env}:terraform.stack\` in the allowlist`,
   };

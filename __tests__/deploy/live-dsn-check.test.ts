@@ -46,7 +46,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => new Promise<void>((resolve) => {
+  server.closeAllConnections();
+  server.close(() => resolve());
+}));
 beforeEach(() => {
   requests.length = 0;
   world = { appExists: true, appUpdated: '2026-11-20T10:00:00Z', keyCreated: '2026-11-01T10:00:00Z',

@@ -105,7 +105,7 @@ describe('plan JSON from the real Terraform binary', () => {
    * The fixtures' shape, checked against what `terraform show -json` really prints:
    * a provider-less terraform_data whose `triggers_replace` changes is replaced.
    */
-  it('reads actions and replace_paths the way Terraform writes them', () => {
+  it('reads actions and replace_paths the way Terraform writes them, and a stale saved plan is refused', () => {
     const env = { PATH: process.env.PATH, HOME: tmp.dir, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: join(tmp.dir, 'rc') };
     writeFileSync(env.TF_CLI_CONFIG_FILE, '');
     const dir = join(tmp.dir, 'stack');
@@ -132,5 +132,12 @@ describe('plan JSON from the real Terraform binary', () => {
       action_reason: 'replace_because_cannot_update',
     })]);
     expect(gatePlan('staging', plan, join(tmp.dir, 'none.txt')).counts).toEqual({ create: 0, update: 0, replace: 1, destroy: 0 });
+
+    // What the approved job relies on: once the state has changed since the plan, the saved plan is refused, not re-planned.
+    write('three');
+    tf('apply', '-input=false', '-no-color', '-auto-approve');
+    const stale = spawnSync('terraform', ['apply', '-input=false', '-no-color', 'plan.tfplan'], { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('Saved plan is stale');
   }, 60_000);
 });

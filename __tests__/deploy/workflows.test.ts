@@ -27,6 +27,7 @@ interface Job {
 
 interface Workflow {
   readonly env?: Record<string, string>;
+  readonly defaults?: { run?: { shell?: string } };
   readonly jobs: Record<string, Job>;
 }
 
@@ -132,6 +133,11 @@ describe('deploy workflow', () => {
     expect(new Set([plan, summary, gate, upload]).size).toBe(4);
   });
 
+  it('runs every step in an explicit bash, which GitHub starts with -eo pipefail (a failed tar or openssl in a pipe fails)', () => {
+    expect(deploy.defaults?.run?.shell).toBe('bash');
+    for (const job of Object.values(deploy.jobs)) for (const step of job.steps) expect(step).not.toHaveProperty('shell');
+  });
+
   it('runs one deploy per environment at a time, never cancelling one half-way', () => {
     const groups = Object.fromEntries(Object.entries(deploy.jobs).map(([name, job]) => [name, job.concurrency]));
     expect(groups).toEqual({
@@ -142,8 +148,10 @@ describe('deploy workflow', () => {
     });
   });
 
-  it('installs the Terraform version pinned in config/terraform.ts in every job', () => {
+  it('installs the Terraform version pinned in config/terraform.ts in every job, the one the README names', () => {
     expect(deploy.env?.TERRAFORM_VERSION).toBe(TERRAFORM_VERSION);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect([...readme.matchAll(/Terraform (\d+\.\d+\.\d+)/g)].map((m) => m[1])).toEqual([TERRAFORM_VERSION]);
     for (const job of Object.values(deploy.jobs)) {
       const setup = job.steps.filter(uses('hashicorp/setup-terraform'));
       expect(setup).toHaveLength(1);

@@ -83,8 +83,8 @@ function synthesizeLockingStack(outdir: string, started: string, release: string
   new DataResource(stack, 'hold', {
     provisioners: [{
       type: 'local-exec',
-      // Signals that the apply (and so the lock) is under way, then waits to be released (20 s at most).
-      command: `touch '${started}'; i=0; while [ ! -f '${release}' ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done`,
+      // Signals that the apply (and so the lock) is under way, then waits to be released (60 s at most).
+      command: `touch '${started}'; i=0; while [ ! -f '${release}' ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done`,
     }],
   });
   app.synth();
@@ -123,7 +123,7 @@ beforeAll(async () => {
   };
   stackDir = synthesizeLockingStack(join(tmp, 'synth'), join(tmp, 'started'), join(tmp, 'release'));
   mustSucceed(run('terraform', ['init', '-input=false', '-no-color'], { cwd: stackDir, env: tfEnv }), 'terraform init');
-}, 60_000);
+}, 90_000);
 
 afterAll(() => {
   if (holder && holder.exitCode === null) holder.kill('SIGKILL');
@@ -170,4 +170,4 @@ it('refuses a second Terraform run while the first holds the state lock, and let
   expect(after.stderr).toBe('');
   expect(after.status).toBe(0);
   expect(after.stdout).toContain('No changes.');
-}, 60_000);
+}, 90_000);
