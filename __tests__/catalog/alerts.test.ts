@@ -10,6 +10,9 @@ import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { ConfigError } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
 
+/** Users' requests of the ESG Scraper API: the health routes and requests marked as probes excluded. */
+const USERS = 'job="esg-scraper-api",endpoint!~"/health|/health/detailed",probe!="true"';
+
 const catalogs = ENVIRONMENT_NAMES.map((name) => [name, buildAlertCatalog(SERVICES, ENVIRONMENTS[name])] as const);
 const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
 const byId = (id: string) => production.find((a) => a.id === `esg-scraper-api-${id}`)!;
@@ -46,7 +49,8 @@ describe('alert catalog', () => {
       expect(['OK', 'NoData', 'KeepLast', 'Alerting']).toContain(a.noDataState);
       expect(['OK', 'Error', 'KeepLast', 'Alerting']).toContain(a.execErrState);
       expect(a.dashboardUid).toBe('esg-scraper-api-service');
-      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/esg-scraper-api-service?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
+      // orgId: the link opens the environment's own organization.
+      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/esg-scraper-api-service?orgId=${ENVIRONMENTS[name].grafana.orgId}&viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
       expect(a.summary.length).toBeGreaterThan(10);
     }
   });
@@ -59,7 +63,7 @@ describe('alert catalog', () => {
   });
 
   it('guards the error ratio and the p95 latency with the minimum traffic', () => {
-    const guard = `sum(increase(esg_api_requests_total{job="esg-scraper-api"}[5m])) >= ${ESG_SCRAPER_API.minRequestsPerFiveMinutes}`;
+    const guard = `sum(increase(esg_api_requests_total{${USERS}}[5m])) >= ${ESG_SCRAPER_API.minRequestsPerFiveMinutes}`;
     expect(byId('error-ratio').guard).toBe(guard);
     expect(byId('latency-p95').guard).toBe(guard);
     expect(guardedQuery(byId('error-ratio'))).toBe(`(${byId('error-ratio').signal}) and on() (${guard})`);
@@ -68,7 +72,7 @@ describe('alert catalog', () => {
 
   it('computes p95 from the histogram summed across instances by bucket', () => {
     expect(byId('latency-p95').signal).toBe(
-      'histogram_quantile(0.95, sum by (le) (rate(esg_api_request_duration_seconds_bucket{job="esg-scraper-api"}[5m])))');
+      `histogram_quantile(0.95, sum by (le) (rate(esg_api_request_duration_seconds_bucket{${USERS}}[5m])))`);
   });
 
   it('divides memory by the instance size of the environment, then takes the fullest instance', () => {
@@ -78,12 +82,17 @@ describe('alert catalog', () => {
   });
 
   it('states the Datadog equivalents on the APM metrics of the service in the environment', () => {
-    expect(byId('error-ratio').datadog?.expression).toBe(
-      'sum:trace.fastapi.request.errors{service:esg-scraper-api,env:production}.as_count() / ' +
-      'clamp_min(sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count(), 20)');
-    expect(byId('memory').datadog?.expression).toBe('max:runtime.python.mem.rss{service:esg-scraper-api,env:production} / 2147483648');
-    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(
-      ['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95', 'esg-scraper-api-memory']);
+    const scope = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
+    // The window's ratio; the traffic guard is a second condition on the window's total (a composite in Datadog).
+    expect(byId('error-ratio').datadog).toEqual({
+      timeAggregation: 'sum(last_5m)',
+      expression: `sum:trace.fastapi.request.errors${scope}.as_count() / sum:trace.fastapi.request.hits${scope}.as_count()`,
+      guard: { expression: `sum:trace.fastapi.request.hits${scope}.as_count()`, comparison: '>=', threshold: 20 },
+    });
+    expect(byId('error-ratio').datadog!.expression).not.toContain('clamp_min');
+    // No memory monitor: runtime.python.* would come over DogStatsD (UDP), which App Platform's internal ports do not carry.
+    expect(byId('memory').datadog).toBeUndefined();
+    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95']);
   });
 
   it('states each rule as one PromQL comparison with its threshold', () => {

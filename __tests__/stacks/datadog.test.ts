@@ -1,7 +1,8 @@
 import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
-import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
+import { ESG_SCRAPER_API, SERVICES, SYNTHETICS_USER_AGENT } from '../../catalog/services';
 import { buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
+import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
 import { datadogAppUrl, notificationHandles } from '../../stacks/datadog';
 import { resourcesOf, synthOf } from '../support/synth';
 
@@ -14,6 +15,10 @@ const PRIORITY = { critical: '1', warning: '3', info: '5' } as const;
 const QUERY_THRESHOLD = /\s(>=|<=|>|<)\s(-?\d+(?:\.\d+)?)$/;
 
 const monitorsOf = (env: Env) => resourcesOf(synthOf(env), 'datadog_monitor').map(([, m]) => m);
+/** Monitors that notify: all but the parts of a composite, which notify through it. */
+const notifyingMonitorsOf = (env: Env) => monitorsOf(env).filter((m) => !(m.tags as string[]).includes(COMPOSITE_PART_TAG));
+/** Users' requests of the service in production: probes excluded. */
+const USER_SCOPE = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
 const tag = (resource: Resource, key: string) =>
   (resource.tags as string[]).find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
 const alertsOf = (env: Env) => buildAlertCatalog(SERVICES, ENVIRONMENTS[env]).filter((a) => a.datadog);
@@ -44,33 +49,51 @@ function syntheticNamed(env: Env, name: string): Resource {
 }
 
 describe('Datadog resources', () => {
-  it.each(ENVS)('are, per service, 2 SLOs, 2 synthetic tests, 1 token variable and 1 dashboard; a PagerDuty service object only where it pages (%s)', (env) => {
+  it.each(ENVS)('are, per service, 2 SLOs, 2 synthetic tests, 1 token variable and 1 dashboard, then Grafana\'s health test; a PagerDuty service object only where it pages (%s)', (env) => {
     const json = synthOf(env);
     const counts = Object.fromEntries(Object.entries(json.resource).filter(([type]) => type.startsWith('datadog_'))
       .map(([type, byName]) => [type, Object.keys(byName).length]));
     expect(counts).toEqual({
       datadog_service_level_objective: 2,
-      datadog_synthetics_test: 2,
+      datadog_synthetics_test: 2 + 1,
       datadog_synthetics_global_variable: 1,
       datadog_dashboard_json: 1,
-      datadog_monitor: 3 + 2 * 3,
+      // error ratio (condition, traffic, composite), p95 latency, APM data, 2 SLOs x 3 burn rates, the watchdog heartbeat
+      datadog_monitor: 3 + 1 + 1 + 2 * 3 + 1,
       ...(ENVIRONMENTS[env].pagesOnCall ? { datadog_integration_pagerduty_service_object: 1 } : {}),
     });
   });
 });
 
 describe('Datadog monitors', () => {
-  it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal and three burn-rate alerts per SLO (%s)', (env) => {
+  it.each(ENVS)('renders each severity of an alert with a Datadog signal, a guarded one as a composite, and three burn-rate alerts per SLO (%s)', (env) => {
     const monitors = monitorsOf(env);
-    const expected = alertsOf(env).flatMap(rulesOf).length;
-    expect(expected).toBe(3); // error ratio (critical), p95 latency (warning), memory (warning)
-    expect(monitors.filter((m) => m.type === 'query alert')).toHaveLength(expected);
-    expect(monitors.filter((m) => m.type === 'slo alert')).toHaveLength(buildSloCatalog(SERVICES, ENVIRONMENTS[env]).length * 3);
-    expect(monitors).toHaveLength(expected + 6);
+    const rules = alertsOf(env).flatMap(rulesOf);
+    expect(rules.map((r) => `${r.alert.id} ${r.severity}`)).toEqual(
+      ['esg-scraper-api-error-ratio critical', 'esg-scraper-api-latency-p95 warning']);
+    const byType = (type: string) => monitors.filter((m) => m.type === type);
+    // error ratio: condition and traffic; p95 latency; the APM data monitor
+    expect(byType('query alert').map((m) => m.name).sort()).toEqual([
+      'ESG Scraper API (' + env + '): no APM data (critical)',
+      `ESG Scraper API: 5xx error ratio high (${env}, critical): condition`,
+      `ESG Scraper API: 5xx error ratio high (${env}, critical): enough traffic`,
+      `ESG Scraper API: p95 latency above target (${env}, warning)`,
+    ]);
+    expect(byType('composite').map((m) => m.name)).toEqual([`ESG Scraper API: 5xx error ratio high (${env}, critical)`]);
+    expect(byType('slo alert')).toHaveLength(buildSloCatalog(SERVICES, ENVIRONMENTS[env]).length * 3);
+    expect(byType('event-v2 alert')).toHaveLength(1);
+    expect(monitors).toHaveLength(4 + 1 + 6 + 1);
+  });
+
+  it.each(ENVS)('watches no runtime.python.* metric: ddtrace sends those over DogStatsD (UDP), which cannot reach the Agent (%s)', (env) => {
+    const queries = monitorsOf(env).map((m) => m.query).join('\n');
+    expect(queries).not.toMatch(/runtime\./);
+    const dashboard = resourcesOf(synthOf(env), 'datadog_dashboard_json')[0][1].dashboard;
+    expect(dashboard).not.toMatch(/runtime\./);
   });
 
   it.each(ENVS)('keeps monitor_thresholds.critical equal to the number in every query (%s)', (env) => {
-    for (const monitor of monitorsOf(env)) {
+    for (const monitor of monitorsOf(env).filter((m) => m.type !== 'composite')) {
       const match = QUERY_THRESHOLD.exec(monitor.query);
       expect({ query: monitor.query, parsed: match !== null }).toEqual({ query: monitor.query, parsed: true });
       expect(monitor.monitor_thresholds).toEqual({ critical: match![2] });
@@ -80,16 +103,49 @@ describe('Datadog monitors', () => {
 
   it.each(ENVS)('renders each query from the catalog: <timeAggregation>:<expression> <comparison> <threshold> (%s)', (env) => {
     for (const alert of alertsOf(env)) {
+      const signal = alert.datadog!;
       for (const rule of rulesOf(alert)) {
-        expect(monitorOfAlert(env, alert, rule.severity).query)
-          .toBe(`${alert.datadog!.timeAggregation}:${alert.datadog!.expression} ${alert.comparison} ${rule.threshold}`);
+        const query = `${signal.timeAggregation}:${signal.expression} ${alert.comparison} ${rule.threshold}`;
+        if (!signal.guard) {
+          expect(monitorOfAlert(env, alert, rule.severity).query).toBe(query);
+          continue;
+        }
+        const named = (suffix: string) => monitorsOf(env).filter((m) => m.name === `${alert.title} (${env}, ${rule.severity}): ${suffix}`);
+        expect(named('condition').map((m) => m.query)).toEqual([query]);
+        expect(named('enough traffic').map((m) => m.query)).toEqual(
+          [`${signal.timeAggregation}:${signal.guard.expression} ${signal.guard.comparison} ${signal.guard.threshold}`]);
       }
+    }
+  });
+
+  it('pages on the error ratio only through a composite of the condition and the traffic guard, over the same window', () => {
+    const monitors = resourcesOf(synthOf('production'), 'datadog_monitor');
+    const [[compositeName, composite]] = monitors.filter(([, m]) => m.type === 'composite');
+    const ref = (suffix: string) => {
+      const [[name]] = monitors.filter(([, m]) => m.name === `${composite.name}: ${suffix}`);
+      return `\${datadog_monitor.${name}.id}`;
+    };
+    expect(compositeName).toMatch(/^datadog-composite-esg-scraper-api-error-ratio-critical/);
+    expect(composite.query).toBe(`${ref('condition')} && ${ref('enough traffic')}`);
+    expect(composite.message).toMatch(/\n\nNotify: @pagerduty-esg-scraper-api-production @slack-alerts$/);
+    expect(composite.priority).toBe('1');
+    const parts = monitors.filter(([, m]) => (m.tags as string[]).includes(COMPOSITE_PART_TAG)).map(([, m]) => m);
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(part.query.startsWith('sum(last_5m):')).toBe(true);
+      expect(part.query).toContain(USER_SCOPE);
+      expect(part.message).not.toContain('@');
     }
   });
 
   it.each(ENVS)('states a missing-data policy on every monitor (%s)', (env) => {
     for (const monitor of monitorsOf(env)) {
-      if (monitor.type === 'slo alert') {
+      if (monitor.type === 'composite') {
+        expect([monitor.on_missing_data, monitor.notify_no_data]).toEqual([undefined, undefined]); // follows its parts
+      } else if (monitor.notify_no_data === true) {
+        expect(monitor.on_missing_data).toBeUndefined(); // conflicts with notify_no_data
+        expect(monitor.no_data_timeframe).toBeGreaterThan(0);
+      } else if (monitor.type === 'slo alert') {
         expect({ name: monitor.name, notify_no_data: monitor.notify_no_data }).toEqual({ name: monitor.name, notify_no_data: false });
       } else {
         expect(['resolve', 'show_no_data', 'show_and_notify_no_data', 'default']).toContain(monitor.on_missing_data);
@@ -98,17 +154,28 @@ describe('Datadog monitors', () => {
     }
   });
 
-  it('treats missing APM data as the catalog does: no requests is not a failure', () => {
+  it('treats no user requests as nothing to judge, but missing APM data as an outage of the Agent or tracer', () => {
     for (const alert of alertsOf('production')) {
       expect(alert.noDataState).toBe('OK');
-      for (const rule of rulesOf(alert)) expect(monitorOfAlert('production', alert, rule.severity).on_missing_data).toBe('resolve');
     }
+    for (const monitor of monitorsOf('production').filter((m) => m.type === 'query alert' && m.query.includes('!resource_name'))) {
+      expect({ name: monitor.name, on_missing_data: monitor.on_missing_data }).toEqual({ name: monitor.name, on_missing_data: 'resolve' });
+    }
+    // Every request counts here, probes included: the synthetic tests call the API every minute.
+    const [apm] = monitorsOf('production').filter((m) => m.name === 'ESG Scraper API (production): no APM data (critical)');
+    expect(apm.query).toBe('sum(last_10m):sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count() < 1');
+    expect(apm).toMatchObject({ notify_no_data: true, no_data_timeframe: 20, priority: '1' });
+    expect(apm.message).toMatch(/\n\nNotify: @pagerduty-esg-scraper-api-production @slack-alerts$/);
+    expect(Math.min(...resourcesOf(synthOf('production'), 'datadog_synthetics_test')
+      .filter(([, t]) => t.request_definition.url.startsWith(ESG_SCRAPER_API.baseUrls.production))
+      .map(([, t]) => t.options_list.tick_every))).toBeLessThanOrEqual(60);
   });
 
   it.each(ENVS)('gives every monitor a priority string from its severity and env, service, team and severity tags (%s)', (env) => {
     for (const monitor of monitorsOf(env)) {
       const severity = tag(monitor, 'severity') as keyof typeof PRIORITY;
       expect(monitor.priority).toBe(PRIORITY[severity]);
+      if (tag(monitor, 'service') === 'grafana') continue; // the watchdog heartbeat watches Grafana, not the API
       expect([tag(monitor, 'env'), tag(monitor, 'service'), tag(monitor, 'team')]).toEqual([env, 'esg-scraper-api', 'platform']);
     }
   });
@@ -131,36 +198,36 @@ describe('Datadog monitors', () => {
 });
 
 /**
- * Datadog's evaluation of `sum(last_5m):errors.as_count() / clamp_min(hits.as_count(), floor) > t` on per-minute
- * counts. A query with `.as_count()` and arithmetic takes Datadog's as_count path: each count is summed over the
- * window before the division (monitors/guide/as-count-in-monitor-evaluations). Where clamp_min applies on that path
- * is not documented, so both orders are evaluated.
+ * Datadog's evaluation of the error-ratio composite on per-minute counts: the condition
+ * `sum(last_5m):errors.as_count() / hits.as_count() > t` takes Datadog's as_count path, each count summed
+ * over the window before the division (monitors/guide/as-count-in-monitor-evaluations), and the guard
+ * `sum(last_5m):hits.as_count() >= floor` judges the window's total; the composite alerts when both do.
  */
-function errorRatioAlerts(query: string, errors: number[], hits: number[]): { sumThenClamp: boolean; clampThenSum: boolean } {
-  const match = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ clamp_min\(sum:\S+\.as_count\(\), (\d+)\) > ([\d.]+)$/.exec(query);
-  expect(match).not.toBeNull();
-  const floor = Number(match![1]);
-  const threshold = Number(match![2]);
+function errorRatioAlerts(errors: number[], hits: number[]): boolean {
+  const monitors = monitorsOf('production');
+  const part = (suffix: string) => monitors.find((m) => m.name === `ESG Scraper API: 5xx error ratio high (production, critical): ${suffix}`)!.query;
+  const condition = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ sum:\S+\.as_count\(\) > ([\d.]+)$/.exec(part('condition'));
+  const guard = /^sum\(last_5m\):sum:\S+\.as_count\(\) >= (\d+)$/.exec(part('enough traffic'));
+  expect([condition, guard]).toEqual([expect.anything(), expect.anything()]);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return {
-    sumThenClamp: sum(errors) / Math.max(sum(hits), floor) > threshold,
-    // Per point, a minute without requests is NaN, which clamp_min also raises to the floor.
-    clampThenSum: sum(errors) / sum(hits.map((h) => Math.max(h, floor))) > threshold,
-  };
+  return sum(errors) / sum(hits) > Number(condition![1]) && sum(hits) >= Number(guard![1]);
 }
 
 describe('the error-ratio traffic guard', () => {
-  const query = () => monitorOfAlert('production', alertsOf('production').find((a) => a.id.endsWith('error-ratio'))!, 'critical').query;
-  const never = { sumThenClamp: false, clampThenSum: false };
-
   it('does not alert on 1 failure out of 3 requests, whether they come in one minute or several', () => {
-    expect(errorRatioAlerts(query(), [1, 0, 0, 0, 0], [3, 0, 0, 0, 0])).toEqual(never);
-    expect(errorRatioAlerts(query(), [1, 0, 0, 0, 0], [1, 1, 1, 0, 0])).toEqual(never);
+    expect(errorRatioAlerts([1, 0, 0, 0, 0], [3, 0, 0, 0, 0])).toBe(false);
+    expect(errorRatioAlerts([1, 0, 0, 0, 0], [1, 1, 1, 0, 0])).toBe(false);
+  });
+
+  it('judges the window\'s total: 20 requests spread thinly over five minutes are enough traffic', () => {
+    // A per-point clamp_min(hits, 20) would divide by 100 here and report 4%, under the 5% threshold.
+    expect(errorRatioAlerts([2, 0, 0, 0, 0], [4, 4, 4, 4, 4])).toBe(true);
+    expect(errorRatioAlerts([2, 0, 0, 0, 0], [4, 4, 4, 4, 3])).toBe(false); // 19 requests: too few to judge
   });
 
   it('alerts on 10% failures at 20 requests a minute and stays quiet at 4%', () => {
-    expect(errorRatioAlerts(query(), [2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toEqual({ sumThenClamp: true, clampThenSum: true });
-    expect(errorRatioAlerts(query(), [1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toEqual(never);
+    expect(errorRatioAlerts([2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toBe(true);
+    expect(errorRatioAlerts([1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toBe(false);
   });
 });
 
@@ -169,7 +236,7 @@ describe('routing', () => {
     const json = synthOf('staging');
     expect(JSON.stringify(json)).not.toContain('@pagerduty');
     expect(resourcesOf(json, 'datadog_integration_pagerduty_service_object')).toHaveLength(0);
-    for (const monitor of monitorsOf('staging')) expect(monitor.message).toMatch(/\n\nNotify: @slack-alerts$/);
+    for (const monitor of notifyingMonitorsOf('staging')) expect(monitor.message).toMatch(/\n\nNotify: @slack-alerts$/);
   });
 
   it('pages production critical alerts through a service object keyed by the Datadog PagerDuty integration', () => {
@@ -183,15 +250,17 @@ describe('routing', () => {
   });
 
   it('sends production critical alerts to PagerDuty and #alerts, warnings to #alerts only', () => {
-    const all = [...monitorsOf('production'), ...resourcesOf(synthOf('production'), 'datadog_synthetics_test').map(([, t]) => t)];
+    const all = [...notifyingMonitorsOf('production'), ...resourcesOf(synthOf('production'), 'datadog_synthetics_test').map(([, t]) => t)];
     for (const resource of all) {
       const expected = tag(resource, 'severity') === 'critical'
         ? 'Notify: @pagerduty-esg-scraper-api-production @slack-alerts'
         : 'Notify: @slack-alerts';
       expect({ name: resource.name, ending: resource.message.split('\n\n').pop() }).toEqual({ name: resource.name, ending: expected });
     }
-    expect(all.filter((r) => tag(r, 'severity') === 'critical').length).toBeGreaterThanOrEqual(5);
-    expect(all.filter((r) => tag(r, 'severity') === 'warning').length).toBeGreaterThanOrEqual(4);
+    // critical: error-ratio composite, APM data, 4 burn-rate pages, watchdog heartbeat, 3 synthetic tests
+    expect(all.filter((r) => tag(r, 'severity') === 'critical')).toHaveLength(1 + 1 + 4 + 1 + 3);
+    // warning: p95 latency, 2 burn-rate tickets
+    expect(all.filter((r) => tag(r, 'severity') === 'warning')).toHaveLength(1 + 2);
   });
 });
 
@@ -212,7 +281,9 @@ describe('SLOs and burn-rate alerts', () => {
     const [, availability] = sloNamed('production', 'ESG Scraper API availability (production)');
     expect(availability).toMatchObject({ type: 'metric', timeframe: '30d', target_threshold: 99.9,
       thresholds: [{ timeframe: '30d', target: 99.9, warning: 99.95 }] });
-    expect(availability.query.denominator).toBe('sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count()');
+    expect(availability.query.denominator).toBe(`sum:trace.fastapi.request.hits${USER_SCOPE}.as_count()`);
+    expect(availability.query.numerator).toBe(
+      `sum:trace.fastapi.request.hits${USER_SCOPE}.as_count() - sum:trace.fastapi.request.errors${USER_SCOPE}.as_count()`);
     const [, latency] = sloNamed('production', 'ESG Scraper API latency (production)');
     expect(latency).toMatchObject({ type: 'time_slice', timeframe: '30d', target_threshold: 99 });
     expect(latency.sli_specification.time_slice).toMatchObject({ comparator: '<=', threshold: 2, query_interval_seconds: 300 });
@@ -264,11 +335,21 @@ describe('synthetic API tests', () => {
     expect(test.request_definition).toMatchObject({ method: 'POST', url: `${ESG_SCRAPER_API.baseUrls[env]}/analyze`, timeout: 30,
       body_type: 'application/json' });
     expect(JSON.parse(test.request_definition.body)).toEqual({ text: 'Test ESG analysis', quick_mode: true });
-    expect(test.request_headers).toEqual({ 'Content-Type': 'application/json', Authorization: `Bearer {{ ${variable.name} }}` });
+    expect(test.request_headers).toEqual({
+      'Content-Type': 'application/json', 'User-Agent': SYNTHETICS_USER_AGENT, Authorization: `Bearer {{ ${variable.name} }}` });
     expect(test.config_variable).toEqual([
       { type: 'global', name: variable.name, id: `\${datadog_synthetics_global_variable.${variableName}.id}` }]);
     expect(test.options_list).toMatchObject({ tick_every: 300, monitor_priority: 1 });
     expect(test.assertion).toEqual([{ type: 'statusCode', operator: 'is', target: '200' }]);
+  });
+
+  it.each(ENVS)('marks every request as a probe: a User-Agent the service lists in probeUserAgents (%s)', (env) => {
+    const tests = resourcesOf(synthOf(env), 'datadog_synthetics_test').map(([, t]) => t);
+    expect(tests).toHaveLength(3);
+    for (const test of tests) {
+      const agent: string = test.request_headers['User-Agent'];
+      expect((ESG_SCRAPER_API.probeUserAgents ?? []).some((prefix) => agent.startsWith(prefix))).toBe(true);
+    }
   });
 
   it.each(ENVS)('sends nothing but a {{ global variable }} as a bearer token (%s)', (env) => {
