@@ -52,7 +52,7 @@ function destinationsOf(alert: Record<string, any>): string[] {
 }
 
 describe('Sentry', () => {
-  it.each(ENVS)('declares one team, one python-fastapi project without default rules and one rate-limited key (%s)', (env) => {
+  it.each(ENVS)('declares one team, one python-fastapi project without default rules or default key, and one rate-limited key (%s)', (env) => {
     const json = synthOf(env);
     const config = ENVIRONMENTS[env].sentry;
     const [teamName, team] = only(json, 'sentry_team');
@@ -63,6 +63,7 @@ describe('Sentry', () => {
       slug: config.projectSlug,
       platform: 'python-fastapi',
       default_rules: false,
+      default_key: false, // the managed key below is the only one, so its rate limit holds
       teams: [`\${sentry_team.${teamName}.slug}`],
     });
     const [, key] = only(json, 'sentry_key');
