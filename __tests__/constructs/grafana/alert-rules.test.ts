@@ -10,9 +10,13 @@ const envs = ['staging', 'production'] as const;
 /** Threshold types Grafana's server-side expressions accept (pkg/expr/threshold.go); gte/lte only from 11.6. */
 const PORTABLE_THRESHOLD_TYPES = ['gt', 'lt', 'within_range', 'outside_range'];
 
+/** The rule groups of the catalog's services: every group but the watchdog's (constructs/grafana/watchdog-rule.ts). */
+const serviceGroupsOf = (env: (typeof envs)[number]) => resourcesOf(synthOf(env), 'grafana_rule_group').filter(([, g]) => g.name !== 'watchdog');
+
 describe('AlertRuleGroup (grafana_rule_group)', () => {
   it.each(envs)('declares one group per service in the environment folder, evaluated every minute (%s)', (env) => {
-    const groups = resourcesOf(synthOf(env), 'grafana_rule_group');
+    expect(resourcesOf(synthOf(env), 'grafana_rule_group')).toHaveLength(SERVICES.length + 1); // and the watchdog's
+    const groups = serviceGroupsOf(env);
     expect(groups.map(([, g]) => [g.name, g.folder_uid, g.interval_seconds])).toEqual(
       SERVICES.map((s) => [s.id, '${grafana_folder.grafana-folder.uid}', 60]));
   });
@@ -20,7 +24,7 @@ describe('AlertRuleGroup (grafana_rule_group)', () => {
   it.each(envs)('renders every catalog alert and severity as one rule with the catalog values (%s)', (envName) => {
     const env = ENVIRONMENTS[envName];
     const catalog = buildAlertCatalog(SERVICES, env).flatMap(rulesOf);
-    const [[, group]] = resourcesOf(synthOf(envName), 'grafana_rule_group');
+    const [[, group]] = serviceGroupsOf(envName);
     expect(group.rule).toHaveLength(catalog.length);
     catalog.forEach(({ alert, severity }, i) => {
       const rule = group.rule[i];
@@ -44,7 +48,7 @@ describe('AlertRuleGroup (grafana_rule_group)', () => {
   it.each(envs)('queries Prometheus (A), reduces to the last value (B) and compares it with the threshold (C) (%s)', (envName) => {
     const env = ENVIRONMENTS[envName];
     const catalog = buildAlertCatalog(SERVICES, env).flatMap(rulesOf);
-    const [[, group]] = resourcesOf(synthOf(envName), 'grafana_rule_group');
+    const [[, group]] = serviceGroupsOf(envName);
     catalog.forEach(({ alert, threshold }, i) => {
       const [a, b, c] = group.rule[i].data;
       const [qa, qb, qc] = [a, b, c].map((d: any) => JSON.parse(d.model));

@@ -68,7 +68,9 @@ describe('Dashboards (Grafana)', () => {
   it.each(['staging', 'production'] as const)('returns each dashboard URL as a stack output (%s)', (name) => {
     const outputs = synthOf(name).output ?? {};
     const base = ENVIRONMENTS[name].grafana.publicUrl;
-    expect(outputs.grafana_service_dashboard_url?.value).toBe(`${base}/d/esg-scraper-api-service`);
-    expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/esg-business`);
+    // orgId: the same uids exist in each environment's organization.
+    const orgId = ENVIRONMENTS[name].grafana.orgId;
+    expect(outputs.grafana_service_dashboard_url?.value).toBe(`${base}/d/esg-scraper-api-service?orgId=${orgId}`);
+    expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/esg-business?orgId=${orgId}`);
   });
 });
