@@ -4,18 +4,20 @@
  * functions the stacks use (catalog/routing.ts). Nothing is synthesized. Sentry's
  * two alerts route by the same function from their catalog severity; DigitalOcean's
  * platform alerts have no severity and all go to the team's e-mail and Slack #alerts
- * (catalog/platform-alerts.ts). `npm run diff` draws all of them from the synth output.
+ * (catalog/platform-alerts.ts). The alerts that watch the alert path follow
+ * (catalog/self-watch.ts). `npm run diff` draws all of them from the synth output.
  *
  *   MONITORING_ENVIRONMENTS=production npm run routing   # one environment only
  */
 import { buildAlertCatalog, knownAlertIds } from '../catalog/alerts';
 import { formatRoutingTable, routingTable } from '../catalog/routing';
+import { selfWatchRoutingRows } from '../catalog/self-watch';
 import { SERVICES } from '../catalog/services';
 import { ConfigError, loadEnvironments, parseEnvironmentNames } from '../config/validate';
 
 try {
   const envs = loadEnvironments(parseEnvironmentNames(process.env.MONITORING_ENVIRONMENTS), knownAlertIds(SERVICES));
-  const rows = envs.flatMap((env) => routingTable(env, buildAlertCatalog(SERVICES, env)));
+  const rows = envs.flatMap((env) => [...routingTable(env, buildAlertCatalog(SERVICES, env)), ...selfWatchRoutingRows(env, SERVICES)]);
   console.log(formatRoutingTable(rows));
 } catch (error) {
   if (error instanceof ConfigError) {

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { COMPOSITE_PART_TAG } from '../catalog/datadog-tags';
+import { SELF_WATCH_SEVERITY } from '../catalog/self-watch';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
 import { baseUrl, ESG_SCRAPER_API, ServiceDefinition, SYNTHETICS_USER_AGENT } from '../catalog/services';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition, userApmScope } from '../catalog/slos';
@@ -118,8 +119,7 @@ function apiChecks(service: ServiceDefinition): ApiCheck[] {
 const SYNTHETICS_SEVERITY: Severity = 'critical';
 const SYNTHETICS_PRIORITY = 1;
 
-/** Grafana being down, or its alerts not arriving, blinds every Grafana rule: it pages. */
-const WATCHDOG_SEVERITY: Severity = 'critical';
+const WATCHDOG_SEVERITY = SELF_WATCH_SEVERITY;
 
 /**
  * Minutes without any trace of the API (probes included) after which Datadog says the
@@ -231,20 +231,20 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     // The APM path itself: the Agent component and the tracer. Every request counts here,
     // probes included, so that only a broken path (not a quiet night) empties the window.
     new MetricMonitor(stack, `datadog-monitor-${service.id}-apm-data`, {
-      name: `${displayName(ctx, service)}: no APM data (critical)`,
+      name: `${displayName(ctx, service)}: no APM data (${SELF_WATCH_SEVERITY})`,
       timeAggregation: `sum(last_${APM_SILENCE_MINUTES}m)`,
       expression: `sum:${DATADOG_APM.hits}${apmScope(service, env)}.as_count()`,
       comparison: '<',
       threshold: 1,
-      severity: 'critical',
+      severity: SELF_WATCH_SEVERITY,
       onMissingData: { notifyAfterMinutes: 2 * APM_SILENCE_MINUTES },
       message: notification([
         `No trace of any request to ${service.displayName} reached Datadog for ${APM_SILENCE_MINUTES} minutes, although ` +
           'the synthetic tests call it every minute: the Datadog Agent component of the app, or ddtrace in the API, is down ' +
           '(or the API is). Until this resolves, the APM monitors and SLOs see nothing.',
         `Dashboard: ${dashboardUrl}`,
-      ], handles('critical')),
-      tags: [...tags, 'severity:critical'],
+      ], handles(SELF_WATCH_SEVERITY)),
+      tags: [...tags, `severity:${SELF_WATCH_SEVERITY}`],
     });
 
     for (const { slo, sloId } of sloResources) {

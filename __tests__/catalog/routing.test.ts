@@ -5,6 +5,7 @@ import { buildAlertCatalog } from '../../catalog/alerts';
 import {
   DESTINATIONS, destinationsFor, formatRoutingTable, isUsed, muteTimingsFor, notificationRoutes, routingTable,
 } from '../../catalog/routing';
+import { selfWatchRoutingRows } from '../../catalog/self-watch';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig } from '../../config/types';
@@ -77,11 +78,11 @@ describe('routing by severity and environment', () => {
     expect(run.stderr).toBe('');
     const expected = formatRoutingTable(['staging', 'production'].flatMap((name) => {
       const env = ENVIRONMENTS[name as 'staging' | 'production'];
-      return routingTable(env, buildAlertCatalog(SERVICES, env));
+      return [...routingTable(env, buildAlertCatalog(SERVICES, env)), ...selfWatchRoutingRows(env, SERVICES)];
     }));
     expect(run.stdout).toBe(`${expected}\n`);
-    // A header, then every catalog rule in each environment.
-    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 2 * 6);
+    // A header, then every catalog rule and the 4 alerts that watch the alert path, in each environment.
+    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 2 * (6 + 4));
     expect(run.stdout.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
   });
 });
