@@ -191,6 +191,8 @@ describe('alert catalog', () => {
     ['id', { id: 'ESG_API' }, /^service "ESG_API"\.id: got "ESG_API"; expected kebab-case/],
     ['metricPrefix', { metricPrefix: '9api' }, /^service "esg-scraper-api"\.metricPrefix: got "9api"; expected the start of a Prometheus metric name/],
     ['healthPath', { healthPath: 'health' }, /^service "esg-scraper-api"\.healthPath: got "health"; expected a URL path starting with "\/"/],
+    ['probeUserAgents', { probeUserAgents: [' Datadog'] }, /^service "esg-scraper-api"\.probeUserAgents\[0\]: got " Datadog"; expected a User-Agent prefix without leading or trailing spaces\. Fix: edit the service in catalog\/services\.ts$/],
+    ['probeUserAgents', { probeUserAgents: [''] }, /^service "esg-scraper-api"\.probeUserAgents\[0\]: got ""; expected a User-Agent prefix/],
     ['latencyTargetSeconds', { latencyTargetSeconds: 0 }, /^service "esg-scraper-api"\.latencyTargetSeconds: got 0; expected a number of seconds above 0/],
     ['minRequestsPerFiveMinutes', { minRequestsPerFiveMinutes: 2.5 }, /^service "esg-scraper-api"\.minRequestsPerFiveMinutes: got 2\.5; expected a whole number/],
   ])('fails when a service %s is unusable, naming the service and the field', (_field, change, message) => {
