@@ -57,9 +57,8 @@ const SYNTHETICS_LOCATIONS: Readonly<Record<UptimeRegion, string>> = {
 
 /** Dashboard titles of the catalog's panels that have a Datadog signal. */
 const PANEL_TITLES: Partial<Record<ServicePanel, string>> = {
-  errorRatio: 'Error ratio (5xx share, traffic-guarded as the monitor sees it)',
-  latency: 'p95 request duration (s)',
-  memory: 'Memory of the largest process (share of the instance)',
+  errorRatio: 'Error ratio (5xx share of users\' requests, probes excluded)',
+  latency: 'p95 duration of users\' requests (s)',
 };
 
 /** One synthetic HTTP check of a service. */
