@@ -1,6 +1,6 @@
 /**
  * Probes are not users, proved on Prometheus itself: the catalog's own error-ratio
- * signal and traffic guard (the strings Grafana evaluates) over series that mix users'
+ * signal, traffic guard and p95 latency (the strings Grafana evaluates) over series that mix users'
  * requests with health checks, uptime checks and synthetic tests, labelled as the
  * metrics contract says (catalog/services.ts: `endpoint` is the route template, `probe`
  * "true" for a request with a probe's User-Agent). The same cases run on copies of the
@@ -13,7 +13,9 @@ import { ENVIRONMENTS } from '../../config/environments';
 import { InputSeries, PromAlertingRule, PromtoolCase, PromtoolResult, runPromtool } from '../support/promtool';
 
 const service = ESG_SCRAPER_API;
-const errorRatio = buildAlertCatalog(SERVICES, ENVIRONMENTS.production).find((a) => a.id === `${service.id}-error-ratio`)!;
+const catalog = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
+const errorRatio = catalog.find((a) => a.id === `${service.id}-error-ratio`)!;
+const latency = catalog.find((a) => a.id === `${service.id}-latency-p95`)!;
 const MINUTES = 30;
 
 /** A counter rising by `perMinute` requests every minute. */
@@ -37,14 +39,29 @@ const succeedingProbes = [
   requests('/analyze', '200', 50, 'true'),
 ];
 
+/**
+ * Requests in one histogram series: `count` per minute, all in the bucket just above
+ * `seconds`, with the matching request counter.
+ */
+function timed(endpoint: string, seconds: number, count: number, probe: 'true' | 'false' = 'false'): InputSeries[] {
+  const t = service.latencyTargetSeconds;
+  const labels = `job="${service.id}",instance="a",endpoint="${endpoint}",probe="${probe}"`;
+  return [...[t / 2, t, 2 * t, 4 * t].map((le) => ({
+    series: `${service.metricPrefix}_request_duration_seconds_bucket{${labels},le="${le}"}`,
+    values: `0+${seconds <= le ? count : 0}x${MINUTES}`,
+  })), { series: `${service.metricPrefix}_request_duration_seconds_bucket{${labels},le="+Inf"}`, values: `0+${count}x${MINUTES}` },
+  requests(endpoint, '200', count, probe)];
+}
+
 /** Rules that fire exactly when a claim holds, built from one version of the catalog's expressions. */
-function claimRules(alert: AlertDefinition): PromAlertingRule[] {
+function claimRules(alert: AlertDefinition, p95: AlertDefinition): PromAlertingRule[] {
   const rule = (name: string, expr: string): PromAlertingRule => ({ alert: name, expr, for: '0m', labels: {} });
   return [
     rule('UserErrorRatioIsZero', `(${alert.signal}) == 0`),
     rule('UserErrorRatioIsOneTenth', `(${alert.signal}) == 0.1`),
     rule('TrafficGuardHolds', alert.guard!),
     rule('ErrorRatioAlertFires', alertingExpression(rulesOf(alert)[0])),
+    rule('LatencyAlertFires', alertingExpression(rulesOf(p95)[0])),
   ];
 }
 
@@ -71,16 +88,22 @@ const CLAIMS: Claim[] = [
     series: [...succeedingProbes, ...failingProbes],
     firing: [],
   },
+  {
+    title: 'fast probes beside slow users leave p95 at the users\' and the latency alert fires',
+    series: [...timed('/analyze', 3 * service.latencyTargetSeconds, 10),
+      ...timed(service.healthPath, 0.01, 600), ...timed('/analyze', 0.01, 100, 'true')],
+    firing: ['UserErrorRatioIsZero', 'TrafficGuardHolds', 'LatencyAlertFires'],
+  },
 ];
 
-const RULE_NAMES = ['UserErrorRatioIsZero', 'UserErrorRatioIsOneTenth', 'TrafficGuardHolds', 'ErrorRatioAlertFires'];
+const RULE_NAMES = ['UserErrorRatioIsZero', 'UserErrorRatioIsOneTenth', 'TrafficGuardHolds', 'ErrorRatioAlertFires', 'LatencyAlertFires'];
 
-/** The catalog's alert as it would be if it counted the whole job, probes included. */
-const wholeJob: AlertDefinition = {
-  ...errorRatio,
-  signal: errorRatio.signal.split(userRequestSelector(service)).join(jobSelector(service)),
-  guard: errorRatio.guard!.split(userRequestSelector(service)).join(jobSelector(service)),
-};
+/** An alert as it would be if it counted the whole job, probes included. */
+const wholeJob = (alert: AlertDefinition): AlertDefinition => ({
+  ...alert,
+  signal: alert.signal.split(userRequestSelector(service)).join(jobSelector(service)),
+  guard: alert.guard!.split(userRequestSelector(service)).join(jobSelector(service)),
+});
 
 function casesFor(ruleFile: string): PromtoolCase[] {
   return CLAIMS.map((claim) => ({
@@ -100,16 +123,18 @@ let results: Map<string, PromtoolResult>;
 
 beforeAll(() => {
   results = runPromtool({
-    ruleFiles: { catalog: claimRules(errorRatio), 'whole job': claimRules(wholeJob) },
+    ruleFiles: { catalog: claimRules(errorRatio, latency), 'whole job': claimRules(wholeJob(errorRatio), wholeJob(latency)) },
     cases: [...casesFor('catalog'), ...casesFor('whole job')],
   });
 });
 
 describe('probes are not users (promtool, the catalog\'s own error ratio and guard)', () => {
-  it('builds the signal and the guard on the user selector', () => {
-    expect(errorRatio.signal).toContain(userRequestSelector(service));
-    expect(errorRatio.guard).toContain(userRequestSelector(service));
-    expect(wholeJob.signal).not.toContain('endpoint');
+  it('builds the signals and the guards on the user selector', () => {
+    for (const alert of [errorRatio, latency]) {
+      expect(alert.signal).toContain(userRequestSelector(service));
+      expect(alert.guard).toContain(userRequestSelector(service));
+      expect(wholeJob(alert).signal).not.toContain('endpoint');
+    }
   });
 
   it.each(CLAIMS.map((c) => c.title))('%s', (title) => {
