@@ -100,7 +100,8 @@ export function notificationRoutes(env: Pick<EnvironmentConfig, 'pagesOnCall' | 
 export interface RoutingRow {
   readonly environment: string;
   readonly alertId: string;
-  readonly severity: Severity;
+  /** `none` for the watchdog, which has no severity: it goes to its heartbeat only. */
+  readonly severity: Severity | 'none';
   readonly destinations: readonly string[];
   /** Maintenance windows that mute it. */
   readonly mutedBy: readonly string[];

@@ -5,10 +5,20 @@ import { isHttpUrl, Problems } from '../config/validate';
  * The services this stack monitors. Monitoring a second service means adding one
  * entry here: its alerts, dashboards, monitors and checks derive from it.
  *
- * Metrics contract: each service exports, on its Prometheus scrape job,
- *   <prefix>_requests_total{status}                       counter (HTTP status code)
- *   <prefix>_request_duration_seconds_bucket{le}          histogram
- *   process_resident_memory_bytes                         gauge (prometheus_client default)
+ * Metrics contract: each service exports, on its Prometheus scrape job (named after the
+ * service id, one target per instance; see README, "How Prometheus gets the metrics"),
+ *   <prefix>_requests_total{endpoint,status,probe}               counter
+ *   <prefix>_request_duration_seconds_bucket{endpoint,probe,le}  histogram
+ *   process_resident_memory_bytes                                gauge (prometheus_client default)
+ * where `endpoint` is the route template (`/health`, `/health/detailed`, `/analyze`: never
+ * the raw path), `status` the HTTP status code, and `probe` is "true" when the request's
+ * User-Agent starts with one of the service's `probeUserAgents`, else "false". User
+ * traffic is everything but the health routes and `probe="true"` (catalog/queries.ts,
+ * `userRequestSelector`).
+ * For Datadog APM (ddtrace), the API renames the root span of such a probe request to
+ * `probe <METHOD> <route>` (resource tag `probe_<method>_<route>`): trace metrics carry
+ * only service, env, version, resource and status tags, so the resource name is the one
+ * place a probe can be told apart (catalog/slos.ts, `userApmScope`).
  * and, when the service uses them,
  *   esg_cache_operations_total{operation,status}          counter (get/set, hit/miss)
  *   esg_mongodb_pool_connections, esg_mongodb_pool_max_connections   gauges
@@ -55,6 +65,12 @@ export interface ServiceDefinition {
   };
 }
 
+/**
+ * The User-Agent of every Datadog synthetic test this stack declares: set explicitly on
+ * each test, so that the API can recognize the probe whatever Datadog's default is.
+ */
+export const SYNTHETICS_USER_AGENT = 'Datadog/Synthetics (esg-monitoring)';
+
 export const ESG_SCRAPER_API: ServiceDefinition = {
   id: 'esg-scraper-api',
   displayName: 'ESG Scraper API',
@@ -66,6 +82,9 @@ export const ESG_SCRAPER_API: ServiceDefinition = {
   metricPrefix: 'esg_api',
   healthPath: '/health',
   detailedHealthPath: '/health/detailed',
+  // The User-Agent the stack's Datadog synthetic tests send (stacks/datadog.ts). DigitalOcean's
+  // health and uptime checks call only the health routes, which are excluded by route.
+  probeUserAgents: [SYNTHETICS_USER_AGENT],
   latencyTargetSeconds: 2,
   minRequestsPerFiveMinutes: 20,
   exports: { cache: true, mongodbPool: true, businessMetrics: true },
@@ -98,6 +117,9 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
     for (const field of ['healthPath', 'detailedHealthPath'] as const) {
       problems.check(/^\/\S*$/.test(s[field] ?? ''), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
     }
+    // A prefix the API compares with the User-Agent header: an empty one would make every request a probe.
+    (s.probeUserAgents ?? []).forEach((agent, i) => problems.check(/^\S(.*\S)?$/.test(agent ?? ''),
+      `${f}.probeUserAgents[${i}]`, agent, 'a User-Agent prefix without leading or trailing spaces', FIX));
     problems.check(Number.isFinite(s.latencyTargetSeconds) && s.latencyTargetSeconds > 0, `${f}.latencyTargetSeconds`,
       s.latencyTargetSeconds, 'a number of seconds above 0', FIX);
     problems.check(Number.isInteger(s.minRequestsPerFiveMinutes) && s.minRequestsPerFiveMinutes >= 1,

@@ -18,14 +18,48 @@ export const DATADOG_APM = {
   errors: 'trace.fastapi.request.errors',
   /** DISTRIBUTION of span durations in seconds; percentiles as `p95:<metric>{...}`. */
   latency: 'trace.fastapi.request',
-  /** GAUGE of the process's resident memory in bytes (ddtrace runtime metrics). */
-  memoryRss: 'runtime.python.mem.rss',
+  // No runtime metric (`runtime.python.*`): ddtrace sends those over DogStatsD (UDP), and
+  // App Platform's internal ports carry TCP only, so they never reach the Agent.
 } as const;
 
-/** The tag filter that scopes APM metrics to one service in one environment. */
+/**
+ * The tag filter that scopes APM metrics to one service in one environment, probes
+ * included: what proves that traces arrive at all (the synthetic tests call the API
+ * every minute).
+ */
 export function apmScope(service: ServiceDefinition, env: Pick<EnvironmentConfig, 'name'>): string {
   return `{service:${service.id},env:${env.name}}`;
 }
+
+/**
+ * A `resource_name` tag value as Datadog writes it: tag values are lowercase and a space
+ * becomes `_` (`GET /health` is `get_/health`).
+ */
+export function resourceNameTag(resource: string): string {
+  return resource.toLowerCase().replace(/\s+/g, '_');
+}
+
+/**
+ * The scope of users' requests in APM metrics: the service in the environment without
+ * the health routes and without requests the API marked as probes (resource
+ * `probe <METHOD> <route>`, see the metrics contract in catalog/services.ts). Trace
+ * metrics carry only env, service, version, resource, resource_name, http.status_code
+ * and host tags, not span tags such as `_dd.origin:synthetics`
+ * (docs.datadoghq.com/tracing/metrics/metrics_namespace), so a synthetic test's request
+ * can only be told apart by the resource name the API gives it. `!tag:prefix*` is
+ * Datadog's negated wildcard filter (docs.datadoghq.com/metrics/advanced-filtering).
+ */
+export function userApmScope(service: ServiceDefinition, env: Pick<EnvironmentConfig, 'name'>): string {
+  const excluded = [
+    resourceNameTag(`GET ${service.healthPath}`),
+    resourceNameTag(`GET ${service.detailedHealthPath}`),
+    `${PROBE_RESOURCE_PREFIX}_*`,
+  ];
+  return `{service:${service.id},env:${env.name},${excluded.map((r) => `!resource_name:${r}`).join(',')}}`;
+}
+
+/** The first word of the resource name the API gives a probe's root span: `probe POST /analyze`. */
+export const PROBE_RESOURCE_PREFIX = 'probe';
 
 const SLO_TIMEFRAMES = ['7d', '30d', '90d'] as const;
 export type SloTimeframe = (typeof SLO_TIMEFRAMES)[number];
@@ -205,7 +239,7 @@ function round(n: number): number {
 
 /** The SLOs of one service in one environment. */
 export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig): SloDefinition[] {
-  const scope = apmScope(service, env);
+  const scope = userApmScope(service, env);
   const hits = `sum:${DATADOG_APM.hits}${scope}.as_count()`;
   const errors = `sum:${DATADOG_APM.errors}${scope}.as_count()`;
   const base = (indicator: string) => ({
@@ -218,7 +252,7 @@ export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig):
     {
       ...base('availability'),
       title: `${service.displayName} availability`,
-      description: 'Share of requests that do not fail with a server error.',
+      description: 'Share of users\' requests (probes excluded) that do not fail with a server error.',
       sli: { kind: 'metric', good: `${hits} - ${errors}`, total: hits },
       objectives: [{ timeframe: '30d', target: 99.9, warning: 99.95 }],
       burnRateAlerts: recommendedBurnRateAlerts('30d'),
@@ -228,7 +262,7 @@ export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig):
       title: `${service.displayName} latency`,
       // APM has no latency buckets to count requests under the target, so this counts
       // five-minute slices whose p95 meets it: the same signal as the p95 monitor.
-      description: `Share of five-minute slices whose p95 request duration is at most ${service.latencyTargetSeconds}s.`,
+      description: `Share of five-minute slices whose p95 duration of users' requests (probes excluded) is at most ${service.latencyTargetSeconds}s.`,
       sli: {
         kind: 'time_slice',
         query: `p95:${DATADOG_APM.latency}${scope}`,

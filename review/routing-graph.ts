@@ -1,3 +1,4 @@
+import { COMPOSITE_PART_TAG } from '../catalog/datadog-tags';
 import { StackJson } from './data-bearing';
 
 /**
@@ -169,6 +170,8 @@ function datadogRoutes(stack: StackJson): Route[] {
     for (const [, body] of resources(stack, type)) {
       const alert = str(body.name) ?? '?';
       const tags = (Array.isArray(body.tags) ? body.tags : []).map((t) => String(t));
+      // A composite's parts notify nobody by design: the composite's own route is the one to show.
+      if (tags.includes(COMPOSITE_PART_TAG)) continue;
       const severity = tags.find((t) => t.startsWith('severity:'))?.slice('severity:'.length) ?? '(none)';
       const handles = [...new Set([...(str(body.message) ?? '').matchAll(/(?:^|\s)@([^\s@]+)/g)].map((m) => `@${m[1]}`))];
       if (handles.length === 0) routes.push({ source: 'Datadog', alert, severity, destination: '(nobody: no @handle)' });

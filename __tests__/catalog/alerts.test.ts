@@ -12,6 +12,9 @@ import { ConfigError } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
 import { SEED_CONFIGS } from '../support/estates';
 
+/** Users' requests of the ESG Scraper API: the health routes and requests marked as probes excluded. */
+const USERS = 'job="esg-scraper-api",endpoint!~"/health|/health/detailed",probe!="true"';
+
 const catalogs = ENVIRONMENT_NAMES.map((name) => [name, buildAlertCatalog(SERVICES, ENVIRONMENTS[name])] as const);
 const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
 /**
@@ -53,7 +56,8 @@ describe('alert catalog', () => {
       expect(['OK', 'NoData', 'KeepLast', 'Alerting']).toContain(a.noDataState);
       expect(['OK', 'Error', 'KeepLast', 'Alerting']).toContain(a.execErrState);
       expect(a.dashboardUid).toBe(dashboardUid('service', a.serviceId));
-      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/${a.dashboardUid}?viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
+      // orgId: the link opens the environment's own organization.
+      expect(a.dashboardUrl).toBe(`${ENVIRONMENTS[name].grafana.publicUrl}/d/${a.dashboardUid}?orgId=${ENVIRONMENTS[name].grafana.orgId}&viewPanel=${SERVICE_PANEL_IDS[a.panel]}`);
       expect(a.summary.length).toBeGreaterThan(10);
     }
   });
@@ -66,8 +70,8 @@ describe('alert catalog', () => {
   });
 
   it('guards the error ratio and the p95 latency with the minimum traffic', () => {
-    const { metricPrefix, id, minRequestsPerFiveMinutes } = ESG_SCRAPER_API;
-    const guard = `sum(increase(${metricPrefix}_requests_total{job="${id}"}[5m])) >= ${minRequestsPerFiveMinutes}`;
+    const { metricPrefix, minRequestsPerFiveMinutes } = ESG_SCRAPER_API;
+    const guard = `sum(increase(${metricPrefix}_requests_total{${USERS}}[5m])) >= ${minRequestsPerFiveMinutes}`;
     expect(byId('error-ratio').guard).toBe(guard);
     expect(byId('latency-p95').guard).toBe(guard);
     expect(guardedQuery(byId('error-ratio'))).toBe(`(${byId('error-ratio').signal}) and on() (${guard})`);
@@ -76,7 +80,7 @@ describe('alert catalog', () => {
 
   it('computes p95 from the histogram summed across instances by bucket', () => {
     expect(byId('latency-p95').signal).toBe(
-      'histogram_quantile(0.95, sum by (le) (rate(esg_api_request_duration_seconds_bucket{job="esg-scraper-api"}[5m])))');
+      `histogram_quantile(0.95, sum by (le) (rate(esg_api_request_duration_seconds_bucket{${USERS}}[5m])))`);
   });
 
   it('divides memory by the instance size of the environment, then takes the fullest instance', () => {
@@ -86,12 +90,17 @@ describe('alert catalog', () => {
   });
 
   it('states the Datadog equivalents on the APM metrics of the service in the environment', () => {
-    expect(byId('error-ratio').datadog?.expression).toBe(
-      'sum:trace.fastapi.request.errors{service:esg-scraper-api,env:production}.as_count() / ' +
-      'clamp_min(sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count(), 20)');
-    expect(byId('memory').datadog?.expression).toBe('max:runtime.python.mem.rss{service:esg-scraper-api,env:production} / 2147483648');
-    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(
-      ['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95', 'esg-scraper-api-memory']);
+    const scope = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
+    // The window's ratio; the traffic guard is a second condition on the window's total (a composite in Datadog).
+    expect(byId('error-ratio').datadog).toEqual({
+      timeAggregation: 'sum(last_5m)',
+      expression: `sum:trace.fastapi.request.errors${scope}.as_count() / sum:trace.fastapi.request.hits${scope}.as_count()`,
+      guard: { expression: `sum:trace.fastapi.request.hits${scope}.as_count()`, comparison: '>=', threshold: 20 },
+    });
+    expect(byId('error-ratio').datadog!.expression).not.toContain('clamp_min');
+    // No memory monitor: runtime.python.* would come over DogStatsD (UDP), which App Platform's internal ports do not carry.
+    expect(byId('memory').datadog).toBeUndefined();
+    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95']);
   });
 
   it('states each rule as one PromQL comparison with its threshold', () => {
@@ -191,6 +200,8 @@ describe('alert catalog', () => {
     ['id', { id: 'ESG_API' }, /^service "ESG_API"\.id: got "ESG_API"; expected kebab-case/],
     ['metricPrefix', { metricPrefix: '9api' }, /^service "esg-scraper-api"\.metricPrefix: got "9api"; expected the start of a Prometheus metric name/],
     ['healthPath', { healthPath: 'health' }, /^service "esg-scraper-api"\.healthPath: got "health"; expected a URL path starting with "\/"/],
+    ['probeUserAgents', { probeUserAgents: [' Datadog'] }, /^service "esg-scraper-api"\.probeUserAgents\[0\]: got " Datadog"; expected a User-Agent prefix without leading or trailing spaces\. Fix: edit the service in catalog\/services\.ts$/],
+    ['probeUserAgents', { probeUserAgents: [''] }, /^service "esg-scraper-api"\.probeUserAgents\[0\]: got ""; expected a User-Agent prefix/],
     ['latencyTargetSeconds', { latencyTargetSeconds: 0 }, /^service "esg-scraper-api"\.latencyTargetSeconds: got 0; expected a number of seconds above 0/],
     ['minRequestsPerFiveMinutes', { minRequestsPerFiveMinutes: 2.5 }, /^service "esg-scraper-api"\.minRequestsPerFiveMinutes: got 2\.5; expected a whole number/],
   ])('fails when a service %s is unusable, naming the service and the field', (_field, change, message) => {

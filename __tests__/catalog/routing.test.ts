@@ -5,6 +5,7 @@ import { buildAlertCatalog } from '../../catalog/alerts';
 import {
   DESTINATIONS, destinationsFor, formatRoutingTable, impactsPublicStatus, isUsed, muteTimingsFor, notificationRoutes, routingTable,
 } from '../../catalog/routing';
+import { selfWatchRoutingRows } from '../../catalog/self-watch';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, SEVERITIES } from '../../config/types';
@@ -87,12 +88,12 @@ describe('routing by severity and environment', () => {
     expect(run.stderr).toBe('');
     const expected = formatRoutingTable(['staging', 'production'].flatMap((name) => {
       const env = ENVIRONMENTS[name as 'staging' | 'production'];
-      return routingTable(env, buildAlertCatalog(SERVICES, env));
+      return [...routingTable(env, buildAlertCatalog(SERVICES, env)), ...selfWatchRoutingRows(env, SERVICES)];
     }));
     const [routing, statusTable] = run.stdout.split('\n\nAlerts that mark the public status page impacted');
     expect(routing).toBe(expected);
-    // A header, then every catalog rule in each environment.
-    expect(routing.split('\n')).toHaveLength(1 + 2 * 6);
+    // A header, then every catalog rule and the 4 alerts that watch the alert path, in each environment.
+    expect(routing.split('\n')).toHaveLength(1 + 2 * (6 + 4));
     expect(routing.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
     expect(statusTable).toContain('| vendor | alerts | severity | staging | production |'); // the README's table (status-impact.test.ts)
   });

@@ -40,10 +40,13 @@ function problemsOf(slos: SloDefinition[]): string | undefined {
   }
 }
 
+/** Users' requests: the health routes and the requests the API marks as probes are excluded. */
+const USER_SCOPE = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
+
 describe('SLO catalog', () => {
   it('defines a 99.9% availability SLO as good (hits - errors) over total (hits) APM requests', () => {
     const [availability] = serviceSlos(ESG_SCRAPER_API, production);
-    const scope = '{service:esg-scraper-api,env:production}';
+    const scope = USER_SCOPE;
     expect(availability.id).toBe('esg-scraper-api-availability');
     expect(availability.sli).toEqual({
       kind: 'metric',
@@ -57,7 +60,7 @@ describe('SLO catalog', () => {
     const latency = serviceSlos(ESG_SCRAPER_API, production).find((s) => s.id === 'esg-scraper-api-latency')!;
     expect(latency.sli).toEqual({
       kind: 'time_slice',
-      query: 'p95:trace.fastapi.request{service:esg-scraper-api,env:production}',
+      query: `p95:trace.fastapi.request${USER_SCOPE}`,
       comparator: '<=',
       threshold: ESG_SCRAPER_API.latencyTargetSeconds,
       intervalSeconds: 300,

@@ -36,9 +36,16 @@ function diffAfter(mutate: (after: Record<string, TerraformJson>) => void, allow
   return diffDirectories(before, after, allowlist, 'review/allowed-removals.txt');
 }
 
+/** The rule group of the ESG Scraper API (the stack also has the watchdog's). */
+function serviceRuleGroup(json: TerraformJson): Record<string, any> {
+  const groups = Object.values(json.resource.grafana_rule_group ?? {}).filter((g: any) => g.name === 'esg-scraper-api');
+  if (groups.length !== 1) throw new Error(`expected one esg-scraper-api rule group, found ${groups.length}`);
+  return groups[0] as Record<string, any>;
+}
+
 /** The production rule alerting on the 5xx ratio, and its threshold stage model. */
 function errorRatioThreshold(json: TerraformJson): { rule: Record<string, any>; data: Record<string, any>; model: Record<string, any> } {
-  const [, group] = only(json, 'grafana_rule_group');
+  const group = serviceRuleGroup(json);
   const rule = group.rule.find((r: Record<string, any>) => r.uid === 'esg-scraper-api-error-ratio-critical');
   const data = rule.data.find((d: Record<string, any>) => d.ref_id === rule.condition);
   return { rule, data, model: JSON.parse(data.model) };
@@ -128,7 +135,7 @@ describe('npm run diff: data-bearing resources', () => {
 
   it('fails when a rule group is renamed: its rules\' alert state and history go with it', () => {
     const result = diffAfter((t) => {
-      only(t.production, 'grafana_rule_group')[1].name = 'renamed-group';
+      serviceRuleGroup(t.production).name = 'renamed-group';
     });
     expect(result.exitCode).toBe(1);
     expect(result.report.blocked).toEqual([expect.objectContaining({ type: 'grafana_rule_group', kind: 'replaced', replacedBy: ['name'] })]);

@@ -42,7 +42,7 @@ function appOf(json: TerraformJson): [string, Record<string, any>] {
 
 /** Every alert in the app spec, app-level then component-level. */
 function appAlerts(app: Record<string, any>): Record<string, any>[] {
-  return [...app.spec.alert, ...app.spec.service.flatMap((s: any) => s.alert)];
+  return [...app.spec.alert, ...app.spec.service.flatMap((s: any) => s.alert ?? [])];
 }
 
 /** An uptime alert as the synthesized JSON states it. */
@@ -59,8 +59,8 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
       const config = configs[env].digitalocean;
       const [, app] = appOf(synth(env));
       expect(app.spec).toMatchObject({ name: config.app.name, region: config.region });
-      // One component: the app runs the primary service; every other service is monitored only (see stacks/digitalocean.ts).
-      expect(app.spec.service).toHaveLength(1);
+      // The primary service and the Datadog Agent beside it; every other service is monitored only (see stacks/digitalocean.ts).
+      expect(app.spec.service.map((s: any) => s.name)).toEqual([services[0].id, 'datadog-agent']);
       expect(app.spec.service[0]).toMatchObject({
         name: primary.id,
         github: { repo: config.app.github.repo, branch: config.app.github.branch, deploy_on_push: config.app.github.deployOnPush },
@@ -81,8 +81,12 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
         { key: 'LOG_LEVEL', value: 'INFO', type: 'GENERAL', scope: 'RUN_TIME' },
         { key: 'DD_SERVICE', value: primary.id, type: 'GENERAL', scope: 'RUN_TIME' },
         { key: 'DD_ENV', value: env, type: 'GENERAL', scope: 'RUN_TIME' },
-        { key: 'DD_RUNTIME_METRICS_ENABLED', value: 'true', type: 'GENERAL', scope: 'RUN_TIME' },
+        // ddtrace reaches the Agent component by its name on the app's private network, over TCP.
+        { key: 'DD_AGENT_HOST', value: 'datadog-agent', type: 'GENERAL', scope: 'RUN_TIME' },
+        { key: 'DD_TRACE_AGENT_PORT', value: '8126', type: 'GENERAL', scope: 'RUN_TIME' },
       ]);
+      // Runtime metrics travel over DogStatsD (UDP), which App Platform's internal ports do not carry.
+      expect(app.spec.env.map((v: any) => v.key)).not.toContain('DD_RUNTIME_METRICS_ENABLED');
       expect(app.spec.service[0].env).toEqual([
         { key: 'SENTRY_DSN', value: `\${sentry_key.${keyName}.dsn["public"]}`, type: 'SECRET', scope: 'RUN_TIME' },
       ]);
@@ -90,6 +94,35 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
         expect(ENV_TYPES).toContain(variable.type);
         expect(ENV_SCOPES).toContain(variable.scope);
       }
+    });
+
+    it.each(ENVS)('runs a Datadog Agent 7 from Docker Hub as an internal service: trace port 8126 over TCP, key as a secret (%s)', (env) => {
+      const [, app] = appOf(synthOf(env, estate));
+      const agents = app.spec.service.filter((s: any) => s.name === 'datadog-agent');
+      expect(agents).toHaveLength(1);
+      const [agent] = agents;
+      expect(agent.image).toEqual({ registry_type: 'DOCKER_HUB', registry: 'datadog', repository: 'agent', tag: '7' });
+      expect(agent.internal_ports).toEqual([8126]);
+      expect(agent.internal_ports).toContain(Number(app.spec.env.find((v: any) => v.key === 'DD_TRACE_AGENT_PORT').value));
+      // No public HTTP port, no route: only the app's components reach it. TCP health check on the trace port.
+      expect(agent.http_port).toBeUndefined();
+      expect(app.spec.ingress).toBeUndefined();
+      expect(agent.health_check).toEqual({ port: 8126 });
+      expect(agent.instance_count).toBe(1);
+      const vars = Object.fromEntries(agent.env.map((v: any) => [v.key, v]));
+      expect(Object.keys(vars).sort()).toEqual(['DD_API_KEY', 'DD_APM_ENABLED', 'DD_APM_NON_LOCAL_TRAFFIC', 'DD_HOSTNAME', 'DD_SITE']);
+      expect(vars.DD_API_KEY).toEqual({ key: 'DD_API_KEY', value: '${var.datadog_logs_api_key}', type: 'SECRET', scope: 'RUN_TIME' });
+      expect(vars.DD_APM_NON_LOCAL_TRAFFIC.value).toBe('true');
+      expect(vars.DD_SITE.value).toBe(configs[env].datadog.site);
+      // A stable host name, one per environment: containers get a new one on every deploy.
+      expect(vars.DD_HOSTNAME.value).toBe(`${configs[env].digitalocean.app.name}-datadog-agent`);
+      for (const v of agent.env) expect({ key: v.key, type: v.type }).toEqual({ key: v.key, type: v.key === 'DD_API_KEY' ? 'SECRET' : 'GENERAL' });
+    });
+
+    it.each(ENVS)('declares the service\'s own host as the app\'s PRIMARY domain (%s)', (env) => {
+      const [, app] = appOf(synthOf(env, estate));
+      expect(app.spec.domain).toEqual([{ name: new URL(primary.baseUrls[env]).hostname, type: 'PRIMARY' }]);
+      expect(app.spec.domain[0].name).toBe(env === 'production' ? 'api.blueprintbuddy.io' : 'staging-api.blueprintbuddy.io');
     });
 
     it.each(ENVS)('ships logs to the intake of the configured Datadog site, with the key from a variable (%s)', (env) => {
@@ -113,7 +146,7 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
         expect(APP_RULES).toContain(alert.rule);
         expect(Object.keys(alert).sort()).toEqual(['destinations', 'rule']); // no operator/window/value at app level
       }
-      for (const alert of app.spec.service.flatMap((s: any) => s.alert)) {
+      for (const alert of app.spec.service.flatMap((s: any) => s.alert ?? [])) {
         expect(COMPONENT_RULES).toContain(alert.rule);
         expect(COMPONENT_OPERATORS).toContain(alert.operator);
         expect(COMPONENT_WINDOWS).toContain(alert.window);
@@ -140,6 +173,8 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
       const ignored: string[] = app.lifecycle.ignore_changes;
       expect(ignored).toEqual([
         'spec[0].service[0].env',
+        // The agent's env holds its API key (SECRET); its plain variables are ignored with it.
+        'spec[0].service[1].env',
         ...app.spec.alert.map((_: unknown, i: number) => `spec[0].alert[${i}].destinations`),
         ...app.spec.service[0].alert.map((_: unknown, i: number) => `spec[0].service[0].alert[${i}].destinations`),
       ]);

@@ -59,7 +59,7 @@ describe.each(ESTATES)('Sentry ($name)', (estate) => {
   const { configs, services } = estate;
   const synth = (env: (typeof ENVS)[number]) => synthOf(env, estate);
 
-  it.each(ENVS)('declares one team, one python-fastapi project without default rules and one rate-limited key (%s)', (env) => {
+  it.each(ENVS)('declares one team, one python-fastapi project without default rules or default key, and one rate-limited key (%s)', (env) => {
     const json = synth(env);
     const config = configs[env].sentry;
     const [teamName, team] = only(json, 'sentry_team');
@@ -70,6 +70,7 @@ describe.each(ESTATES)('Sentry ($name)', (estate) => {
       slug: config.projectSlug,
       platform: 'python-fastapi',
       default_rules: false,
+      default_key: false, // the managed key below is the only one, so its rate limit holds
       teams: [`\${sentry_team.${teamName}.slug}`],
     });
     const [, key] = only(json, 'sentry_key');

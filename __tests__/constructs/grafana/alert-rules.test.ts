@@ -22,7 +22,9 @@ describe.each(ESTATES)('AlertRuleGroup (grafana_rule_group) in the $name', (esta
   };
 
   it.each(envs)('declares one group per service in the environment folder, evaluated every minute (%s)', (env) => {
-    const groups = resourcesOf(synthOf(env, estate), 'grafana_rule_group');
+    const all = resourcesOf(synthOf(env, estate), 'grafana_rule_group');
+    expect(all).toHaveLength(services.length + 1); // and the watchdog's (constructs/grafana/watchdog-rule.ts)
+    const groups = all.filter(([, g]) => g.name !== 'watchdog');
     expect(groups.map(([, g]) => [g.name, g.folder_uid, g.interval_seconds]).sort()).toEqual(
       services.map((s) => [s.id, '${grafana_folder.grafana-folder.uid}', 60]).sort());
   });

@@ -7,9 +7,10 @@ const contactPointsOf = (env: 'staging' | 'production') =>
   Object.fromEntries(resourcesOf(synthOf(env), 'grafana_contact_point').map(([, c]) => [c.name, c]));
 
 describe('AlertContactPoints (grafana_contact_point)', () => {
-  it('declares PagerDuty and both Slack channels in production', () => {
+  it('declares PagerDuty, both Slack channels and the watchdog heartbeat in production', () => {
     expect(Object.keys(contactPointsOf('production')).sort()).toEqual([
-      'esg-scraper-production-pagerduty', 'esg-scraper-production-slack-alerts', 'esg-scraper-production-slack-monitoring']);
+      'esg-scraper-production-pagerduty', 'esg-scraper-production-slack-alerts', 'esg-scraper-production-slack-monitoring',
+      'esg-scraper-production-watchdog-heartbeat']);
   });
 
   it('takes the PagerDuty integration key by reference from the Grafana integration of the PagerDuty service', () => {
@@ -37,7 +38,7 @@ describe('AlertContactPoints (grafana_contact_point)', () => {
 
   it('declares no PagerDuty contact point in staging, and no Grafana resource there references PagerDuty', () => {
     expect(Object.keys(contactPointsOf('staging')).sort()).toEqual([
-      'esg-scraper-staging-slack-alerts', 'esg-scraper-staging-slack-monitoring']);
+      'esg-scraper-staging-slack-alerts', 'esg-scraper-staging-slack-monitoring', 'esg-scraper-staging-watchdog-heartbeat']);
     const grafana = Object.entries(synthOf('staging').resource).filter(([type]) => type.startsWith('grafana_'));
     expect(JSON.stringify(grafana)).not.toMatch(/pagerduty/i);
   });

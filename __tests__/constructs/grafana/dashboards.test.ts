@@ -72,15 +72,17 @@ describe('Dashboards (Grafana)', () => {
     it.each(ENVIRONMENT_NAMES)('returns each dashboard URL as a stack output: the primary service\'s under a plain name, others under their id (%s)', (name) => {
       const outputs = synthOf(name, estate).output ?? {};
       const base = configs[name].grafana.publicUrl;
+      // orgId: the same uids exist in each environment's organization.
+      const org = `?orgId=${configs[name].grafana.orgId}`;
       services.forEach((service, i) => {
         const stem = i === 0 ? '' : `${service.id.replace(/-/g, '_')}_`;
-        expect(outputs[`grafana_${stem}service_dashboard_url`]?.value).toBe(`${base}/d/${dashboardUid('service', service.id)}`);
+        expect(outputs[`grafana_${stem}service_dashboard_url`]?.value).toBe(`${base}/d/${dashboardUid('service', service.id)}${org}`);
       });
-      expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/${dashboardUid('business')}`);
+      expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/${dashboardUid('business')}${org}`);
     });
   });
 
   it('serves the seed\'s service dashboard at /d/esg-scraper-api-service (pinned: people bookmarked it)', () => {
-    expect(synthOf('production').output?.grafana_service_dashboard_url?.value).toMatch(/\/d\/esg-scraper-api-service$/);
+    expect(synthOf('production').output?.grafana_service_dashboard_url?.value).toMatch(/\/d\/esg-scraper-api-service\?orgId=\d+$/);
   });
 });

@@ -19,6 +19,7 @@ describe('MaintenanceMuteTimings (grafana_mute_timing)', () => {
     const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
     const muted = policy.policy.map((route: any) => [route.matcher[0].value, route.mute_timings ?? []]);
     expect(muted).toEqual([
+      ['grafana-watchdog', []], // a muted watchdog would stop the heartbeat and page
       ['critical', []],
       ['critical', []],
       ['warning', [`\${grafana_mute_timing.${id}.name}`]],

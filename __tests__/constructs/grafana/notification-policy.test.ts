@@ -92,10 +92,24 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
     expect(policy.group_by).toEqual(['grafana_folder', 'alertname', 'severity']);
   });
 
-  it('matches on severity and environment in every route', () => {
+  it('routes the watchdog first, to its heartbeat only, repeating every 5 minutes and never muted', () => {
+    for (const env of ['staging', 'production'] as const) {
+      const json = synthOf(env);
+      const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
+      const [first] = policy.policy;
+      expect(first.matcher).toEqual([{ label: 'heartbeat', match: '=', value: 'grafana-watchdog' }]);
+      expect(first).toMatchObject({ continue: false, group_wait: '0s', group_interval: '1m', repeat_interval: '5m' });
+      expect(first.mute_timings).toBeUndefined();
+      expect(resolveContactPoint(json, first.contact_point).name).toBe(`esg-scraper-${env}-watchdog-heartbeat`);
+      expect(contactPointsReached(policy, { heartbeat: 'grafana-watchdog', environment: env })
+        .map((ref) => resolveContactPoint(json, ref).name)).toEqual([`esg-scraper-${env}-watchdog-heartbeat`]);
+    }
+  });
+
+  it('matches on severity and environment in every route after the watchdog\'s', () => {
     for (const env of ['staging', 'production'] as const) {
       const [[, policy]] = resourcesOf(synthOf(env), 'grafana_notification_policy');
-      for (const route of policy.policy) {
+      for (const route of policy.policy.slice(1)) {
         expect(route.matcher.map((m: any) => [m.label, m.match])).toEqual([['severity', '='], ['environment', '=']]);
         expect(route.matcher[1].value).toBe(env);
       }
