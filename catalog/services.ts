@@ -43,8 +43,13 @@ export interface ServiceDefinition {
    * @default [] (probes are known by their paths only)
    */
   readonly probeUserAgents?: readonly string[];
-  /** p95 latency above this is a warning. */
+  /** p95 latency above this is a warning; also the latency SLO's threshold, so a bucket boundary. */
   readonly latencyTargetSeconds: number;
+  /**
+   * Bucket boundaries (seconds) of `<prefix>_request_duration_seconds`, as the API declares them.
+   * @default prometheus_client's defaults (PROMETHEUS_CLIENT_DEFAULT_BUCKETS in catalog/burn-rates.ts)
+   */
+  readonly requestDurationBuckets?: readonly number[];
   /** Fewer requests than this in five minutes is too little traffic to judge an error ratio. */
   readonly minRequestsPerFiveMinutes: number;
   /** Optional signals this service exports. */
@@ -67,6 +72,7 @@ export const ESG_SCRAPER_API: ServiceDefinition = {
   healthPath: '/health',
   detailedHealthPath: '/health/detailed',
   latencyTargetSeconds: 2,
+  requestDurationBuckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   minRequestsPerFiveMinutes: 20,
   exports: { cache: true, mongodbPool: true, businessMetrics: true },
 };

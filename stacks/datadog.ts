@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
 import { baseUrl, ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
+import { datadogBurnRateAlerts } from '../catalog/burn-rates';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
 import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
 import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
@@ -192,7 +193,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     for (const { slo, sloId } of sloResources) {
       const sloUrl = `${appUrl}/slo?slo_id=${sloId}`;
       links[linkName(service, `slo_${slo.id.slice(service.id.length + 1).replace(/-/g, '_')}`)] = sloUrl;
-      for (const spec of slo.burnRateAlerts) {
+      for (const spec of datadogBurnRateAlerts(slo)) {
         new BurnRateAlert(stack, `datadog-burn-rate-${slo.id}-${spec.over}-${spec.longWindow}`, {
           name: `${slo.title} (${env.name}): ${spec.over} error budget burning ${spec.burnRate}x ` +
             `over ${spec.longWindow}/${spec.shortWindow}`,
