@@ -196,6 +196,11 @@ export function scenarioSeries(scenario: IncidentScenario, service: ServiceDefin
   // A probe every `periodSeconds` from `sources` places: whole requests per scrape.
   const probe = (sources: number, periodSeconds: number) => (sample: number) => steady(sources / periodSeconds, 0, sample).ok;
 
+  // A labelled prometheus_client counter appears on its first increment, and rate() never
+  // sees that one. Each scenario takes the less favourable case: when it must page, the
+  // incident creates the error series; when it must not, they exist from earlier errors,
+  // so that every failed request counts.
+  const errorSeriesExist = 'neverPages' in scenario.goal;
   const job = `job="${service.id}"`;
   const series: InputSeries[] = [];
   for (let instance = 0; instance < instances; instance++) {
@@ -235,7 +240,7 @@ export function scenarioSeries(scenario: IncidentScenario, service: ServiceDefin
       for (const [status, increments] of Object.entries(byStatus)) {
         series.push({
           series: `${service.metricPrefix}_requests_total{${labels},endpoint="${endpoint}",status="${status}"}`,
-          values: counterValues(increments, true),
+          values: counterValues(increments, status === '200' || !errorSeriesExist),
         });
       }
       const all = samples.map((_, i) => Object.values(byStatus).reduce((sum, inc) => sum + inc[i], 0));
