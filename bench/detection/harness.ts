@@ -146,11 +146,13 @@ export interface EstateInput {
 
 /**
  * Every scenario against the paging rules of each estate's service, one promtool
- * process per scenario, as many at a time as the machine has cores.
+ * process per scenario, as many at a time as the machine has cores. `intervalOverride`
+ * (e.g. `30s`) replaces the synthesized group interval: a what-if, never the table of record.
  */
 export async function detectAll(estates: readonly EstateInput[], env: EnvironmentConfig,
-  scenarios: readonly IncidentScenario[] = INCIDENT_SCENARIOS): Promise<EstateDetections[]> {
-  const groups = estates.map((e) => pagingRules(e.stack, e.service, env));
+  scenarios: readonly IncidentScenario[] = INCIDENT_SCENARIOS, intervalOverride?: string): Promise<EstateDetections[]> {
+  const groups = estates.map((e) => pagingRules(e.stack, e.service, env))
+    .map((g) => (intervalOverride ? { ...g, interval: intervalOverride } : g));
   const instances = env.digitalocean.app.instanceCount;
   const tasks = estates.flatMap((e, i) => scenarios.map((s) => () => detect(groups[i], s, e.service, instances)));
   const detections = await pooled(tasks, availableParallelism());
