@@ -53,8 +53,13 @@ export interface ServiceDefinition {
    * @default [] (probes are known by their paths only)
    */
   readonly probeUserAgents?: readonly string[];
-  /** p95 latency above this is a warning. */
+  /** p95 latency above this is a warning; also the latency SLO's threshold, so a bucket boundary. */
   readonly latencyTargetSeconds: number;
+  /**
+   * Bucket boundaries (seconds) of `<prefix>_request_duration_seconds`, as the API declares them.
+   * @default prometheus_client's defaults (PROMETHEUS_CLIENT_DEFAULT_BUCKETS in catalog/burn-rates.ts)
+   */
+  readonly requestDurationBuckets?: readonly number[];
   /** Fewer requests than this in five minutes is too little traffic to judge an error ratio. */
   readonly minRequestsPerFiveMinutes: number;
   /** Optional signals this service exports. */
@@ -86,6 +91,7 @@ export const ESG_SCRAPER_API: ServiceDefinition = {
   // health and uptime checks call only the health routes, which are excluded by route.
   probeUserAgents: [SYNTHETICS_USER_AGENT],
   latencyTargetSeconds: 2,
+  requestDurationBuckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   minRequestsPerFiveMinutes: 20,
   exports: { cache: true, mongodbPool: true, businessMetrics: true },
 };

@@ -6,6 +6,7 @@ import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
 import { SYNTHETICS_SEVERITY } from '../catalog/platform-alerts';
 import { baseUrl, ESG_SCRAPER_API, ServiceDefinition, SYNTHETICS_USER_AGENT } from '../catalog/services';
 import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition, userApmScope } from '../catalog/slos';
+import { datadogBurnRateAlerts } from '../catalog/burn-rates';
 import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
 import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
 import { BurnRateAlert } from '../constructs/datadog/burn-rate-alert';
@@ -249,7 +250,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     for (const { slo, sloId } of sloResources) {
       const sloUrl = `${appUrl}/slo?slo_id=${sloId}`;
       links[linkName(service, `slo_${slo.id.slice(service.id.length + 1).replace(/-/g, '_')}`)] = sloUrl;
-      for (const spec of slo.burnRateAlerts) {
+      for (const spec of datadogBurnRateAlerts(slo)) {
         new BurnRateAlert(stack, `datadog-burn-rate-${slo.id}-${spec.over}-${spec.longWindow}`, {
           name: `${slo.title} (${env.name}): ${spec.over} error budget burning ${spec.burnRate}x ` +
             `over ${spec.longWindow}/${spec.shortWindow}`,

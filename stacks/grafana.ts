@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { prometheusBurnRateAlerts } from '../catalog/burn-rates';
 import { dashboardUid, postgresDataSourceUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
 import { DEFAULT_DESTINATION, Destination, DESTINATIONS, isUsed, notificationRoutes, slackChannel } from '../catalog/routing';
 import { AlertRuleGroup } from '../constructs/grafana/alert-rules';
@@ -159,7 +160,8 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
       name: service.id,
       folderUid: folder.uid,
       prometheusDataSourceUid: prometheusDataSourceUid(env),
-      alerts: ctx.alerts.filter((a) => a.serviceId === service.id),
+      // The catalog's alerts, then the burn-rate rules of the service's SLOs.
+      alerts: [...ctx.alerts.filter((a) => a.serviceId === service.id), ...prometheusBurnRateAlerts(ctx.slos, service, env)],
       environment: env.name,
       // Grafana rejects a rule whose data source does not exist yet, and the rules'
       // annotations link to the service dashboard: uids written as constants create

@@ -38,7 +38,7 @@ describe('alert catalog', () => {
   it('declares the six alerts of the seed, each with its severity, comparison and threshold (pinned: the seed\'s numbers, before overrides)', () => {
     const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
     expect(table).toEqual([
-      ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '5m'],
+      ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '0s'],
       ['esg-scraper-api-latency-p95', '>', { warning: ESG_SCRAPER_API.latencyTargetSeconds }, '10m'],
       ['esg-scraper-api-memory', '>', { warning: 0.85 }, '10m'],
       ['esg-scraper-api-metrics-absent', '<', { critical: 1 }, '3m'],

@@ -291,7 +291,7 @@ export function casesOf(inputs: ScenarioInputs, ruleFile: string, prefix: string
       ruleFile,
       series: scenario.series,
       checks: [
-        ...(scenario.silentAt ?? []).map(silent),
+        ...(scenario.silentAt ?? []).filter((at) => at >= 0).map(silent), // none before a pending period of 0
         scenario.fires ? { evalTime: `${minutes}m`, alertname, firing: [{ severity: inputs.rule.severity }] } : silent(minutes),
       ],
     };
