@@ -1,5 +1,6 @@
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
 import { isHttpUrl, Problems } from '../config/validate';
+import { checkNoTerraformSyntax } from '../config/text';
 
 /**
  * The services this stack monitors. Monitoring a second service means adding one
@@ -110,6 +111,7 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
   const seen = new Set<string>();
   for (const s of services) {
     const f = `service "${s.id}"`;
+    checkNoTerraformSyntax(s, problems, f, FIX);
     problems.check(/^[a-z][a-z0-9-]*[a-z0-9]$/.test(s.id ?? ''), `${f}.id`, s.id,
       'kebab-case: lowercase letters, digits and "-", starting with a letter', FIX);
     problems.check(!seen.has(s.id), `${f}.id`, s.id, 'an id no other service uses', FIX);

@@ -43,13 +43,21 @@ function fieldValue(env: EnvironmentConfig, field: string): unknown {
   return field.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), env);
 }
 
-/** Refuses Terraform syntax in every string of `env`, and values longer than their API takes. */
-export function checkText(env: EnvironmentConfig, problems: Problems, prefix: string, fix: string): void {
-  for (const [field, value] of stringFields(env)) {
-    problems.check(!TERRAFORM_SYNTAX.test(value), `${prefix}.${field}`, value,
+/**
+ * Refuses `${` and `%{` in every string of `value` (a config, a service definition),
+ * naming each field under `prefix`.
+ */
+export function checkNoTerraformSyntax(value: unknown, problems: Problems, prefix: string, fix: string): void {
+  for (const [field, text] of stringFields(value)) {
+    problems.check(!TERRAFORM_SYNTAX.test(text), `${prefix}.${field}`, text,
       'plain text, without "${" or "%{" (Terraform would read them as an interpolation or a directive)',
       `remove the "\${" / "%{" (${fix}); secrets belong in sensitive variables (stacks/variables.ts), never in config`);
   }
+}
+
+/** Refuses Terraform syntax in every string of `env`, and values longer than their API takes. */
+export function checkText(env: EnvironmentConfig, problems: Problems, prefix: string, fix: string): void {
+  checkNoTerraformSyntax(env, problems, prefix, fix);
   for (const { field, max, bytes, source } of LIMITS) {
     const value = fieldValue(env, field);
     if (typeof value !== 'string') continue;

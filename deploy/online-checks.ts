@@ -155,7 +155,7 @@ const grafana: OnlineCheck = async (ctx) => {
       });
 
   // A service-account token is a bearer token; "user:password" is basic auth, as the provider reads GRAFANA_AUTH.
-  const authorization = token.value.includes(':') && !token.value.startsWith('glsa_')
+  const authorization = token.value.includes(':')
     ? `Basic ${Buffer.from(token.value).toString('base64')}`
     : `Bearer ${token.value}`;
   const org = await get(ctx, 'Grafana token', `${ctx.urls.grafana}/api/org`, { Authorization: authorization });

@@ -1,5 +1,5 @@
 import { ENVIRONMENT_NAMES, EnvironmentName } from '../config/types';
-import { isHttpUrl } from '../config/validate';
+import { DATADOG_SITES, isHttpUrl } from '../config/validate';
 import { StackJson } from '../review/data-bearing';
 import { TerraformProbe, terraformProblem } from './terraform-version';
 
@@ -132,6 +132,9 @@ function urlProblems(stack: StackJson, env: ProcessEnv, datadogSite: string | un
   if ('grafana' in providers && isSet(env, 'GRAFANA_URL') && !isHttpUrl((env.GRAFANA_URL ?? '').trim().replace(/\/+$/, ''), ['http:', 'https:'])) {
     problems.push('GRAFANA_URL is not an http(s) URL with a dotted host (e.g. https://grafana.example.com): ' +
       'the Grafana provider cannot reach it. Fix: set it to the base URL of the Grafana instance');
+  }
+  if (datadogSite !== undefined && 'datadog' in providers && !(DATADOG_SITES as readonly string[]).includes(datadogSite)) {
+    problems.push(`datadog.site "${datadogSite}" is not a Datadog site (${DATADOG_SITES.join(', ')}). Fix: correct it in config/environments.ts`);
   }
   const host = ['DD_HOST', 'DATADOG_HOST'].find((n) => isSet(env, n));
   if (host !== undefined && datadogSite !== undefined && 'datadog' in providers) {

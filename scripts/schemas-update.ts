@@ -27,8 +27,7 @@ function terraform(dir: string, args: string[]) {
 }
 
 function fail(message: string): never {
-  console.error(`npm run schemas:update: ${message}`);
-  process.exit(1);
+  throw new Error(message);
 }
 
 const providers = BOUND_PROVIDERS.map((p) => `${p.source} ${p.version}`).join(' and ');
@@ -58,7 +57,8 @@ try {
   writeFileSync(OUTPUT, text);
   console.log(`Wrote ${OUTPUT} (${providers}). Update the provenance in providers/schemas/README.md if the releases changed.`);
 } catch (error) {
-  fail((error as Error).message);
+  console.error(`npm run schemas:update: ${(error as Error).message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

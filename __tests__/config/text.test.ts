@@ -77,6 +77,19 @@ describe('config text cannot become Terraform syntax', () => {
   });
 });
 
+describe('service definitions cannot carry Terraform syntax either', () => {
+  it.each(['displayName', 'healthPath', 'baseUrls.production'])('fails when a service\'s %s contains ${var.postgres_password}', (field) => {
+    const services = structuredClone(SERVICES) as any[];
+    const keys = field.split('.');
+    const parent = keys.slice(0, -1).reduce((o, k) => o[k], services[0]);
+    parent[keys[keys.length - 1]] += '${var.postgres_password}';
+    const outdir = join(mkdtempSync(join(tmpdir(), 'service-interpolation-')), 'cdktf.out');
+    expect(() => synthesize({ outdir, services })).toThrow(
+      `service "${services[0].id}".${field}: got ${JSON.stringify(parent[keys[keys.length - 1]])}; expected plain text, without "\${" or "%{"`);
+    expect(readdirSync(join(outdir, '..'))).toEqual([]);
+  });
+});
+
 describe('API length limits', () => {
   it.each([
     ['sentry.projectSlug', 'a'.repeat(51), 'at most 50 characters (Sentry slugs); got 51'],

@@ -104,7 +104,10 @@ beforeAll(async () => {
   GOOD.GRAFANA_URL = urls.grafana!;
 });
 
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => new Promise<void>((done) => {
+  server.close(() => done());
+  server.closeAllConnections(); // fetch keeps connections alive
+}));
 
 afterEach(() => {
   grafana.version = '11.6.0';

@@ -73,6 +73,13 @@ describe('doctor', () => {
     expect(formatReport(report)).not.toContain('datadoghq.eu');
   });
 
+  it('accepts DD_HOST of every Datadog site, ap2 included, and fails on a site Datadog does not have', () => {
+    const ap2 = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.ap2.datadoghq.com' }, 'ap2.datadoghq.com');
+    expect(ap2.problems).toEqual([]);
+    const unknown = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.ap9.datadoghq.com' }, 'ap9.datadoghq.com');
+    expect(unknown.problems).toEqual([expect.stringMatching(/^datadog\.site "ap9\.datadoghq\.com" is not a Datadog site \(datadoghq\.com, .*ap2\.datadoghq\.com, ddog-gov\.com\)/)]);
+  });
+
   it.each(['grafana', 'grafana.example.com', 'ftp://grafana.example.com', 'https://'])('fails when GRAFANA_URL is %j, not a URL', (url) => {
     const report = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.datadoghq.com', GRAFANA_URL: url }, 'datadoghq.com');
     expect(report.problems).toEqual([expect.stringMatching(/^GRAFANA_URL is not an http\(s\) URL with a dotted host .*Fix: set it to the base URL/)]);
