@@ -1,6 +1,8 @@
 import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
+import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
+import { SELF_WATCH_SEVERITY } from '../../catalog/self-watch';
 import { ServiceDefinition } from '../../catalog/services';
-import { buildSloCatalog, maxBurnRate } from '../../catalog/slos';
+import { apmScope, buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
 import { ENVIRONMENT_NAMES } from '../../config/types';
 import { apiChecks, datadogAppUrl, notificationHandles } from '../../stacks/datadog';
@@ -21,6 +23,10 @@ const QUERY_THRESHOLD = /\s(>=|<=|>|<)\s(-?\d+(?:\.\d+)?)$/;
 
 const tag = (resource: Resource, key: string) =>
   (resource.tags as string[]).find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
+/** A part of a composite monitor: it notifies nobody, the composite does. */
+const isPart = (monitor: Resource) => (monitor.tags as string[]).includes(COMPOSITE_PART_TAG);
+/** The `service` tag of what watches Grafana (the watchdog's heartbeat and Grafana's health test), not a catalog service. */
+const GRAFANA = 'grafana';
 
 /** Lookups into one estate's synthesized Datadog resources and its catalogs. */
 function datadogOf(estate: Estate) {
@@ -35,8 +41,21 @@ function datadogOf(estate: Estate) {
     alertsOf,
     slosOf,
     displayName,
+    /** The monitor that notifies for one severity of an alert: the composite when the alert has a traffic guard. */
     monitorOfAlert(env: Env, alert: AlertDefinition, severity: string): Resource {
       const found = monitorsOf(env).filter((m) => m.name === `${alert.title} (${env}, ${severity})`);
+      expect(found).toHaveLength(1);
+      return found[0];
+    },
+    /** A part of a guarded alert's composite: `condition` or `enough traffic`. */
+    partOfAlert(env: Env, alert: AlertDefinition, severity: string, part: 'condition' | 'enough traffic'): [string, Resource] {
+      const found = resourcesOf(json(env), 'datadog_monitor').filter(([, m]) => m.name === `${alert.title} (${env}, ${severity}): ${part}`);
+      expect(found).toHaveLength(1);
+      return found[0];
+    },
+    /** The "no APM data" monitor of a service. */
+    apmDataMonitorOf(env: Env, service: ServiceDefinition): Resource {
+      const found = monitorsOf(env).filter((m) => m.name === `${displayName(service, env)}: no APM data (${SELF_WATCH_SEVERITY})`);
       expect(found).toHaveLength(1);
       return found[0];
     },
@@ -60,78 +79,143 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
   const dd = datadogOf(estate);
   const serviceOf = (id: string | undefined) => services.find((s) => s.id === id);
 
+  /** Monitors an alert's rules render: one per severity, three (condition, traffic guard, composite) when guarded. */
+  const monitorsPerRule = (alert: AlertDefinition) => (alert.datadog!.guard ? 3 : 1);
+  const guardedRules = (env: Env) => dd.alertsOf(env).filter((a) => a.datadog!.guard).flatMap(rulesOf);
+
   describe('resources', () => {
-    it.each(ENVS)('are, per service, its SLOs, its synthetic tests and 1 dashboard; 1 token variable; a PagerDuty service object only where it pages (%s)', (env) => {
+    it.each(ENVS)('are, per service, its SLOs, its synthetic tests and 1 dashboard, then Grafana\'s health test; 1 token variable; a PagerDuty service object only where it pages (%s)', (env) => {
       const json = dd.json(env);
       const counts = Object.fromEntries(Object.entries(json.resource).filter(([type]) => type.startsWith('datadog_'))
         .map(([type, byName]) => [type, Object.keys(byName).length]));
       const slos = dd.slosOf(env);
       expect(counts).toEqual({
         datadog_service_level_objective: slos.length,
-        datadog_synthetics_test: services.flatMap(apiChecks).length,
+        datadog_synthetics_test: services.flatMap(apiChecks).length + 1,
         datadog_synthetics_global_variable: services.some((s) => apiChecks(s).some((c) => c.authenticated)) ? 1 : 0,
         datadog_dashboard_json: services.length,
-        datadog_monitor: dd.alertsOf(env).flatMap(rulesOf).length + slos.flatMap((s) => s.burnRateAlerts).length,
+        // the alerts' monitors, one APM-data monitor per service, the burn-rate alerts, the watchdog heartbeat
+        datadog_monitor: dd.alertsOf(env).flatMap((a) => rulesOf(a).map(() => monitorsPerRule(a))).reduce((a, b) => a + b, 0) +
+          services.length + slos.flatMap((s) => s.burnRateAlerts).length + 1,
         ...(configs[env].pagesOnCall ? { datadog_integration_pagerduty_service_object: 1 } : {}),
       });
     });
   });
 
   describe('monitors', () => {
-    it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal and one per burn-rate alert of each SLO (%s)', (env) => {
+    it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal (a composite of two parts when guarded), one APM-data monitor per service, one per burn-rate alert of each SLO and one heartbeat (%s)', (env) => {
       const monitors = dd.monitorsOf(env);
-      const expected = dd.alertsOf(env).flatMap(rulesOf).length;
+      const rules = dd.alertsOf(env).flatMap(rulesOf);
+      const guarded = guardedRules(env).length;
       const burnRates = dd.slosOf(env).flatMap((s) => s.burnRateAlerts).length;
-      expect(expected).toBeGreaterThan(0);
-      expect(monitors.filter((m) => m.type === 'query alert')).toHaveLength(expected);
-      expect(monitors.filter((m) => m.type === 'slo alert')).toHaveLength(burnRates);
-      expect(monitors).toHaveLength(expected + burnRates);
+      expect(rules.length).toBeGreaterThan(0);
+      expect(guarded).toBeGreaterThan(0);
+      const byType = (type: string) => monitors.filter((m) => m.type === type);
+      // unguarded rules, two parts per guarded rule, one APM-data monitor per service
+      expect(byType('query alert')).toHaveLength(rules.length - guarded + 2 * guarded + services.length);
+      expect(byType('composite')).toHaveLength(guarded);
+      expect(byType('slo alert')).toHaveLength(burnRates);
+      expect(byType('event-v2 alert')).toHaveLength(1);
+      expect(monitors.filter(isPart)).toHaveLength(2 * guarded);
+      expect(monitors).toHaveLength(rules.length + 2 * guarded + services.length + burnRates + 1);
     });
 
-    it.each(ENVS)('keeps monitor_thresholds.critical equal to the number in every query (%s)', (env) => {
-      for (const monitor of dd.monitorsOf(env)) {
+    it.each(ENVS)('watches no runtime.python.* metric: ddtrace sends those over DogStatsD (UDP), which cannot reach the Agent (%s)', (env) => {
+      expect(dd.monitorsOf(env).map((m) => m.query).join('\n')).not.toMatch(/runtime\./);
+      for (const [, dashboard] of resourcesOf(dd.json(env), 'datadog_dashboard_json')) expect(dashboard.dashboard).not.toMatch(/runtime\./);
+    });
+
+    it.each(ENVS)('keeps monitor_thresholds.critical equal to the number in every query; a composite has none, its parts do (%s)', (env) => {
+      const monitors = dd.monitorsOf(env);
+      for (const monitor of monitors.filter((m) => m.type !== 'composite')) {
         const match = QUERY_THRESHOLD.exec(monitor.query);
         expect({ query: monitor.query, parsed: match !== null }).toEqual({ query: monitor.query, parsed: true });
         expect(monitor.monitor_thresholds).toEqual({ critical: match![2] });
         expect(Number(monitor.monitor_thresholds.critical)).toBe(Number(match![2]));
       }
+      const composites = monitors.filter((m) => m.type === 'composite');
+      expect(composites).toHaveLength(guardedRules(env).length);
+      for (const composite of composites) expect(composite.monitor_thresholds).toBeUndefined();
     });
 
-    it.each(ENVS)('renders each query from the catalog, overrides applied: <timeAggregation>:<expression> <comparison> <threshold> (%s)', (env) => {
+    it.each(ENVS)('renders each query from the catalog, overrides applied: <timeAggregation>:<expression> <comparison> <threshold>, a guarded one as condition && traffic guard (%s)', (env) => {
       for (const alert of dd.alertsOf(env)) {
+        const signal = alert.datadog!;
         for (const rule of rulesOf(alert)) {
-          expect(dd.monitorOfAlert(env, alert, rule.severity).query)
-            .toBe(`${alert.datadog!.timeAggregation}:${alert.datadog!.expression} ${alert.comparison} ${rule.threshold}`);
+          const query = `${signal.timeAggregation}:${signal.expression} ${alert.comparison} ${rule.threshold}`;
+          const monitor = dd.monitorOfAlert(env, alert, rule.severity);
+          if (!signal.guard) {
+            expect([monitor.type, monitor.query]).toEqual(['query alert', query]);
+            continue;
+          }
+          const [conditionName, condition] = dd.partOfAlert(env, alert, rule.severity, 'condition');
+          const [guardName, guard] = dd.partOfAlert(env, alert, rule.severity, 'enough traffic');
+          expect(condition.query).toBe(query);
+          // The guard judges the same window's total of requests.
+          expect(guard.query).toBe(`${signal.timeAggregation}:${signal.guard.expression} ${signal.guard.comparison} ${signal.guard.threshold}`);
+          expect([monitor.type, monitor.query])
+            .toEqual(['composite', `\${datadog_monitor.${conditionName}.id} && \${datadog_monitor.${guardName}.id}`]);
+          expect([isPart(condition), isPart(guard), isPart(monitor)]).toEqual([true, true, false]);
         }
       }
     });
 
-    it.each(ENVS)('states a missing-data policy on every monitor (%s)', (env) => {
-      for (const monitor of dd.monitorsOf(env)) {
-        if (monitor.type === 'slo alert') {
+    it.each(ENVS)('states a missing-data policy on every monitor but composites, which follow their parts (%s)', (env) => {
+      const monitors = dd.monitorsOf(env);
+      for (const monitor of monitors) {
+        if (monitor.type === 'composite') {
+          expect([monitor.name, monitor.on_missing_data, monitor.notify_no_data]).toEqual([monitor.name, undefined, undefined]);
+        } else if (monitor.notify_no_data === true) {
+          expect(monitor.on_missing_data).toBeUndefined(); // conflicts with notify_no_data
+          expect(monitor.no_data_timeframe).toBeGreaterThan(0);
+        } else if (monitor.type === 'slo alert') {
           expect({ name: monitor.name, notify_no_data: monitor.notify_no_data }).toEqual({ name: monitor.name, notify_no_data: false });
         } else {
           expect(['resolve', 'show_no_data', 'show_and_notify_no_data', 'default']).toContain(monitor.on_missing_data);
           expect(monitor.notify_no_data).toBeUndefined(); // conflicts with on_missing_data
         }
       }
+      // Only the APM-data monitors notify on missing data.
+      expect(monitors.filter((m) => m.notify_no_data === true).map((m) => m.name).sort())
+        .toEqual(services.map((s) => dd.apmDataMonitorOf(env, s).name).sort());
     });
 
-    it('treats missing APM data as the catalog does: no requests is not a failure', () => {
+    it('treats no user requests as the catalog does (not a failure), but no APM data at all as an outage of the Agent or tracer', () => {
       for (const alert of dd.alertsOf('production')) {
         expect(alert.noDataState).toBe('OK');
-        for (const rule of rulesOf(alert)) expect(dd.monitorOfAlert('production', alert, rule.severity).on_missing_data).toBe('resolve');
+        for (const rule of rulesOf(alert)) {
+          const judged = alert.datadog!.guard
+            ? (['condition', 'enough traffic'] as const).map((part) => dd.partOfAlert('production', alert, rule.severity, part)[1])
+            : [dd.monitorOfAlert('production', alert, rule.severity)];
+          for (const monitor of judged) expect([monitor.name, monitor.on_missing_data]).toEqual([monitor.name, 'resolve']);
+        }
+      }
+      const synthetics = resourcesOf(dd.json('production'), 'datadog_synthetics_test').map(([, t]) => t);
+      for (const service of services) {
+        const monitor = dd.apmDataMonitorOf('production', service);
+        // Every request counts, probes included: the service's own synthetic tests keep the window from being empty.
+        const [, minutes] = /^sum\(last_(\d+)m\):/.exec(monitor.query) ?? [];
+        expect(monitor.query).toBe(`sum(last_${minutes}m):sum:trace.fastapi.request.hits${apmScope(service, configs.production)}.as_count() < 1`);
+        expect(monitor).toMatchObject({ type: 'query alert', notify_no_data: true, priority: PRIORITY[SELF_WATCH_SEVERITY] });
+        expect(monitor.no_data_timeframe).toBe(2 * Number(minutes)); // Datadog advises twice the window
+        expect(tag(monitor, 'service')).toBe(service.id);
+        const ticks = synthetics.filter((t) => tag(t, 'service') === service.id).map((t) => t.options_list.tick_every);
+        expect(ticks.length).toBeGreaterThan(0);
+        expect(Math.min(...ticks)).toBeLessThan(Number(minutes) * 60);
       }
     });
 
-    it.each(ENVS)('gives every monitor a priority string from its severity and its own service\'s env, service and team tags (%s)', (env) => {
+    it.each(ENVS)('gives every monitor a priority string from its severity and its own service\'s env, service and team tags; only the watchdog heartbeat is Grafana\'s (%s)', (env) => {
       const monitors = dd.monitorsOf(env);
       for (const monitor of monitors) {
         const severity = tag(monitor, 'severity') as keyof typeof PRIORITY;
         expect(monitor.priority).toBe(PRIORITY[severity]);
+        if (tag(monitor, 'service') === GRAFANA) continue; // checked below
         const service = serviceOf(tag(monitor, 'service'));
-        expect([monitor.name, tag(monitor, 'env'), tag(monitor, 'team')]).toEqual([monitor.name, env, service?.team]);
+        expect([monitor.name, service === undefined, tag(monitor, 'env'), tag(monitor, 'team')]).toEqual([monitor.name, false, env, service?.team]);
       }
+      const grafana = monitors.filter((m) => tag(m, 'service') === GRAFANA);
+      expect(grafana.map((m) => [m.type, tag(m, 'env'), tag(m, 'severity')])).toEqual([['event-v2 alert', env, SELF_WATCH_SEVERITY]]);
       for (const service of services) expect(monitors.filter((m) => tag(m, 'service') === service.id).length).toBeGreaterThan(0);
     });
 
