@@ -127,9 +127,12 @@ describe('npm run diff: data-bearing resources', () => {
       only(t.staging, 'grafana_folder')[1].uid = 'renamed-folder';
     });
     expect(result.exitCode).toBe(1);
+    // Every group in the folder: each service's and the watchdog's.
+    const groups = Object.values(realTree().staging.resource.grafana_rule_group).map((g: any) => g.name);
+    expect(groups.sort()).toEqual([...SERVICES.map((s) => s.id), 'watchdog'].sort());
     expect(result.report.blocked.map((d) => [d.type, d.kind, d.replacedBy, d.via ?? []])).toEqual([
       ['grafana_folder', 'replaced', ['uid'], []],
-      ['grafana_rule_group', 'replaced', ['folder_uid'], [`grafana_folder.${folder}.uid`]],
+      ...groups.map(() => ['grafana_rule_group', 'replaced', ['folder_uid'], [`grafana_folder.${folder}.uid`]]),
     ]);
   });
 
@@ -245,8 +248,12 @@ describe('npm run diff: what ignore_changes hides', () => {
     expect(result.report.blocked.map((d) => d.address)).toEqual([`sentry_key.${key}`]);
     const app = result.report.stacks.find((s) => s.env === 'production')!.resources.find((r) => r.type === 'digitalocean_app')!;
     expect(app.kind).toBe('changed');
-    expect(app.ignored).toEqual([expect.objectContaining({ path: 'spec.service[0].env[0].value', entry: 'spec[0].service[0].env' })]);
-    expect(result.markdown).toMatch(/`spec\.service\[0\]\.env\[0\]\.value` \(ignored: `spec\[0\]\.service\[0\]\.env`\)\. Apply it: .*terraform output -raw sentry_dsn/);
+    // The app runs the API and the Datadog Agent: its services are told apart by name.
+    expect(only(realTree().production, 'digitalocean_app')[1].spec.service.map((s: any) => s.name)).toEqual([SERVICES[0].id, 'datadog-agent']);
+    const path = `spec.service[name=${SERVICES[0].id}].env[0].value`;
+    expect(app.ignored).toEqual([expect.objectContaining({ path, entry: 'spec[0].service[0].env' })]);
+    expect(result.markdown).toContain(`\`${path}\` (ignored: \`spec[0].service[0].env\`). Apply it: `);
+    expect(result.markdown).toMatch(/Apply it: .*terraform output -raw sentry_dsn/);
   });
 });
 
