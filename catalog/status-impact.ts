@@ -2,6 +2,7 @@ import { EnvironmentConfig, Severity, SEVERITIES } from '../config/types';
 import { AlertDefinition, rulesOf } from './alerts';
 import { SENTRY_ALERTS, SYNTHETICS_SEVERITY } from './platform-alerts';
 import { impactsPublicStatus } from './routing';
+import { SELF_WATCH_SEVERITY } from './self-watch';
 import { SloDefinition } from './slos';
 
 /**
@@ -45,6 +46,8 @@ export function statusImpactTable(
       ...slos.flatMap((slo) => slo.burnRateAlerts.filter((b) => b.severity === severity)
         .map((b) => `${slo.title}: ${b.over} error budget burning ${b.burnRate}x`)),
       ...(severity === SYNTHETICS_SEVERITY ? ['synthetic API tests (the API unreachable from every location)'] : []),
+      // The alert path watching itself (catalog/self-watch.ts): these page like any alert of their severity.
+      ...(severity === SELF_WATCH_SEVERITY ? SELF_WATCH_ENTRIES : []),
     ]);
   }
   for (const severity of SEVERITIES) {
@@ -61,6 +64,13 @@ export function statusImpactTable(
   });
   return rows;
 }
+
+/** The self-watching Datadog alerts, by kind (stacks/datadog.ts renders them). */
+export const SELF_WATCH_ENTRIES: readonly string[] = [
+  'no APM data (per service)',
+  'Grafana watchdog heartbeat missing',
+  'Grafana health test (GET /api/health)',
+];
 
 /** The table as Markdown, as the README shows it. */
 export function formatStatusImpactTable(rows: readonly StatusImpactRow[], envs: readonly EnvironmentConfig[]): string {
