@@ -32,10 +32,18 @@ describe('address lock', () => {
     const addresses = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, dataBearingAddresses(synthOf(env, TWO_SERVICE))]));
     const problems = checkAddressLock(addresses, lock);
     expect(problems.filter((p) => !p.includes(' appeared '))).toEqual([]);
-    // Each new service brings its own Grafana dashboard (a data-bearing resource), named after its id, and nothing else.
+    // What appears is the new services' own resources, named after their ids (their dashboards, rule group, monitors,
+    // SLOs, synthetic tests, status-page components), and nothing else.
     const appeared = problems.map((p) => p.split(' ')[0]);
-    expect(appeared.sort()).toEqual([...ENVIRONMENT_NAMES].sort().flatMap((env) => added.map((service) =>
-      expect.stringMatching(new RegExp(`^${env}:grafana_dashboard\\.grafana-dashboards_service-${service.id}_[0-9A-F]{8}$`)))));
+    const own = ENVIRONMENT_NAMES.flatMap((env) => addresses[env]
+      .filter((a) => added.some((service) => new RegExp(`^[a-z_]+\\.[\\w-]*-${service.id}[-_]`).test(a)))
+      .map((a) => `${env}:${a}`));
+    expect(appeared.sort()).toEqual(own.sort());
+    for (const env of ENVIRONMENT_NAMES) {
+      for (const service of added) {
+        expect(appeared).toContainEqual(expect.stringMatching(new RegExp(`^${env}:grafana_dashboard\\.grafana-dashboards_service-${service.id}_[0-9A-F]{8}$`)));
+      }
+    }
   });
 
   it('locks the Sentry project and the Grafana folder of every environment, and PagerDuty where it pages', () => {

@@ -1,8 +1,12 @@
 import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
-import { ServiceDefinition } from '../../catalog/services';
-import { buildSloCatalog, maxBurnRate } from '../../catalog/slos';
+import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
+import { SYNTHETICS_SEVERITY } from '../../catalog/platform-alerts';
+import { destinationsFor, slackChannel } from '../../catalog/routing';
+import { SELF_WATCH_SEVERITY } from '../../catalog/self-watch';
+import { ServiceDefinition, SYNTHETICS_USER_AGENT } from '../../catalog/services';
+import { apmScope, buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
-import { ENVIRONMENT_NAMES } from '../../config/types';
+import { ENVIRONMENT_NAMES, Severity } from '../../config/types';
 import { apiChecks, datadogAppUrl, notificationHandles } from '../../stacks/datadog';
 import { Estate, ESTATES, ONE_SERVICE, SEED_CONFIGS } from '../support/estates';
 import { resourcesOf, synthOf } from '../support/synth';
@@ -21,6 +25,12 @@ const QUERY_THRESHOLD = /\s(>=|<=|>|<)\s(-?\d+(?:\.\d+)?)$/;
 
 const tag = (resource: Resource, key: string) =>
   (resource.tags as string[]).find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
+/** A part of a composite monitor: it notifies nobody, the composite does. */
+const isPart = (monitor: Resource) => (monitor.tags as string[]).includes(COMPOSITE_PART_TAG);
+/** The `service` tag of what watches Grafana (the watchdog's heartbeat and Grafana's health test), not a catalog service. */
+const GRAFANA = 'grafana';
+/** Grafana's own health endpoint, which a synthetic test checks. */
+const GRAFANA_HEALTH_PATH = '/api/health';
 
 /** Lookups into one estate's synthesized Datadog resources and its catalogs. */
 function datadogOf(estate: Estate) {
@@ -35,8 +45,21 @@ function datadogOf(estate: Estate) {
     alertsOf,
     slosOf,
     displayName,
+    /** The monitor that notifies for one severity of an alert: the composite when the alert has a traffic guard. */
     monitorOfAlert(env: Env, alert: AlertDefinition, severity: string): Resource {
       const found = monitorsOf(env).filter((m) => m.name === `${alert.title} (${env}, ${severity})`);
+      expect(found).toHaveLength(1);
+      return found[0];
+    },
+    /** A part of a guarded alert's composite: `condition` or `enough traffic`. */
+    partOfAlert(env: Env, alert: AlertDefinition, severity: string, part: 'condition' | 'enough traffic'): [string, Resource] {
+      const found = resourcesOf(json(env), 'datadog_monitor').filter(([, m]) => m.name === `${alert.title} (${env}, ${severity}): ${part}`);
+      expect(found).toHaveLength(1);
+      return found[0];
+    },
+    /** The "no APM data" monitor of a service. */
+    apmDataMonitorOf(env: Env, service: ServiceDefinition): Resource {
+      const found = monitorsOf(env).filter((m) => m.name === `${displayName(service, env)}: no APM data (${SELF_WATCH_SEVERITY})`);
       expect(found).toHaveLength(1);
       return found[0];
     },
@@ -44,6 +67,11 @@ function datadogOf(estate: Estate) {
       const found = resourcesOf(json(env), type).filter(([, r]) => r.name === name);
       expect(found).toHaveLength(1);
       return found[0];
+    },
+    /** The `@handles` a severity reaches in an environment (catalog/routing.ts), PagerDuty through the primary service's object. */
+    handlesOf(env: Env, severity: Severity): string {
+      return destinationsFor(severity, estate.configs[env]).map((d) => (d === 'pagerduty'
+        ? `@pagerduty-${estate.services[0].id}-${env}` : `@slack-${slackChannel(d, estate.configs[env]).slice(1)}`)).join(' ');
     },
     /** `${datadog_dashboard_json.<name>.url}` of a service's APM dashboard. */
     dashboardRef(env: Env, service: ServiceDefinition): string {
@@ -60,78 +88,143 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
   const dd = datadogOf(estate);
   const serviceOf = (id: string | undefined) => services.find((s) => s.id === id);
 
+  /** Monitors an alert's rules render: one per severity, three (condition, traffic guard, composite) when guarded. */
+  const monitorsPerRule = (alert: AlertDefinition) => (alert.datadog!.guard ? 3 : 1);
+  const guardedRules = (env: Env) => dd.alertsOf(env).filter((a) => a.datadog!.guard).flatMap(rulesOf);
+
   describe('resources', () => {
-    it.each(ENVS)('are, per service, its SLOs, its synthetic tests and 1 dashboard; 1 token variable; a PagerDuty service object only where it pages (%s)', (env) => {
+    it.each(ENVS)('are, per service, its SLOs, its synthetic tests and 1 dashboard, then Grafana\'s health test; 1 token variable; a PagerDuty service object only where it pages (%s)', (env) => {
       const json = dd.json(env);
       const counts = Object.fromEntries(Object.entries(json.resource).filter(([type]) => type.startsWith('datadog_'))
         .map(([type, byName]) => [type, Object.keys(byName).length]));
       const slos = dd.slosOf(env);
       expect(counts).toEqual({
         datadog_service_level_objective: slos.length,
-        datadog_synthetics_test: services.flatMap(apiChecks).length,
+        datadog_synthetics_test: services.flatMap(apiChecks).length + 1,
         datadog_synthetics_global_variable: services.some((s) => apiChecks(s).some((c) => c.authenticated)) ? 1 : 0,
         datadog_dashboard_json: services.length,
-        datadog_monitor: dd.alertsOf(env).flatMap(rulesOf).length + slos.flatMap((s) => s.burnRateAlerts).length,
+        // the alerts' monitors, one APM-data monitor per service, the burn-rate alerts, the watchdog heartbeat
+        datadog_monitor: dd.alertsOf(env).flatMap((a) => rulesOf(a).map(() => monitorsPerRule(a))).reduce((a, b) => a + b, 0) +
+          services.length + slos.flatMap((s) => s.burnRateAlerts).length + 1,
         ...(configs[env].pagesOnCall ? { datadog_integration_pagerduty_service_object: 1 } : {}),
       });
     });
   });
 
   describe('monitors', () => {
-    it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal and one per burn-rate alert of each SLO (%s)', (env) => {
+    it.each(ENVS)('renders one monitor per severity of each alert with a Datadog signal (a composite of two parts when guarded), one APM-data monitor per service, one per burn-rate alert of each SLO and one heartbeat (%s)', (env) => {
       const monitors = dd.monitorsOf(env);
-      const expected = dd.alertsOf(env).flatMap(rulesOf).length;
+      const rules = dd.alertsOf(env).flatMap(rulesOf);
+      const guarded = guardedRules(env).length;
       const burnRates = dd.slosOf(env).flatMap((s) => s.burnRateAlerts).length;
-      expect(expected).toBeGreaterThan(0);
-      expect(monitors.filter((m) => m.type === 'query alert')).toHaveLength(expected);
-      expect(monitors.filter((m) => m.type === 'slo alert')).toHaveLength(burnRates);
-      expect(monitors).toHaveLength(expected + burnRates);
+      expect(rules.length).toBeGreaterThan(0);
+      expect(guarded).toBeGreaterThan(0);
+      const byType = (type: string) => monitors.filter((m) => m.type === type);
+      // unguarded rules, two parts per guarded rule, one APM-data monitor per service
+      expect(byType('query alert')).toHaveLength(rules.length - guarded + 2 * guarded + services.length);
+      expect(byType('composite')).toHaveLength(guarded);
+      expect(byType('slo alert')).toHaveLength(burnRates);
+      expect(byType('event-v2 alert')).toHaveLength(1);
+      expect(monitors.filter(isPart)).toHaveLength(2 * guarded);
+      expect(monitors).toHaveLength(rules.length + 2 * guarded + services.length + burnRates + 1);
     });
 
-    it.each(ENVS)('keeps monitor_thresholds.critical equal to the number in every query (%s)', (env) => {
-      for (const monitor of dd.monitorsOf(env)) {
+    it.each(ENVS)('watches no runtime.python.* metric: ddtrace sends those over DogStatsD (UDP), which cannot reach the Agent (%s)', (env) => {
+      expect(dd.monitorsOf(env).map((m) => m.query).join('\n')).not.toMatch(/runtime\./);
+      for (const [, dashboard] of resourcesOf(dd.json(env), 'datadog_dashboard_json')) expect(dashboard.dashboard).not.toMatch(/runtime\./);
+    });
+
+    it.each(ENVS)('keeps monitor_thresholds.critical equal to the number in every query; a composite has none, its parts do (%s)', (env) => {
+      const monitors = dd.monitorsOf(env);
+      for (const monitor of monitors.filter((m) => m.type !== 'composite')) {
         const match = QUERY_THRESHOLD.exec(monitor.query);
         expect({ query: monitor.query, parsed: match !== null }).toEqual({ query: monitor.query, parsed: true });
         expect(monitor.monitor_thresholds).toEqual({ critical: match![2] });
         expect(Number(monitor.monitor_thresholds.critical)).toBe(Number(match![2]));
       }
+      const composites = monitors.filter((m) => m.type === 'composite');
+      expect(composites).toHaveLength(guardedRules(env).length);
+      for (const composite of composites) expect(composite.monitor_thresholds).toBeUndefined();
     });
 
-    it.each(ENVS)('renders each query from the catalog, overrides applied: <timeAggregation>:<expression> <comparison> <threshold> (%s)', (env) => {
+    it.each(ENVS)('renders each query from the catalog, overrides applied: <timeAggregation>:<expression> <comparison> <threshold>, a guarded one as condition && traffic guard (%s)', (env) => {
       for (const alert of dd.alertsOf(env)) {
+        const signal = alert.datadog!;
         for (const rule of rulesOf(alert)) {
-          expect(dd.monitorOfAlert(env, alert, rule.severity).query)
-            .toBe(`${alert.datadog!.timeAggregation}:${alert.datadog!.expression} ${alert.comparison} ${rule.threshold}`);
+          const query = `${signal.timeAggregation}:${signal.expression} ${alert.comparison} ${rule.threshold}`;
+          const monitor = dd.monitorOfAlert(env, alert, rule.severity);
+          if (!signal.guard) {
+            expect([monitor.type, monitor.query]).toEqual(['query alert', query]);
+            continue;
+          }
+          const [conditionName, condition] = dd.partOfAlert(env, alert, rule.severity, 'condition');
+          const [guardName, guard] = dd.partOfAlert(env, alert, rule.severity, 'enough traffic');
+          expect(condition.query).toBe(query);
+          // The guard judges the same window's total of requests.
+          expect(guard.query).toBe(`${signal.timeAggregation}:${signal.guard.expression} ${signal.guard.comparison} ${signal.guard.threshold}`);
+          expect([monitor.type, monitor.query])
+            .toEqual(['composite', `\${datadog_monitor.${conditionName}.id} && \${datadog_monitor.${guardName}.id}`]);
+          expect([isPart(condition), isPart(guard), isPart(monitor)]).toEqual([true, true, false]);
         }
       }
     });
 
-    it.each(ENVS)('states a missing-data policy on every monitor (%s)', (env) => {
-      for (const monitor of dd.monitorsOf(env)) {
-        if (monitor.type === 'slo alert') {
+    it.each(ENVS)('states a missing-data policy on every monitor but composites, which follow their parts (%s)', (env) => {
+      const monitors = dd.monitorsOf(env);
+      for (const monitor of monitors) {
+        if (monitor.type === 'composite') {
+          expect([monitor.name, monitor.on_missing_data, monitor.notify_no_data]).toEqual([monitor.name, undefined, undefined]);
+        } else if (monitor.notify_no_data === true) {
+          expect(monitor.on_missing_data).toBeUndefined(); // conflicts with notify_no_data
+          expect(monitor.no_data_timeframe).toBeGreaterThan(0);
+        } else if (monitor.type === 'slo alert') {
           expect({ name: monitor.name, notify_no_data: monitor.notify_no_data }).toEqual({ name: monitor.name, notify_no_data: false });
         } else {
           expect(['resolve', 'show_no_data', 'show_and_notify_no_data', 'default']).toContain(monitor.on_missing_data);
           expect(monitor.notify_no_data).toBeUndefined(); // conflicts with on_missing_data
         }
       }
+      // Only the APM-data monitors notify on missing data.
+      expect(monitors.filter((m) => m.notify_no_data === true).map((m) => m.name).sort())
+        .toEqual(services.map((s) => dd.apmDataMonitorOf(env, s).name).sort());
     });
 
-    it('treats missing APM data as the catalog does: no requests is not a failure', () => {
+    it('treats no user requests as the catalog does (not a failure), but no APM data at all as an outage of the Agent or tracer', () => {
       for (const alert of dd.alertsOf('production')) {
         expect(alert.noDataState).toBe('OK');
-        for (const rule of rulesOf(alert)) expect(dd.monitorOfAlert('production', alert, rule.severity).on_missing_data).toBe('resolve');
+        for (const rule of rulesOf(alert)) {
+          const judged = alert.datadog!.guard
+            ? (['condition', 'enough traffic'] as const).map((part) => dd.partOfAlert('production', alert, rule.severity, part)[1])
+            : [dd.monitorOfAlert('production', alert, rule.severity)];
+          for (const monitor of judged) expect([monitor.name, monitor.on_missing_data]).toEqual([monitor.name, 'resolve']);
+        }
+      }
+      const synthetics = resourcesOf(dd.json('production'), 'datadog_synthetics_test').map(([, t]) => t);
+      for (const service of services) {
+        const monitor = dd.apmDataMonitorOf('production', service);
+        // Every request counts, probes included: the service's own synthetic tests keep the window from being empty.
+        const [, minutes] = /^sum\(last_(\d+)m\):/.exec(monitor.query) ?? [];
+        expect(monitor.query).toBe(`sum(last_${minutes}m):sum:trace.fastapi.request.hits${apmScope(service, configs.production)}.as_count() < 1`);
+        expect(monitor).toMatchObject({ type: 'query alert', notify_no_data: true, priority: PRIORITY[SELF_WATCH_SEVERITY] });
+        expect(monitor.no_data_timeframe).toBe(2 * Number(minutes)); // Datadog advises twice the window
+        expect(tag(monitor, 'service')).toBe(service.id);
+        const ticks = synthetics.filter((t) => tag(t, 'service') === service.id).map((t) => t.options_list.tick_every);
+        expect(ticks.length).toBeGreaterThan(0);
+        expect(Math.min(...ticks)).toBeLessThan(Number(minutes) * 60);
       }
     });
 
-    it.each(ENVS)('gives every monitor a priority string from its severity and its own service\'s env, service and team tags (%s)', (env) => {
+    it.each(ENVS)('gives every monitor a priority string from its severity and its own service\'s env, service and team tags; only the watchdog heartbeat is Grafana\'s (%s)', (env) => {
       const monitors = dd.monitorsOf(env);
       for (const monitor of monitors) {
         const severity = tag(monitor, 'severity') as keyof typeof PRIORITY;
         expect(monitor.priority).toBe(PRIORITY[severity]);
+        if (tag(monitor, 'service') === GRAFANA) continue; // checked below
         const service = serviceOf(tag(monitor, 'service'));
-        expect([monitor.name, tag(monitor, 'env'), tag(monitor, 'team')]).toEqual([monitor.name, env, service?.team]);
+        expect([monitor.name, service === undefined, tag(monitor, 'env'), tag(monitor, 'team')]).toEqual([monitor.name, false, env, service?.team]);
       }
+      const grafana = monitors.filter((m) => tag(m, 'service') === GRAFANA);
+      expect(grafana.map((m) => [m.type, tag(m, 'env'), tag(m, 'severity')])).toEqual([['event-v2 alert', env, SELF_WATCH_SEVERITY]]);
       for (const service of services) expect(monitors.filter((m) => tag(m, 'service') === service.id).length).toBeGreaterThan(0);
     });
 
@@ -157,25 +250,42 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
   describe('the error-ratio traffic guard', () => {
     const cases = services.map((service) => {
       const alert = dd.alertsOf('production').find((a) => a.id === `${service.id}-error-ratio`)!;
-      return { name: service.id, service, query: () => dd.monitorOfAlert('production', alert, 'critical').query, threshold: rulesOf(alert)[0].threshold };
+      const [rule] = rulesOf(alert);
+      const part = (name: 'condition' | 'enough traffic') => () => dd.partOfAlert('production', alert, rule.severity, name)[1].query;
+      return { name: service.id, service, alert, condition: part('condition'), guard: part('enough traffic'), threshold: rule.threshold };
     });
-    const never = { sumThenClamp: false, clampThenSum: false };
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    /** `total` requests spread as evenly as whole requests go over five minutes. */
+    const spread = (total: number) => [0, 1, 2, 3, 4].map((i) => Math.floor(total / 5) + (i < total % 5 ? 1 : 0));
 
-    it.each(cases)('divides by the minimum traffic below it: floor(threshold × minimum) failures stay quiet, one more alerts when clamped after summing ($name)', ({ service, query, threshold }) => {
+    it.each(cases)('guards on the service\'s own minimum of requests in five minutes, from the catalog ($name)', ({ service, alert }) => {
+      expect(alert.datadog!.guard).toEqual({ expression: expect.any(String), comparison: '>=', threshold: service.minRequestsPerFiveMinutes });
+    });
+
+    it.each(cases)('stays quiet below the minimum however many requests fail, in one minute or spread ($name)', ({ service, condition, guard }) => {
+      const below = service.minRequestsPerFiveMinutes - 1;
+      expect(errorRatioAlerts(condition(), guard(), [below, 0, 0, 0, 0], [below, 0, 0, 0, 0])).toBe(false);
+      expect(errorRatioAlerts(condition(), guard(), spread(below), spread(below))).toBe(false);
+    });
+
+    it.each(cases)('judges the window\'s total: the minimum spread thinly over five minutes is enough, floor(threshold × minimum) failures stay quiet and one more alerts ($name)', ({ service, condition, guard, threshold }) => {
       const minimum = service.minRequestsPerFiveMinutes;
       const quiet = Math.floor(threshold * minimum);
-      const hits = [minimum - 1, 0, 0, 0, 0]; // fewer requests than the minimum, all in one minute
-      expect(quiet + 1).toBeLessThan(minimum);
-      expect(errorRatioAlerts(query(), [quiet, 0, 0, 0, 0], hits)).toEqual(never);
-      // Clamping each minute first divides by five minimums: quieter still, so only the other order must alert.
-      expect(errorRatioAlerts(query(), [quiet + 1, 0, 0, 0, 0], hits).sumThenClamp).toBe(true);
+      const errors = [quiet + 1, 0, 0, 0, 0];
+      expect(quiet + 1).toBeLessThanOrEqual(Math.ceil(minimum / 5)); // the failures fit in the first minute's requests
+      expect(sum(spread(minimum))).toBe(minimum);
+      expect(errorRatioAlerts(condition(), guard(), [quiet, 0, 0, 0, 0], spread(minimum))).toBe(false);
+      // A per-point clamp_min(hits, minimum) would divide by five minimums here and stay quiet.
+      expect(errorRatioAlerts(condition(), guard(), errors, spread(minimum))).toBe(true);
+      // One request fewer in the window: too little traffic to judge, whatever the ratio.
+      expect(errorRatioAlerts(condition(), guard(), errors, spread(minimum - 1))).toBe(false);
     });
 
-    it.each(cases)('alerts on twice its threshold at the minimum traffic a minute and stays quiet at 0.8 times it ($name)', ({ service, query, threshold }) => {
+    it.each(cases)('alerts on twice its threshold at the minimum traffic a minute and stays quiet at 0.8 times it ($name)', ({ service, condition, guard, threshold }) => {
       const perMinute = service.minRequestsPerFiveMinutes;
       const minutes = (errors: number) => [errors, errors, errors, errors, errors];
-      expect(errorRatioAlerts(query(), minutes(2 * threshold * perMinute), minutes(perMinute))).toEqual({ sumThenClamp: true, clampThenSum: true });
-      expect(errorRatioAlerts(query(), minutes(0.8 * threshold * perMinute), minutes(perMinute))).toEqual(never);
+      expect(errorRatioAlerts(condition(), guard(), minutes(2 * threshold * perMinute), minutes(perMinute))).toBe(true);
+      expect(errorRatioAlerts(condition(), guard(), minutes(0.8 * threshold * perMinute), minutes(perMinute))).toBe(false);
     });
   });
 
@@ -184,8 +294,14 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
       const json = dd.json('staging');
       expect(JSON.stringify(json)).not.toContain('@pagerduty');
       expect(resourcesOf(json, 'datadog_integration_pagerduty_service_object')).toHaveLength(0);
-      const handles = notificationHandles('critical', configs.staging).join(' ');
-      for (const monitor of dd.monitorsOf('staging')) expect(monitor.message.endsWith(`\n\nNotify: ${handles}`)).toBe(true);
+      const monitors = dd.monitorsOf('staging');
+      for (const monitor of monitors.filter((m) => !isPart(m))) {
+        const handles = notificationHandles(tag(monitor, 'severity') as Severity, configs.staging).join(' ');
+        expect([monitor.name, monitor.message.endsWith(`\n\nNotify: ${handles}`)]).toEqual([monitor.name, true]);
+      }
+      // The parts of a composite notify nobody: the composite does.
+      expect(monitors.filter(isPart)).toHaveLength(2 * guardedRules('staging').length);
+      for (const part of monitors.filter(isPart)) expect([part.name, part.message.includes('@')]).toEqual([part.name, false]);
     });
 
     it('pages production critical alerts through one service object, named after the primary service, keyed by the Datadog PagerDuty integration', () => {
@@ -198,22 +314,30 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
       expect(new Set(handles)).toEqual(new Set([`@pagerduty-${serviceObject.service_name}`]));
     });
 
-    it('sends production critical alerts to PagerDuty and #alerts, warnings to #alerts only, for every service', () => {
+    it('sends production critical alerts to PagerDuty and #alerts, warnings to #alerts only, for every service and for what watches the alert path', () => {
       const json = dd.json('production');
-      const all = [...dd.monitorsOf('production'), ...resourcesOf(json, 'datadog_synthetics_test').map(([, t]) => t)];
+      const parts = dd.monitorsOf('production').filter(isPart);
+      const all = [...dd.monitorsOf('production').filter((m) => !isPart(m)), ...resourcesOf(json, 'datadog_synthetics_test').map(([, t]) => t)];
       for (const resource of all) {
         const expected = tag(resource, 'severity') === 'critical'
           ? `Notify: @pagerduty-${primary.id}-production @slack-${configs.production.slack.alertsChannel.slice(1)}`
           : `Notify: @slack-${configs.production.slack.alertsChannel.slice(1)}`;
         expect({ name: resource.name, ending: resource.message.split('\n\n').pop() }).toEqual({ name: resource.name, ending: expected });
       }
+      // A guarded rule notifies once, through its composite; its parts carry no handle.
+      expect(parts).toHaveLength(2 * guardedRules('production').length);
+      for (const part of parts) expect([part.name, part.message.includes('@')]).toEqual([part.name, false]);
       const rules = dd.alertsOf('production').flatMap(rulesOf);
       const burnRates = dd.slosOf('production').flatMap((s) => s.burnRateAlerts);
-      const synthetics = services.flatMap(apiChecks).length; // every synthetic test is critical
-      expect(all.filter((r) => tag(r, 'severity') === 'critical')).toHaveLength(
-        rules.filter((r) => r.severity === 'critical').length + burnRates.filter((b) => b.severity === 'critical').length + synthetics);
-      expect(all.filter((r) => tag(r, 'severity') === 'warning')).toHaveLength(
-        rules.filter((r) => r.severity === 'warning').length + burnRates.filter((b) => b.severity === 'warning').length);
+      const synthetics = services.flatMap(apiChecks).length;
+      // The alert path watching itself: an APM-data monitor per service, the watchdog heartbeat, Grafana's health test.
+      const selfWatch = services.length + 1 + 1;
+      const expected = (severity: Severity) => rules.filter((r) => r.severity === severity).length +
+        burnRates.filter((b) => b.severity === severity).length +
+        (severity === SYNTHETICS_SEVERITY ? synthetics : 0) + (severity === SELF_WATCH_SEVERITY ? selfWatch : 0);
+      expect(all.filter((r) => tag(r, 'severity') === 'critical')).toHaveLength(expected('critical'));
+      expect(all.filter((r) => tag(r, 'severity') === 'warning')).toHaveLength(expected('warning'));
+      expect(all).toHaveLength(expected('critical') + expected('warning') + expected('info'));
     });
   });
 
@@ -259,12 +383,41 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
       }
     });
 
-    it.each(ENVS)('probe only their own service\'s URL: every test\'s URL starts with the base URL of the service it is tagged with (%s)', (env) => {
+    it.each(ENVS)('probe only their own service\'s URL: every test\'s URL starts with the base URL of the service it is tagged with, Grafana\'s with Grafana\'s (%s)', (env) => {
       const tests = resourcesOf(dd.json(env), 'datadog_synthetics_test').map(([, t]) => t);
-      expect(tests).toHaveLength(services.flatMap(apiChecks).length);
-      for (const test of tests) {
-        const service = serviceOf(tag(test, 'service'))!;
-        expect([test.name, test.request_definition.url.startsWith(`${service.baseUrls[env]}/`)]).toEqual([test.name, true]);
+      expect(tests).toHaveLength(services.flatMap(apiChecks).length + 1);
+      for (const test of tests.filter((t) => tag(t, 'service') !== GRAFANA)) {
+        const service = serviceOf(tag(test, 'service'));
+        expect([test.name, service !== undefined, test.request_definition.url.startsWith(`${service?.baseUrls[env]}/`)])
+          .toEqual([test.name, true, true]);
+      }
+      expect(tests.filter((t) => tag(t, 'service') === GRAFANA).map((t) => t.request_definition.url))
+        .toEqual([`${configs[env].grafana.publicUrl}${GRAFANA_HEALTH_PATH}`]);
+    });
+
+    it.each(ENVS)('check Grafana\'s health every minute from the configured regions: 200 and its database "ok", routed like the alert path it watches (%s)', (env) => {
+      const [, test] = dd.named(env, 'datadog_synthetics_test', `Grafana (${env}): GET ${GRAFANA_HEALTH_PATH}`);
+      expect(test).toMatchObject({ type: 'api', subtype: 'http', status: 'live' });
+      expect(test.request_definition).toEqual({ method: 'GET', url: `${configs[env].grafana.publicUrl}${GRAFANA_HEALTH_PATH}` });
+      expect(test.locations).toEqual(configs[env].digitalocean.uptimeRegions.map((r) => LOCATIONS[r]));
+      expect(test.options_list).toMatchObject({ tick_every: 60, min_location_failed: test.locations.length });
+      expect([tag(test, 'service'), tag(test, 'env'), tag(test, 'severity')]).toEqual([GRAFANA, env, SELF_WATCH_SEVERITY]);
+      expect(test.assertion).toEqual([
+        { type: 'statusCode', operator: 'is', target: '200' },
+        { type: 'body', operator: 'validatesJSONPath', targetjsonpath: { jsonpath: '$.database', operator: 'is', targetvalue: 'ok' } },
+      ]);
+      expect(test.message.split('\n\n').pop()).toBe(`Notify: ${dd.handlesOf(env, SELF_WATCH_SEVERITY)}`);
+    });
+
+    it.each(ENVS)('send the probe User-Agent, which every service a test calls beyond its health paths lists as a probe (%s)', (env) => {
+      const tests = resourcesOf(dd.json(env), 'datadog_synthetics_test').map(([, t]) => t);
+      expect(tests.map((t) => [t.name, t.request_headers?.['User-Agent']])).toEqual(tests.map((t) => [t.name, SYNTHETICS_USER_AGENT]));
+      for (const service of services) {
+        const healthUrls = [service.healthPath, service.detailedHealthPath].map((p) => `${service.baseUrls[env]}${p}`);
+        const beyondHealth = tests.filter((t) => tag(t, 'service') === service.id && !healthUrls.includes(t.request_definition.url));
+        expect(beyondHealth).toHaveLength(apiChecks(service).filter((c) => c.path !== service.healthPath && c.path !== service.detailedHealthPath).length);
+        if (beyondHealth.length === 0) continue; // health paths are never users' requests, whatever the User-Agent
+        expect([service.id, (service.probeUserAgents ?? []).some((prefix) => SYNTHETICS_USER_AGENT.startsWith(prefix))]).toEqual([service.id, true]);
       }
     });
 
@@ -320,28 +473,36 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
 describe('Datadog: the seed\'s numbers for the seed\'s service (pinned)', () => {
   const dd = datadogOf(ONE_SERVICE);
 
-  it('monitors three signals: error ratio (critical), p95 latency (warning) and memory (warning)', () => {
+  it('monitors two signals: error ratio (critical) and p95 latency (warning); memory has no Datadog monitor (DogStatsD cannot reach the Agent)', () => {
     expect(dd.alertsOf('production').flatMap(rulesOf).map((r) => [r.alert.id, r.severity])).toEqual([
-      ['esg-scraper-api-error-ratio', 'critical'], ['esg-scraper-api-latency-p95', 'warning'], ['esg-scraper-api-memory', 'warning'],
+      ['esg-scraper-api-error-ratio', 'critical'], ['esg-scraper-api-latency-p95', 'warning'],
     ]);
+    const memory = buildAlertCatalog(ONE_SERVICE.services, SEED_CONFIGS.production).filter((a) => a.id === 'esg-scraper-api-memory');
+    expect(memory.map((a) => [a.id, a.datadog])).toEqual([['esg-scraper-api-memory', undefined]]); // Grafana still watches it
   });
 
   it('does not page on 1 failure out of 3 requests, and alerts on 10% failures at 20 requests a minute but not on 4%', () => {
-    // The monitor query as the seed's thresholds render it (the stack renders the thresholds in force: see above).
+    // The composite's parts as the seed's thresholds render them (the stack renders the thresholds in force: see above).
     const alert = buildAlertCatalog(ONE_SERVICE.services, SEED_CONFIGS.production).find((a) => a.id === 'esg-scraper-api-error-ratio')!;
-    const query = `${alert.datadog!.timeAggregation}:${alert.datadog!.expression} ${alert.comparison} ${alert.thresholds.critical}`;
-    const never = { sumThenClamp: false, clampThenSum: false };
-    expect(errorRatioAlerts(query, [1, 0, 0, 0, 0], [3, 0, 0, 0, 0])).toEqual(never);
-    expect(errorRatioAlerts(query, [1, 0, 0, 0, 0], [1, 1, 1, 0, 0])).toEqual(never);
-    expect(errorRatioAlerts(query, [2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toEqual({ sumThenClamp: true, clampThenSum: true });
-    expect(errorRatioAlerts(query, [1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toEqual(never);
+    const { timeAggregation, expression, guard } = alert.datadog!;
+    const condition = `${timeAggregation}:${expression} ${alert.comparison} ${alert.thresholds.critical}`;
+    const traffic = `${timeAggregation}:${guard!.expression} ${guard!.comparison} ${guard!.threshold}`;
+    expect([alert.thresholds.critical, guard!.threshold]).toEqual([0.05, 20]);
+    expect(errorRatioAlerts(condition, traffic, [1, 0, 0, 0, 0], [3, 0, 0, 0, 0])).toBe(false);
+    expect(errorRatioAlerts(condition, traffic, [1, 0, 0, 0, 0], [1, 1, 1, 0, 0])).toBe(false);
+    expect(errorRatioAlerts(condition, traffic, [2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toBe(true);
+    expect(errorRatioAlerts(condition, traffic, [1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toBe(false);
   });
 
   it('declares a 99.9%/30d metric availability SLO and a 99%/30d time-slice latency SLO', () => {
     const [, availability] = dd.named('production', 'datadog_service_level_objective', 'ESG Scraper API availability (production)');
     expect(availability).toMatchObject({ type: 'metric', timeframe: '30d', target_threshold: 99.9,
       thresholds: [{ timeframe: '30d', target: 99.9, warning: 99.95 }] });
-    expect(availability.query.denominator).toBe('sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count()');
+    // Users' requests only: the health routes and the probes' renamed spans are left out.
+    const users = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
+    expect(availability.query.denominator).toBe(`sum:trace.fastapi.request.hits${users}.as_count()`);
+    expect(availability.query.numerator).toBe(
+      `sum:trace.fastapi.request.hits${users}.as_count() - sum:trace.fastapi.request.errors${users}.as_count()`);
     const [, latency] = dd.named('production', 'datadog_service_level_objective', 'ESG Scraper API latency (production)');
     expect(latency).toMatchObject({ type: 'time_slice', timeframe: '30d', target_threshold: 99 });
     expect(latency.sli_specification.time_slice).toMatchObject({ comparator: '<=', threshold: 2, query_interval_seconds: 300 });
@@ -377,7 +538,8 @@ describe('Datadog: the seed\'s numbers for the seed\'s service (pinned)', () => 
     expect(test.request_definition).toMatchObject({ method: 'POST', url: `${ONE_SERVICE.services[0].baseUrls[env]}/analyze`, timeout: 30,
       body_type: 'application/json' });
     expect(JSON.parse(test.request_definition.body)).toEqual({ text: 'Test ESG analysis', quick_mode: true });
-    expect(test.request_headers).toEqual({ 'Content-Type': 'application/json', Authorization: `Bearer {{ ${variable.name} }}` });
+    expect(test.request_headers).toEqual({
+      'Content-Type': 'application/json', 'User-Agent': SYNTHETICS_USER_AGENT, Authorization: `Bearer {{ ${variable.name} }}` });
     expect(test.config_variable).toEqual([
       { type: 'global', name: variable.name, id: `\${datadog_synthetics_global_variable.${variableName}.id}` }]);
     expect(test.options_list).toMatchObject({ tick_every: 300, monitor_priority: 1 });
@@ -386,22 +548,18 @@ describe('Datadog: the seed\'s numbers for the seed\'s service (pinned)', () => 
 });
 
 /**
- * Datadog's evaluation of `sum(last_5m):errors.as_count() / clamp_min(hits.as_count(), floor) > t` on per-minute
- * counts. A query with `.as_count()` and arithmetic takes Datadog's as_count path: each count is summed over the
- * window before the division (monitors/guide/as-count-in-monitor-evaluations). Where clamp_min applies on that path
- * is not documented, so both orders are evaluated.
+ * Datadog's evaluation of the error-ratio composite on per-minute counts: the condition
+ * `sum(last_5m):errors.as_count() / hits.as_count() > t` takes Datadog's as_count path, each count summed
+ * over the window before the division (monitors/guide/as-count-in-monitor-evaluations), and the guard
+ * `sum(last_5m):hits.as_count() >= floor` judges the window's total; the composite alerts when both do.
  */
-function errorRatioAlerts(query: string, errors: number[], hits: number[]): { sumThenClamp: boolean; clampThenSum: boolean } {
-  const match = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ clamp_min\(sum:\S+\.as_count\(\), (\d+)\) > ([\d.]+)$/.exec(query);
-  expect(match).not.toBeNull();
-  const floor = Number(match![1]);
-  const threshold = Number(match![2]);
+function errorRatioAlerts(conditionQuery: string, guardQuery: string, errors: number[], hits: number[]): boolean {
+  const condition = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ sum:\S+\.as_count\(\) > ([\d.]+)$/.exec(conditionQuery);
+  const guard = /^sum\(last_5m\):sum:\S+\.as_count\(\) >= (\d+)$/.exec(guardQuery);
+  expect([conditionQuery, condition !== null, guardQuery, guard !== null]).toEqual([conditionQuery, true, guardQuery, true]);
+  expect(errors.every((e, i) => e <= hits[i])).toBe(true); // a failure is a request
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return {
-    sumThenClamp: sum(errors) / Math.max(sum(hits), floor) > threshold,
-    // Per point, a minute without requests is NaN, which clamp_min also raises to the floor.
-    clampThenSum: sum(errors) / sum(hits.map((h) => Math.max(h, floor))) > threshold,
-  };
+  return sum(hits) > 0 && sum(errors) / sum(hits) > Number(condition![1]) && sum(hits) >= Number(guard![1]);
 }
 
 describe('notificationHandles', () => {

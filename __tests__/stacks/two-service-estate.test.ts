@@ -46,12 +46,15 @@ describe('the two-service estate', () => {
         .toEqual(apiChecks(service).map((c) => `${service.baseUrls[env]}${c.path}`).sort());
       expect(own.map((t) => t.request_definition.url)).toContain(`${service.baseUrls[env]}${service.detailedHealthPath}`);
     }
-    expect(tests).toHaveLength(TWO_SERVICE.services.flatMap(apiChecks).length);
+    // and one more, of Grafana's own health, tagged service:grafana
+    expect(tests.filter((t) => t.tags.includes('service:grafana'))).toHaveLength(1);
+    expect(tests).toHaveLength(TWO_SERVICE.services.flatMap(apiChecks).length + 1);
   });
 
   it.each(ENVIRONMENT_NAMES)('runs the primary service on the App Platform app with its own health path; the second is monitored only (%s)', (env) => {
     const [[, app]] = resourcesOf(synthOf(env, TWO_SERVICE), 'digitalocean_app');
-    expect(app.spec.service.map((s: any) => [s.name, s.health_check.http_path])).toEqual([[first.id, first.healthPath]]);
+    // The primary service and the Datadog Agent beside it (no health check of its own); no component for the second service.
+    expect(app.spec.service.map((s: any) => [s.name, s.health_check?.http_path])).toEqual([[first.id, first.healthPath], ['datadog-agent', undefined]]);
     // The same app as the one-service estate's: adding a service does not redeploy the running one.
     expect(app).toEqual(resourcesOf(synthOf(env, ONE_SERVICE), 'digitalocean_app')[0][1]);
   });

@@ -48,19 +48,28 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
   });
 
   describe.each(ESTATES)('in the $name', (estate) => {
-    /** Every rule of every service's group. */
-    const rulesIn = (json: TerraformJson) => resourcesOf(json, 'grafana_rule_group').flatMap(([, g]) => g.rule);
+    const serviceIds = estate.services.map((s) => s.id);
+    /** Every rule of every service's group (one group per service, named by its id), the watchdog's group left out. */
+    const rulesIn = (json: TerraformJson) => resourcesOf(json, 'grafana_rule_group')
+      .filter(([, g]) => serviceIds.includes(g.name)).flatMap(([, g]) => g.rule);
 
-    it.each(ENVIRONMENT_NAMES)('routes every rule by its labels to exactly the destinations of its severity (%s)', (envName) => {
+    it.each(ENVIRONMENT_NAMES)('routes every rule by its labels to exactly the destinations of its severity, the watchdog to its heartbeat only (%s)', (envName) => {
       const json = synthOf(envName, estate);
       const env = estate.configs[envName];
       const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
+      const groups = resourcesOf(json, 'grafana_rule_group').map(([, g]) => g);
+      // One group per service, plus the watchdog's.
+      expect(groups.map((g) => g.name).sort()).toEqual([...serviceIds, 'watchdog'].sort());
       const rules = rulesIn(json);
       expect(rules).toHaveLength(buildAlertCatalog(estate.services, env).flatMap(rulesOf).length);
       for (const rule of rules) {
         const reached = contactPointsReached(policy, { alertname: rule.name, ...rule.labels }).map((ref) => destinationOf(resolveContactPoint(json, ref)));
         expect([rule.uid, reached]).toEqual([rule.uid, destinationsFor(rule.labels.severity, env)]);
       }
+      const [watchdog] = groups.filter((g) => g.name === 'watchdog').map((g) => g.rule);
+      expect(watchdog).toHaveLength(1);
+      expect(contactPointsReached(policy, { alertname: watchdog[0].name, ...watchdog[0].labels })
+        .map((ref) => resolveContactPoint(json, ref).name)).toEqual([`esg-scraper-${envName}-watchdog-heartbeat`]);
     });
 
     it('pages on every critical production alert of every service, by reference to the PagerDuty integration', () => {
