@@ -1,12 +1,21 @@
 import { Testing } from 'cdktf';
 import { buildAlertCatalog, guardedQuery, rulesOf, SERVICE_PANEL_IDS } from '../../../catalog/alerts';
+import { prometheusBurnRateAlerts } from '../../../catalog/burn-rates';
 import { promqlSyntaxErrors } from '../../../catalog/promql';
 import { SERVICES } from '../../../catalog/services';
+import { buildSloCatalog } from '../../../catalog/slos';
 import { ENVIRONMENTS } from '../../../config/environments';
+import { EnvironmentConfig } from '../../../config/types';
 import { AlertRuleGroup, conditionModel } from '../../../constructs/grafana/alert-rules';
 import { resourcesOf, synthOf } from '../../support/synth';
 
 const envs = ['staging', 'production'] as const;
+
+/** What the group renders, in order: the alert catalog's rules, then the burn-rate rules of the service's SLOs. */
+function groupRules(env: EnvironmentConfig) {
+  const burnRates = prometheusBurnRateAlerts(buildSloCatalog(SERVICES, env), SERVICES[0], env);
+  return [...buildAlertCatalog(SERVICES, env), ...burnRates].flatMap(rulesOf);
+}
 /** Threshold types Grafana's server-side expressions accept (pkg/expr/threshold.go); gte/lte only from 11.6. */
 const PORTABLE_THRESHOLD_TYPES = ['gt', 'lt', 'within_range', 'outside_range'];
 
@@ -19,7 +28,7 @@ describe('AlertRuleGroup (grafana_rule_group)', () => {
 
   it.each(envs)('renders every catalog alert and severity as one rule with the catalog values (%s)', (envName) => {
     const env = ENVIRONMENTS[envName];
-    const catalog = buildAlertCatalog(SERVICES, env).flatMap(rulesOf);
+    const catalog = groupRules(env);
     const [[, group]] = resourcesOf(synthOf(envName), 'grafana_rule_group');
     expect(group.rule).toHaveLength(catalog.length);
     catalog.forEach(({ alert, severity }, i) => {
@@ -43,7 +52,7 @@ describe('AlertRuleGroup (grafana_rule_group)', () => {
 
   it.each(envs)('queries Prometheus (A), reduces to the last value (B) and compares it with the threshold (C) (%s)', (envName) => {
     const env = ENVIRONMENTS[envName];
-    const catalog = buildAlertCatalog(SERVICES, env).flatMap(rulesOf);
+    const catalog = groupRules(env);
     const [[, group]] = resourcesOf(synthOf(envName), 'grafana_rule_group');
     catalog.forEach(({ alert, threshold }, i) => {
       const [a, b, c] = group.rule[i].data;

@@ -1,4 +1,6 @@
 import { buildAlertCatalog, rulesOf } from '../../../catalog/alerts';
+import { prometheusBurnRateAlerts } from '../../../catalog/burn-rates';
+import { buildSloCatalog } from '../../../catalog/slos';
 import { destinationsFor } from '../../../catalog/routing';
 import { SERVICES } from '../../../catalog/services';
 import { ENVIRONMENTS } from '../../../config/environments';
@@ -51,7 +53,8 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
     const env = ENVIRONMENTS[envName];
     const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
     const [[, group]] = resourcesOf(json, 'grafana_rule_group');
-    const rules = buildAlertCatalog(SERVICES, env).flatMap(rulesOf);
+    const burnRates = prometheusBurnRateAlerts(buildSloCatalog(SERVICES, env), SERVICES[0], env);
+    const rules = [...buildAlertCatalog(SERVICES, env), ...burnRates].flatMap(rulesOf);
     expect(group.rule).toHaveLength(rules.length);
     for (const rule of group.rule) {
       const reached = contactPointsReached(policy, { alertname: rule.name, ...rule.labels }).map((ref) => destinationOf(resolveContactPoint(json, ref)));
@@ -64,7 +67,9 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
     const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
     const [[, group]] = resourcesOf(json, 'grafana_rule_group');
     const critical = group.rule.filter((r: any) => r.labels.severity === 'critical');
-    expect(critical.map((r: any) => r.uid)).toEqual(['esg-scraper-api-error-ratio-critical', 'esg-scraper-api-metrics-absent-critical']);
+    expect(critical.map((r: any) => r.uid)).toEqual(['esg-scraper-api-error-ratio-critical', 'esg-scraper-api-metrics-absent-critical',
+      'esg-scraper-api-errors-burn-1h-critical', 'esg-scraper-api-errors-burn-6h-critical',
+      'esg-scraper-api-slow-burn-1h-critical', 'esg-scraper-api-slow-burn-6h-critical']);
     for (const rule of critical) {
       const keys = contactPointsReached(policy, rule.labels).map((ref) => resolveContactPoint(json, ref))
         .flatMap((c) => (c.pagerduty ?? []).map((p: any) => p.integration_key));
