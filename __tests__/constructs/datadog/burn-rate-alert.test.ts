@@ -5,7 +5,8 @@ import { BurnRateAlert } from '../../../constructs/datadog/burn-rate-alert';
 describe('BurnRateAlert', () => {
   it('declares an slo alert whose critical threshold is the burn rate in its query', () => {
     const json = JSON.parse(Testing.synthScope((scope) => {
-      for (const spec of recommendedBurnRateAlerts('30d')) {
+      // The ones Datadog renders: its long window ends at 48h, so not the 3-day ticket.
+      for (const spec of recommendedBurnRateAlerts('30d').filter((a) => a.longWindow !== '3d')) {
         new BurnRateAlert(scope, `alert-${spec.longWindow}`, { name: 'n', sloId: 'abc123', spec, message: 'm', tags: ['env:x'] });
       }
     }));

@@ -1,8 +1,11 @@
 import { Testing } from 'cdktf';
 import { buildAlertCatalog, guardedQuery, rulesOf, SERVICE_PANEL_IDS } from '../../../catalog/alerts';
+import { prometheusBurnRateAlerts } from '../../../catalog/burn-rates';
 import { promqlSyntaxErrors } from '../../../catalog/promql';
+import { ServiceDefinition } from '../../../catalog/services';
+import { buildSloCatalog } from '../../../catalog/slos';
 import { ENVIRONMENTS } from '../../../config/environments';
-import { ENVIRONMENT_NAMES, EnvironmentName } from '../../../config/types';
+import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../../../config/types';
 import { AlertRuleGroup, conditionModel } from '../../../constructs/grafana/alert-rules';
 import { ESTATES } from '../../support/estates';
 import { resourcesOf, synthOf } from '../../support/synth';
@@ -11,11 +14,17 @@ const envs = ENVIRONMENT_NAMES;
 /** Threshold types Grafana's server-side expressions accept (pkg/expr/threshold.go); gte/lte only from 11.6. */
 const PORTABLE_THRESHOLD_TYPES = ['gt', 'lt', 'within_range', 'outside_range'];
 
+/** What the services' groups render, in order: the alert catalog's rules, then each service's SLO burn-rate rules. */
+function groupRules(services: readonly ServiceDefinition[], env: EnvironmentConfig) {
+  const slos = buildSloCatalog(services, env);
+  return [...buildAlertCatalog(services, env), ...services.flatMap((s) => prometheusBurnRateAlerts(slos, s, env))].flatMap(rulesOf);
+}
+
 describe.each(ESTATES)('AlertRuleGroup (grafana_rule_group) in the $name', (estate) => {
   const { services, configs } = estate;
   /** The catalog's rules of one service, and the synthesized group of that service. */
   const groupOf = (envName: EnvironmentName, serviceId: string) => {
-    const rules = buildAlertCatalog(services, configs[envName]).flatMap(rulesOf).filter((r) => r.alert.serviceId === serviceId);
+    const rules = groupRules(services, configs[envName]).filter((r) => r.alert.serviceId === serviceId);
     const groups = resourcesOf(synthOf(envName, estate), 'grafana_rule_group').filter(([, g]) => g.name === serviceId);
     expect(groups).toHaveLength(1);
     return { rules, group: groups[0][1] };
@@ -54,7 +63,7 @@ describe.each(ESTATES)('AlertRuleGroup (grafana_rule_group) in the $name', (esta
   });
 
   it.each(envs)('compares with the threshold in force: the environment\'s override where it has one, else the catalog\'s (%s)', (envName) => {
-    const defaults = buildAlertCatalog(services, { ...configs[envName], thresholdOverrides: undefined }).flatMap(rulesOf);
+    const defaults = groupRules(services, { ...configs[envName], thresholdOverrides: undefined });
     for (const service of services) {
       const { group } = groupOf(envName, service.id);
       for (const rule of group.rule) {

@@ -1,7 +1,10 @@
 import { buildAlertCatalog, rulesOf } from '../../../catalog/alerts';
+import { prometheusBurnRateAlerts } from '../../../catalog/burn-rates';
 import { destinationsFor } from '../../../catalog/routing';
+import { ServiceDefinition } from '../../../catalog/services';
+import { buildSloCatalog } from '../../../catalog/slos';
 import { ENVIRONMENTS } from '../../../config/environments';
-import { ENVIRONMENT_NAMES } from '../../../config/types';
+import { ENVIRONMENT_NAMES, EnvironmentConfig } from '../../../config/types';
 import { ESTATES } from '../../support/estates';
 import { resourcesOf, synthOf, TerraformJson } from '../../support/synth';
 
@@ -34,6 +37,12 @@ function resolveContactPoint(json: TerraformJson, ref: string): Record<string, a
   return json.resource.grafana_contact_point[id];
 }
 
+/** Every rule of the services' groups: the catalog's alerts, then each service's SLO burn-rate rules. */
+function catalogRules(services: readonly ServiceDefinition[], env: EnvironmentConfig) {
+  const slos = buildSloCatalog(services, env);
+  return [...buildAlertCatalog(services, env), ...services.flatMap((s) => prometheusBurnRateAlerts(slos, s, env))].flatMap(rulesOf);
+}
+
 const destinationOf = (contactPoint: Record<string, any>) => contactPoint.name.replace(/^esg-scraper-\w+-/, '');
 
 describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
@@ -61,7 +70,7 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
       // One group per service, plus the watchdog's.
       expect(groups.map((g) => g.name).sort()).toEqual([...serviceIds, 'watchdog'].sort());
       const rules = rulesIn(json);
-      expect(rules).toHaveLength(buildAlertCatalog(estate.services, env).flatMap(rulesOf).length);
+      expect(rules).toHaveLength(catalogRules(estate.services, env).length);
       for (const rule of rules) {
         const reached = contactPointsReached(policy, { alertname: rule.name, ...rule.labels }).map((ref) => destinationOf(resolveContactPoint(json, ref)));
         expect([rule.uid, reached]).toEqual([rule.uid, destinationsFor(rule.labels.severity, env)]);
@@ -76,7 +85,7 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
       const json = synthOf('production', estate);
       const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
       const critical = rulesIn(json).filter((r: any) => r.labels.severity === 'critical');
-      expect(critical.map((r: any) => r.uid).sort()).toEqual(buildAlertCatalog(estate.services, estate.configs.production).flatMap(rulesOf)
+      expect(critical.map((r: any) => r.uid).sort()).toEqual(catalogRules(estate.services, estate.configs.production)
         .filter((r) => r.severity === 'critical').map((r) => `${r.alert.id}-${r.severity}`).sort());
       for (const rule of critical) {
         const keys = contactPointsReached(policy, rule.labels).map((ref) => resolveContactPoint(json, ref))
@@ -86,11 +95,13 @@ describe('AlertNotificationPolicy (grafana_notification_policy)', () => {
     });
   });
 
-  it('pages on the seed\'s two critical alerts in production: the 5xx error ratio and absent metrics (pinned)', () => {
+  it('pages on the seed\'s critical alerts in production: the 5xx error ratio, absent metrics and the fast SLO burn rates (pinned)', () => {
     const json = synthOf('production');
-    const [[, group]] = resourcesOf(json, 'grafana_rule_group');
+    const [group] = resourcesOf(json, 'grafana_rule_group').map(([, g]) => g).filter((g) => g.name === 'esg-scraper-api');
     const critical = group.rule.filter((r: any) => r.labels.severity === 'critical');
-    expect(critical.map((r: any) => r.uid)).toEqual(['esg-scraper-api-error-ratio-critical', 'esg-scraper-api-metrics-absent-critical']);
+    expect(critical.map((r: any) => r.uid)).toEqual(['esg-scraper-api-error-ratio-critical', 'esg-scraper-api-metrics-absent-critical',
+      'esg-scraper-api-errors-burn-1h-critical', 'esg-scraper-api-errors-burn-6h-critical',
+      'esg-scraper-api-slow-burn-1h-critical', 'esg-scraper-api-slow-burn-6h-critical']);
   });
 
   it('sends alerts without a known severity to Slack #alerts rather than nowhere', () => {
