@@ -197,10 +197,13 @@ describe('npm run diff: routing picture', () => {
     const routing = result.report.routing.find((r) => r.env === 'production')!;
     expect(routing.added).toEqual([]);
     expect(routing.removed.length).toBeGreaterThan(0);
-    expect(routing.removed.every((r) => r.source === 'Grafana' && r.severity === 'critical' && r.destination.includes('pagerduty'))).toBe(true);
+    expect(routing.removed.every((r) => r.source === 'Grafana' && r.severity === 'critical' &&
+      r.destination === 'PagerDuty ESG Scraper API (production)')).toBe(true);
     expect(result.markdown).toContain('#### Alert routing (production) — changed');
     expect(result.markdown).toMatch(/-\.->\|"critical · removed"\|/);
-    expect(result.markdown).toContain('<summary>Alert routing (staging) — unchanged</summary>');
+    expect(result.markdown).toContain('Alert routing (staging): unchanged.');
+    expect(result.markdown).toMatch(/<details><summary>Unchanged routing \(staging\): \d+ routes of \d+ alerts<\/summary>/);
+    expect(result.markdown.match(/```mermaid/g)).toHaveLength(1); // unchanged routing is counted, not drawn
     expect(result.exitCode).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-import { clip, COMMENT_LIMIT, DiffReport, renderComment, renderMarkdown } from '../../review/markdown';
+import { COMMENT_BUDGET, markdownBalance } from '../../review/comment-budget';
+import { clip, DiffReport, renderComment, renderMarkdown, shortPath } from '../../review/markdown';
 import { StackDiff } from '../../review/tree-diff';
 
 function report(stacks: StackDiff[]): DiffReport {
@@ -20,6 +21,33 @@ describe('clip', () => {
   });
 });
 
+describe('shortPath', () => {
+  const path = 'rule[uid=esg-scraper-api-error-ratio-critical].data[ref_id=C].model.conditions[0].evaluator.params';
+
+  it('keeps the item and the last segments of a long path, within the width', () => {
+    const short = shortPath(path);
+    expect(short).toBe('rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params');
+    expect(short.length).toBeLessThanOrEqual(64);
+  });
+
+  it('leaves short paths alone', () => {
+    expect(shortPath('frequency_minutes')).toBe('frequency_minutes');
+  });
+
+  it('puts the full path in a collapsed line under the table', () => {
+    const stack: StackDiff = {
+      env: 'production', stack: 'both', settings: [],
+      resources: [{
+        address: 'grafana_rule_group.g', type: 'grafana_rule_group', kind: 'changed', replacedBy: [], dataBearing: false,
+        changes: [{ path, segments: [], before: '[0.05]', after: '[0.1]', sensitive: false }],
+      }],
+    };
+    const markdown = renderMarkdown(report([stack]));
+    expect(markdown).toContain('| `rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params` | `[0.05]` | `[0.1]` |');
+    expect(markdown).toContain(`<details><summary>full paths of 1 shortened attribute</summary>\n\n  - \`rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params\`: \`${path}\``);
+  });
+});
+
 describe('renderComment', () => {
   it('stays under the comment limit when a change is huge', () => {
     const changes = Array.from({ length: 3000 }, (_, i) => ({
@@ -29,11 +57,15 @@ describe('renderComment', () => {
       env: 'production', stack: 'both', settings: [],
       resources: [{ address: 'grafana_dashboard.big', type: 'grafana_dashboard', kind: 'changed', changes, replacedBy: [], dataBearing: true }],
     };
-    expect(renderMarkdown(report([stack])).length).toBeGreaterThan(COMMENT_LIMIT);
+    expect(renderMarkdown(report([stack])).length).toBeGreaterThan(COMMENT_BUDGET);
     const comment = renderComment(report([stack]));
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(comment).toContain('run `npm run diff` locally');
-    expect(comment).toContain('`grafana_dashboard.big` · data-bearing: 3000 attributes changed');
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(COMMENT_BUDGET);
+    expect(comment).toContain('left out: attribute tables (1 in production). `npm run diff -- --full` prints everything.');
+    // The table gave way to the changed paths, whole: no table row is left, every <details> closed.
+    expect(comment).toContain('`grafana_dashboard.big` · data-bearing: 3000 attributes changed\n  `config_json.panels[id=0].title`, ');
+    expect(comment).not.toContain('| attribute | before | after |');
+    const balance = markdownBalance(comment);
+    expect(balance.detailsOpened).toBe(balance.detailsClosed);
   });
 
   it('names each changed resource as people know it, next to its hashed address', () => {
