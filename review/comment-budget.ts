@@ -23,22 +23,29 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
  */
 export const COMMENT_BUDGET = GITHUB_COMMENT_LIMIT - 1_024;
 
-/** Ranks at which kinds of sections are left out: highest first. */
+/**
+ * Ranks at which kinds of sections give way: highest first. A fallback's rank is
+ * never above its section's (the loop walks the ranks down once).
+ */
 export const DROP = {
   /** Counts of the routes that did not change. */
   unchangedRouting: 60,
   /** The changed routes one row per alert (the grouped table stays). */
   changedRouteList: 50,
-  /** Attribute tables of resources past the first FIRST_TABLES of an environment. */
+  /** Attribute tables of resources past the first FIRST_TABLES of an environment (the changed paths stay). */
   laterAttributeTables: 40,
-  /** The remaining attribute tables. */
+  /** Their changed paths (the line stays). */
+  laterChangedPaths: 35,
+  /** The first FIRST_TABLES attribute tables (the changed paths stay). */
   attributeTables: 30,
+  /** Their changed paths (the line stays). */
+  changedPaths: 25,
+  /** Resource lines past the first FIRST_LINES of an environment (the group headings count them). */
+  laterResourceLines: 22,
   /** Routing pictures (the table of changed routes stays). */
   routingPicture: 20,
   /** Grouped tables of changed routes (the heading still counts them). */
   routeTable: 15,
-  /** Resource lines past the first FIRST_LINES of an environment (the group headings count them). */
-  laterResourceLines: 10,
   /** Last resort for sections that otherwise stay: their short form (e.g. the first blocking findings and a count). */
   lastResort: 1,
 } as const;

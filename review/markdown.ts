@@ -183,11 +183,13 @@ function stackSections(stack: StackDiff, routing: RoutingDiff | undefined, block
         sections.push(line);
         continue;
       }
-      // The line and its table are one section: a table never loses its line, and falls back to the changed paths.
-      const compact: Section = { ...line, text: `${line.text}\n${changedPaths(r)}` };
+      // The line and its table are one section: a table never loses its line. It gives way to the changed paths, then to the line alone.
+      const first = tables++ < FIRST_TABLES;
+      const paths: Section = { ...line, text: `${line.text}\n${changedPaths(r)}`, what: 'lists of changed attributes',
+        drop: first ? DROP.changedPaths : DROP.laterChangedPaths, fallback: line };
       sections.push({
         text: `${line.text}\n\n${resourceTable(r)}`, env, what: 'attribute tables',
-        drop: tables++ < FIRST_TABLES ? DROP.attributeTables : DROP.laterAttributeTables, fallback: compact,
+        drop: first ? DROP.attributeTables : DROP.laterAttributeTables, fallback: paths,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffDirectories, parseDiffArgs, runDiff } from '../../review/diff-command';
+import { checkMermaid, mermaidBlocks } from '../../bench/comment-scale';
 import { TerraformJson } from '../support/synth';
 import { only, realTree, rename, tempDir, writeTree } from './fixtures';
 
@@ -23,8 +24,13 @@ function diffAfter(mutate: (after: Record<string, TerraformJson>) => void, allow
   const after = writeTree(join(tmp.dir, 'after'), tree);
   const allowlist = join(tmp.dir, 'allowed-removals.txt');
   writeFileSync(allowlist, ['# test allowlist', ...allow].join('\n'));
-  return diffDirectories(before, after, allowlist, 'review/allowed-removals.txt');
+  const result = diffDirectories(before, after, allowlist, 'review/allowed-removals.txt');
+  drawn.push(...mermaidBlocks(result.markdown));
+  return result;
 }
+
+/** Every routing picture these tests' diffs drew, checked by Mermaid's parser at the end. */
+const drawn: string[] = [];
 
 /** The production rule alerting on the 5xx ratio, and its threshold stage model. */
 function errorRatioThreshold(json: TerraformJson): { rule: Record<string, any>; data: Record<string, any>; model: Record<string, any> } {
@@ -237,6 +243,22 @@ describe('npm run diff: the command', () => {
     const code = runDiff(['--from', tmp.dir, '--to', tmp.dir], tmp.dir, { out: () => undefined, err: (t) => err.push(t) });
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/no stacks\/ directory.*Fix: run `npm run synth`/);
+  });
+});
+
+describe('npm run diff: --full', () => {
+  it('takes --full without a value, and shortens the comment only without it', () => {
+    expect(parseDiffArgs(['--full', '--base', 'main'])).toMatchObject({ full: true, base: 'main' });
+    expect(parseDiffArgs([])).toMatchObject({ full: false });
+  });
+});
+
+describe('npm run diff: pictures', () => {
+  it('draws pictures that Mermaid\'s own parser accepts, within its default limits', () => {
+    expect(drawn.length).toBeGreaterThan(0);
+    const check = checkMermaid(drawn);
+    expect(check.results.filter((r) => !r.ok)).toEqual([]);
+    expect(check.results.every((r) => r.edges! <= check.limits.maxEdges && r.chars <= check.limits.maxTextSize)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { diffRoutes, Route, routesOf } from '../../review/routing-graph';
+import { checkMermaid } from '../../bench/comment-scale';
 import { routingMermaid } from '../../review/mermaid';
 import { synthOf } from '../support/synth';
 
@@ -106,5 +107,6 @@ describe('routingMermaid', () => {
     expect(chart).toContain('(["PagerDuty ESG Scraper API (production)"])');
     expect(chart).not.toContain('Slack #alerts');
     expect(chart).toContain('linkStyle 0 stroke:#cf222e');
+    expect(checkMermaid([chart]).results).toEqual([expect.objectContaining({ ok: true, edges: 1, nodes: 2 })]);
   });
 });
