@@ -46,6 +46,27 @@ export function threeRouteChange(tree: Record<string, StackJson>): void {
   }
 }
 
+/**
+ * A pull request too big for one comment: the three-route change, every Grafana
+ * rule waiting a minute longer (one attribute table per service), and in each
+ * environment one dashboard lost (a blocking finding). Returns the lost addresses.
+ */
+export function oversizedChange(tree: Record<string, StackJson>): Record<string, string> {
+  threeRouteChange(tree);
+  const lost: Record<string, string> = {};
+  for (const env of Object.keys(tree).sort()) {
+    const resource = tree[env].resource as Record<string, Record<string, Json>>;
+    for (const group of Object.values(resource.grafana_rule_group ?? {})) {
+      for (const rule of group.rule as Json[]) rule.for = rule.for === '10m' ? '11m' : '6m';
+    }
+    const [name] = Object.keys(resource.grafana_dashboard ?? {}).sort();
+    if (!name) throw new Error(`${env}: no grafana_dashboard to remove`);
+    delete resource.grafana_dashboard[name];
+    lost[env] = `${env}:grafana_dashboard.${name}`;
+  }
+  return lost;
+}
+
 /** Writes a tree as a synth output directory (`stacks/<env>/cdk.tf.json`). */
 function writeTree(dir: string, tree: SynthTree): string {
   for (const [env, json] of Object.entries(tree)) {

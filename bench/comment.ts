@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { COMMENT_BUDGET, GITHUB_COMMENT_LIMIT, markdownBalance } from '../review/comment-budget';
 import { readSynthTree } from '../review/tree-diff';
 import { synthesize } from '../stacks/app';
-import { checkMermaid, commentFigures, mermaidBlocks } from './comment-scale';
+import { checkMermaid, commentFigures, diffOf, mermaidBlocks, oversizedChange } from './comment-scale';
 import { generateServices } from './services';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,6 +22,7 @@ const END = '<!-- /comment-scale -->';
 
 const rows: string[] = [];
 let limits = '';
+let oversized = '';
 for (const services of SCALES) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-comment-'));
   try {
@@ -40,9 +41,28 @@ for (const services of SCALES) {
       `${figures.picture.chars.toLocaleString('en-US')} | ${verdict} | ${figures.commentBytes.toLocaleString('en-US')} | ` +
       `${figures.fullBytes.toLocaleString('en-US')} | ${figures.omitted > 0 ? 'yes' : 'no'} | ${closed ? `yes (${balance.fences} fences)` : 'NO'} |`);
     console.log(rows[rows.length - 1]);
+    if (services === 100) oversized = describeOversized(readSynthTree(join(dir, 'out')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The figures of a 100-service pull request too big for one comment (bench/comment-scale.ts oversizedChange). */
+function describeOversized(before: ReturnType<typeof readSynthTree>): string {
+  const after = structuredClone(before) as Parameters<typeof oversizedChange>[0];
+  const lost = oversizedChange(after);
+  const comment = diffOf(before, after).markdown;
+  const full = diffOf(before, after, { full: true }).markdown;
+  const balance = markdownBalance(comment);
+  const kept = Object.entries(lost).map(([env, address]) =>
+    `${env}: summary row ${comment.includes(`| ${env} |`) ? 'present' : 'MISSING'}, heading ${comment.includes(`### ${env}\n`) ? 'present' : 'MISSING'}, ` +
+    `blocking finding \`${address}\` ${comment.includes(`\`${address}\` would be **destroyed**`) ? 'present' : 'MISSING'}`);
+  const pictures = checkMermaid(mermaidBlocks(comment), ROOT).results;
+  return [`A 100-service pull request too big for one comment (the three-route change, every Grafana rule's pending duration, one dashboard lost per environment): ` +
+    `full report ${Buffer.byteLength(full).toLocaleString('en-US')} bytes, comment ${Buffer.byteLength(comment).toLocaleString('en-US')} bytes; ` +
+    `${balance.fences} fences (${balance.fences % 2 === 0 ? 'all closed' : 'ONE OPEN'}), <details> ${balance.detailsOpened} opened / ${balance.detailsClosed} closed; ` +
+    `pictures accepted by Mermaid: ${pictures.filter((p) => p.ok).length} of ${pictures.length}.`, '',
+  ...kept.map((k) => `- ${k}`), `- ${comment.split('\n').find((l) => l.startsWith('> Shortened'))?.slice(2) ?? 'NOT SHORTENED'}`].join('\n');
 }
 
 const table = [START, '', '## Pull-request comment at scale', '',
@@ -52,7 +72,7 @@ const table = [START, '', '## Pull-request comment at scale', '',
   `${COMMENT_BUDGET.toLocaleString('en-US')} (GitHub's limit ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')} less room for the sticky-comment marker); ` +
   'full: `npm run diff -- --full`.', '',
   '| services | production routes added / removed / changed / unchanged | picture nodes | picture edges | picture characters | Mermaid parser | comment bytes | full report bytes | shortened | fences and details closed |',
-  '|---:|---|---:|---:|---:|---|---:|---:|---|---|', ...rows, '', END].join('\n');
+  '|---:|---|---:|---:|---:|---|---:|---:|---|---|', ...rows, '', oversized, '', END].join('\n');
 console.log(`\n${table}`);
 
 const file = join(ROOT, 'BENCHMARKS.md');

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkMermaid, commentFigures, CommentFigures, diffOf, MermaidCheck, mermaidBlocks, threeRouteChange } from '../../bench/comment-scale';
+import { checkMermaid, commentFigures, CommentFigures, diffOf, MermaidCheck, mermaidBlocks, oversizedChange } from '../../bench/comment-scale';
 import { generateServices } from '../../bench/services';
 import { COMMENT_BUDGET, markdownBalance } from '../../review/comment-budget';
 import { StackJson } from '../../review/data-bearing';
@@ -115,19 +115,8 @@ describe('a 100-service diff whose comment is cut', () => {
 
   beforeAll(() => {
     const before = estates.get(100)!;
-    const after = structuredClone(before) as Record<string, StackJson & { resource: Record<string, Record<string, any>> }>;
-    threeRouteChange(after);
-    blocked = {};
-    for (const env of ['staging', 'production']) {
-      // Every rule waits a minute longer: one attribute table per service.
-      for (const group of Object.values(after[env].resource.grafana_rule_group)) {
-        for (const rule of group.rule) rule.for = rule.for === '10m' ? '11m' : '6m';
-      }
-      // And one dashboard is lost: a blocking finding in each environment.
-      const [name] = Object.keys(after[env].resource.grafana_dashboard).sort();
-      delete after[env].resource.grafana_dashboard[name];
-      blocked[env] = `${env}:grafana_dashboard.${name}`;
-    }
+    const after = structuredClone(before) as Record<string, StackJson>;
+    blocked = oversizedChange(after);
     result = diffOf(before, after);
     full = diffOf(before, after, { full: true });
   }, 60_000);
