@@ -135,21 +135,21 @@ function changedPaths(r: ResourceChange): string {
 
 const KINDS: readonly ResourceChange['kind'][] = ['added', 'removed', 'replaced', 'moved', 'changed'];
 
-/** An environment's counts: resources by kind, whether routing changed, blocking findings. */
-function envCounts(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number) {
+/** An environment's counts: resources by kind, and whether routing changed. */
+function envCounts(stack: StackDiff, routing: RoutingDiff | undefined) {
   const n = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind).length;
-  return { kinds: KINDS.map((kind) => [kind, n(kind)] as const), routingChanged: routing !== undefined && routingChanged(routing), blocked };
+  return { kinds: KINDS.map((kind) => [kind, n(kind)] as const), routingChanged: routing !== undefined && routingChanged(routing) };
 }
 
 /** The environment's row of the summary table. */
 function summaryRow(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number): string {
-  const c = envCounts(stack, routing, blocked);
+  const c = envCounts(stack, routing);
   return `| ${stack.env} | ${c.kinds.map(([, n]) => n).join(' | ')} | ${c.routingChanged ? '**changed**' : 'unchanged'} | ${blocked > 0 ? `**${blocked}**` : '0'} |`;
 }
 
 /** The environment's summary line, under its heading. */
 function summaryLine(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number): string {
-  const c = envCounts(stack, routing, blocked);
+  const c = envCounts(stack, routing);
   return [...c.kinds.map(([kind, n]) => `${n} ${kind}`), `routing ${c.routingChanged ? '**changed**' : 'unchanged'}`,
     blocked > 0 ? `**${count(blocked, 'blocking finding')}** (see the caution above)` : 'no blocking finding'].join(' · ');
 }
