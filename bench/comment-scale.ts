@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StackJson } from '../review/data-bearing';
-import { diffDirectories, DiffResult } from '../review/diff-command';
+import { compareTrees, DiffResult } from '../review/diff-command';
+import { renderMarkdown } from '../review/markdown';
 import { routingPicture } from '../review/mermaid';
 import { SynthTree } from '../review/tree-diff';
 
@@ -67,24 +66,9 @@ export function oversizedChange(tree: Record<string, StackJson>): Record<string,
   return lost;
 }
 
-/** Writes a tree as a synth output directory (`stacks/<env>/cdk.tf.json`). */
-function writeTree(dir: string, tree: SynthTree): string {
-  for (const [env, json] of Object.entries(tree)) {
-    mkdirSync(join(dir, 'stacks', env), { recursive: true });
-    writeFileSync(join(dir, 'stacks', env, 'cdk.tf.json'), JSON.stringify(json));
-  }
-  return dir;
-}
-
 /** `npm run diff -- --from <before> --to <after>` of two trees, in this process, with an empty allowlist. */
-export function diffOf(before: SynthTree, after: SynthTree, options: { full?: boolean } = {}): DiffResult {
-  const dir = mkdtempSync(join(tmpdir(), 'comment-scale-'));
-  try {
-    return diffDirectories(writeTree(join(dir, 'before'), before), writeTree(join(dir, 'after'), after),
-      join(dir, 'no-allowlist.txt'), 'review/allowed-removals.txt', options.full);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function diffOf(before: SynthTree, after: SynthTree): DiffResult {
+  return compareTrees(before, after, { from: 'before', to: 'after' }, join(__dirname, 'no-allowlist.txt'), 'review/allowed-removals.txt');
 }
 
 /** What Mermaid's parser says of one diagram (see review/mermaid-check.mjs). */
@@ -131,7 +115,7 @@ export function commentFigures(services: number, tree: SynthTree): CommentFigure
   const after = structuredClone(tree) as Record<string, StackJson>;
   threeRouteChange(after);
   const result = diffOf(tree, after);
-  const full = diffOf(tree, after, { full: true });
+  const full = renderMarkdown(result.report);
   const production = result.report.routing.find((r) => r.env === 'production')!;
   const picture = routingPicture(production);
   return {
@@ -139,7 +123,7 @@ export function commentFigures(services: number, tree: SynthTree): CommentFigure
     routes: { added: production.added.length, removed: production.removed.length, changed: production.changed.length, kept: production.kept.length },
     picture: { nodes: picture.nodes, edges: picture.edges, chars: picture.text.length },
     commentBytes: Buffer.byteLength(result.markdown, 'utf8'),
-    fullBytes: Buffer.byteLength(full.markdown, 'utf8'),
+    fullBytes: Buffer.byteLength(full, 'utf8'),
     omitted: (result.markdown.match(/left out:/g) ?? []).length,
     markdown: result.markdown,
   };

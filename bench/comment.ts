@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMENT_BUDGET, GITHUB_COMMENT_LIMIT, markdownBalance } from '../review/comment-budget';
+import { renderMarkdown } from '../review/markdown';
 import { readSynthTree } from '../review/tree-diff';
 import { synthesize } from '../stacks/app';
 import { checkMermaid, commentFigures, diffOf, mermaidBlocks, oversizedChange } from './comment-scale';
@@ -51,8 +52,9 @@ for (const services of SCALES) {
 function describeOversized(before: ReturnType<typeof readSynthTree>): string {
   const after = structuredClone(before) as Parameters<typeof oversizedChange>[0];
   const lost = oversizedChange(after);
-  const comment = diffOf(before, after).markdown;
-  const full = diffOf(before, after, { full: true }).markdown;
+  const result = diffOf(before, after);
+  const comment = result.markdown;
+  const full = renderMarkdown(result.report);
   const balance = markdownBalance(comment);
   const kept = Object.entries(lost).map(([env, address]) =>
     `${env}: summary row ${comment.includes(`| ${env} |`) ? 'present' : 'MISSING'}, heading ${comment.includes(`### ${env}\n`) ? 'present' : 'MISSING'}, ` +

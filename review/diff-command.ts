@@ -79,7 +79,7 @@ export interface DiffResult {
 }
 
 /** Compares two synth trees and decides the exit code. Pure: reads only the allowlist. */
-function compareTrees(before: SynthTree, after: SynthTree, labels: { from: string; to: string }, allowlistPath: string,
+export function compareTrees(before: SynthTree, after: SynthTree, labels: { from: string; to: string }, allowlistPath: string,
   allowlistName = allowlistPath, full = false): DiffResult {
   const stacks = diffTrees(before, after);
   const allowed = readAllowlist(allowlistPath);

@@ -2,6 +2,7 @@ import { checkMermaid } from '../../bench/comment-scale';
 import { routingPicture as draw } from '../../review/mermaid';
 import { diffRoutes, RoutingDiff, routesOf } from '../../review/routing-graph';
 import { synthOf } from '../support/synth';
+import { MERMAID_TIMEOUT } from './fixtures';
 
 /**
  * One destination per place notifications arrive, whichever vendor sends them:
@@ -97,5 +98,5 @@ describe('pictures', () => {
   it('are accepted by Mermaid\'s own parser', () => {
     expect(drawn).toHaveLength(2);
     expect(checkMermaid(drawn).results.map((r) => r.ok)).toEqual([true, true]);
-  });
+  }, MERMAID_TIMEOUT);
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { diffDirectories, parseDiffArgs, runDiff } from '../../review/diff-command';
 import { checkMermaid, mermaidBlocks } from '../../bench/comment-scale';
 import { TerraformJson } from '../support/synth';
-import { only, realTree, rename, tempDir, writeTree } from './fixtures';
+import { MERMAID_TIMEOUT, only, realTree, rename, tempDir, writeTree } from './fixtures';
 
 /**
  * The "must show" cases of `npm run diff`, on the real synth output: both sides
@@ -259,7 +259,7 @@ describe('npm run diff: pictures', () => {
     const check = checkMermaid(drawn);
     expect(check.results.filter((r) => !r.ok)).toEqual([]);
     expect(check.results.every((r) => r.edges! <= check.limits.maxEdges && r.chars <= check.limits.maxTextSize)).toBe(true);
-  });
+  }, MERMAID_TIMEOUT);
 });
 
 describe('pull-request workflow', () => {

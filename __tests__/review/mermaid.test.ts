@@ -2,6 +2,7 @@ import { checkMermaid } from '../../bench/comment-scale';
 import { PICTURE_LIMITS, routingPicture } from '../../review/mermaid';
 import { Route, RoutingDiff } from '../../review/routing-graph';
 import { routingSections } from '../../review/routing-section';
+import { MERMAID_TIMEOUT } from './fixtures';
 
 /** Pictures of routing changes too varied to draw alert by alert. */
 
@@ -45,5 +46,5 @@ describe('routingPicture past its limits', () => {
     const pictures = [varied, diff({ added: Array.from({ length: 90 }, (_, i) => route(`alert ${i}`, `Slack #c${i}`)) })].map((d) => routingPicture(d));
     const check = checkMermaid(pictures.map((p) => p.text));
     expect(check.results.map((r) => [r.ok, r.edges, r.nodes])).toEqual(pictures.map((p) => [true, p.edges, p.nodes]));
-  });
+  }, MERMAID_TIMEOUT);
 });

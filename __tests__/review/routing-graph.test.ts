@@ -2,6 +2,7 @@ import { diffRoutes, Route, routesOf } from '../../review/routing-graph';
 import { checkMermaid } from '../../bench/comment-scale';
 import { routingMermaid } from '../../review/mermaid';
 import { synthOf } from '../support/synth';
+import { MERMAID_TIMEOUT } from './fixtures';
 
 const grafana = (routes: Route[]) => routes.filter((r) => r.source === 'Grafana');
 
@@ -108,5 +109,5 @@ describe('routingMermaid', () => {
     expect(chart).not.toContain('Slack #alerts');
     expect(chart).toContain('linkStyle 0 stroke:#cf222e');
     expect(checkMermaid([chart]).results).toEqual([expect.objectContaining({ ok: true, edges: 1, nodes: 2 })]);
-  });
+  }, MERMAID_TIMEOUT);
 });

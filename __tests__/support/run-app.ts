@@ -4,12 +4,29 @@ import { ROOT } from './paths';
 
 let built = false;
 
-/** Runs the real entry point (main.ts, built by scripts/build.mjs) as `npm run synth` does. */
-export function runApp(env: Record<string, string>): SpawnSyncReturns<string> {
+function build(): void {
   if (!built) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT });
     built = true;
   }
+}
+
+/**
+ * Synthesizes `services` generated services (bench/services.ts) into `outdir` in a
+ * child process, as the scale benchmark does: a 100-service synth in a Jest worker
+ * leaves it too big to exit in time.
+ */
+export function synthesizeServices(services: number, outdir: string): void {
+  build();
+  execFileSync(process.execPath, [join(ROOT, '.build', 'bench', 'synth-services.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', BENCH_SERVICES: String(services), CDKTF_OUTDIR: outdir },
+  });
+}
+
+/** Runs the real entry point (main.ts, built by scripts/build.mjs) as `npm run synth` does. */
+export function runApp(env: Record<string, string>): SpawnSyncReturns<string> {
+  build();
   return spawnSync(process.execPath, [join(ROOT, '.build', 'main.js')], {
     cwd: ROOT,
     encoding: 'utf8',
