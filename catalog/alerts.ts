@@ -4,7 +4,7 @@ import { dashboardUid, MAX_GRAFANA_UID_LENGTH, ruleUid } from './grafana-uids';
 import { describePromQLError } from './promql';
 import { jobSelector, latencyQuantile, userRequestSelector, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from './queries';
 import { checkServices, INSTANCE_MEMORY_BYTES, instanceMemoryBytes, runbookUrl, ServiceDefinition } from './services';
-import { apmScope, DATADOG_APM } from './slos';
+import { DATADOG_APM, userApmScope } from './slos';
 
 /**
  * The alert catalog: every alert declared once, as data, with its thresholds keyed
@@ -41,6 +41,13 @@ export interface DatadogSignal {
   readonly timeAggregation: string;
   /** The metric expression, without time aggregation or comparison. */
   readonly expression: string;
+  /**
+   * A condition on the window's total that must hold too (the traffic guard), judged by
+   * its own monitor over the same window; a composite monitor (`ratio && guard`) then
+   * alerts only when both do.
+   * @default undefined (the expression's monitor alone)
+   */
+  readonly guard?: { readonly expression: string; readonly comparison: Comparison; readonly threshold: number };
 }
 
 export interface AlertDefinition {
@@ -145,7 +152,7 @@ interface SignalInputs {
   readonly env: EnvironmentConfig;
   /** `job="<service id>"`, the selector every query starts from. */
   readonly job: string;
-  /** Datadog tag filter, e.g. `{service:esg-scraper-api,env:production}`. */
+  /** Datadog tag filter of users' requests (catalog/slos.ts, `userApmScope`). */
   readonly ddTags: string;
   /** PromQL that holds while the service saw enough requests to judge ratios and percentiles. */
   readonly trafficGuard: string;
@@ -184,15 +191,26 @@ const SIGNALS: Record<string, Signal> = {
         comparison: '>',
         thresholds: { critical: 0.05 },
         unit: 'ratio',
-        pendingFor: '5m',
+        // None: a 2-minute blip of 10% errors lifts the 5-minute ratio to 4% at most, and a
+        // longer wait only delays the page on 10% errors (measured: `npm run detection`).
+        pendingFor: '0s',
         noDataState: 'OK', // no traffic is not an error; `metrics-absent` catches a dead exporter
         execErrState: 'Error',
         panel: 'errorRatio',
         datadog: {
+          // With .as_count() and arithmetic, Datadog sums each count over the window before
+          // dividing (docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations): the
+          // window's ratio. The guard is a second monitor on the window's total of requests,
+          // combined with this one in a composite, as Datadog's "error rates" use case does
+          // (docs.datadoghq.com/monitors/guide/composite_use_cases). A clamp_min on the hits
+          // would clamp each rollup point instead of the window's total.
           timeAggregation: 'sum(last_5m)',
-          // clamp_min is the traffic guard: below the minimum the ratio is divided by the minimum.
-          expression: `sum:${DATADOG_APM.errors}${ddTags}.as_count() / ` +
-            `clamp_min(sum:${DATADOG_APM.hits}${ddTags}.as_count(), ${service.minRequestsPerFiveMinutes})`,
+          expression: `sum:${DATADOG_APM.errors}${ddTags}.as_count() / sum:${DATADOG_APM.hits}${ddTags}.as_count()`,
+          guard: {
+            expression: `sum:${DATADOG_APM.hits}${ddTags}.as_count()`,
+            comparison: '>=',
+            threshold: service.minRequestsPerFiveMinutes,
+          },
         },
       };
     },
@@ -216,7 +234,7 @@ const SIGNALS: Record<string, Signal> = {
   },
 
   memory: {
-    build: ({ service, env, ddTags }) => {
+    build: ({ service, env }) => {
       const memoryBytes = instanceMemoryBytes(env);
       return {
         title: `${service.displayName}: memory usage high`,
@@ -229,8 +247,10 @@ const SIGNALS: Record<string, Signal> = {
         noDataState: 'OK',
         execErrState: 'Error',
         panel: 'memory',
-        // min over the window: above the threshold at all times for 10m, as `pendingFor` means.
-        datadog: { timeAggregation: 'min(last_10m)', expression: `max:${DATADOG_APM.memoryRss}${ddTags} / ${memoryBytes}` },
+        // No Datadog monitor: ddtrace's runtime.python.mem.rss goes over DogStatsD (UDP),
+        // which App Platform's TCP-only internal ports do not carry to the Agent. App
+        // Platform's own MEM_UTILIZATION alert (catalog/platform-alerts.ts) watches memory
+        // outside Prometheus instead.
       };
     },
   },
@@ -315,7 +335,7 @@ function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, 
     service,
     env,
     job,
-    ddTags: apmScope(service, env),
+    ddTags: userApmScope(service, env),
     trafficGuard: `sum(increase(${service.metricPrefix}_requests_total{${userRequestSelector(service)}}[5m])) >= ${service.minRequestsPerFiveMinutes}`,
   };
   const uid = dashboardUid('service', service.id);
@@ -337,7 +357,8 @@ function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, 
       summary: spec.summary(describeThresholds(thresholds, spec.unit)),
       runbookUrl: runbookUrl(service, env, signalName),
       dashboardUid: uid,
-      dashboardUrl: `${env.grafana.publicUrl}/d/${uid}?viewPanel=${SERVICE_PANEL_IDS[spec.panel]}`,
+      // orgId: a link opens the environment's organization, not whichever the reader last used.
+      dashboardUrl: `${env.grafana.publicUrl}/d/${uid}?orgId=${env.grafana.orgId}&viewPanel=${SERVICE_PANEL_IDS[spec.panel]}`,
     };
   });
 }
@@ -351,7 +372,7 @@ function promqlFields(alert: AlertDefinition): [string, string][] {
   ];
 }
 
-const DURATION = /^([1-9]\d*[smh])+$/;
+const DURATION = /^(0s|([1-9]\d*[smh])+)$/;
 const CATALOG_FIX = 'edit the catalog in catalog/alerts.ts';
 
 /** Records every way an alert would be rejected by Grafana or could never fire. */
@@ -367,7 +388,7 @@ function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, problems: Pr
       'shorten the service id in catalog/services.ts');
   }
   problems.check(DURATION.test(alert.pendingFor), `${f}.pendingFor`, alert.pendingFor,
-    'a Prometheus duration such as "5m" or "1h30m"', CATALOG_FIX);
+    'a Prometheus duration such as "0s", "5m" or "1h30m"', CATALOG_FIX);
   // Datadog evaluates a missing sum as 0: its monitor cannot keep the last status.
   problems.check(!(alert.noDataState === 'KeepLast' && alert.datadog?.timeAggregation.startsWith('sum(')), `${f}.noDataState`,
     alert.noDataState, 'OK, NoData or Alerting for an alert whose Datadog monitor sums', CATALOG_FIX);

@@ -210,3 +210,10 @@ export const SENTRY_ALERTS: { readonly newIssue: SentryNewIssueAlert; readonly e
 
 /** Sentry's issue priorities (DetectorPriorityLevel): a metric monitor condition's result. */
 export const SENTRY_PRIORITY: Record<SentryErrorSpikeAlert['severity'], number> = { critical: 75, warning: 50 };
+
+// ---------------------------------------------------------------------------
+// Datadog synthetic API tests (stacks/datadog.ts)
+// ---------------------------------------------------------------------------
+
+/** A failing synthetic test means users cannot reach the API at all. */
+export const SYNTHETICS_SEVERITY: Severity = 'critical';

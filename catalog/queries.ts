@@ -11,13 +11,29 @@ export function jobSelector(service: ServiceDefinition): string {
   return `job="${service.id}"`;
 }
 
+/** A string matched literally by a Prometheus (RE2) regex, e.g. `/health\.json` for `/health.json`. */
+function regexLiteral(text: string): string {
+  return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** `/health|/health/detailed`: the route templates that only probes call (the `endpoint` label of the contract). */
+export function probeEndpointPattern(service: ServiceDefinition): string {
+  return [service.healthPath, service.detailedHealthPath].map(regexLiteral).join('|');
+}
+
 /**
  * The label matchers of the requests users make, for every SLI, error ratio, latency
- * quantile and traffic guard. Today the service's whole job; probe traffic (health
- * checks, uptime checks, synthetic tests) is to be excluded here, in one place.
+ * quantile and traffic guard: the service's job without probe traffic. Probes are
+ * known two ways (the metrics contract in catalog/services.ts): by the health routes
+ * they call (`endpoint`), and by `probe="true"`, which the API sets on requests whose
+ * User-Agent starts with one of `probeUserAgents` (the synthetic POST /analyze).
+ * Series without those labels count as users', so an exporter that predates the
+ * contract still has an error ratio.
  */
 export function userRequestSelector(service: ServiceDefinition): string {
-  return jobSelector(service);
+  // Backslashes double inside a PromQL string literal.
+  const endpoints = probeEndpointPattern(service).replace(/\\/g, '\\\\');
+  return `${jobSelector(service)},endpoint!~"${endpoints}",probe!="true"`;
 }
 
 /**

@@ -53,6 +53,27 @@ export function muteTimingsFor(severity: Severity, env: Pick<EnvironmentConfig, 
   return (env.maintenanceWindows ?? []).filter((w) => w.severities.includes(severity)).map((w) => w.name);
 }
 
+/**
+ * Severities whose pages mark the public status page impacted. A page opens a
+ * high-urgency incident on the on-call service; the service's orchestration gives it
+ * P1, and a business service with a P1 incident on a supporting service shows as
+ * impacted (constructs/pagerduty/status-page-services.ts cites PagerDuty's docs).
+ */
+export const STATUS_IMPACT_SEVERITIES: readonly Severity[] = ['critical'];
+
+/**
+ * PagerDuty event severities that get that priority: PagerDuty's high-urgency ones.
+ * Grafana and Sentry send our `critical` as `critical`; `error` covers a tool that
+ * sends its alert state as `error`, which severity-based urgency also makes high.
+ */
+export const STATUS_IMPACT_EVENT_SEVERITIES = ['critical', 'error'] as const;
+
+/** Whether an alert of this severity marks the environment's public status page impacted. */
+export function impactsPublicStatus(severity: Severity, env: Pick<EnvironmentConfig, 'pagesOnCall' | 'pagerduty'>): boolean {
+  return env.pagerduty?.statusPage !== undefined && STATUS_IMPACT_SEVERITIES.includes(severity) &&
+    destinationsFor(severity, env).includes('pagerduty');
+}
+
 /** One route of the notification policy: alerts of one severity to one destination. */
 export interface NotificationRoute {
   readonly severity: Severity;
@@ -79,10 +100,13 @@ export function notificationRoutes(env: Pick<EnvironmentConfig, 'pagesOnCall' | 
 export interface RoutingRow {
   readonly environment: string;
   readonly alertId: string;
-  readonly severity: Severity;
+  /** `none` for the watchdog, which has no severity: it goes to its heartbeat only. */
+  readonly severity: Severity | 'none';
   readonly destinations: readonly string[];
   /** Maintenance windows that mute it. */
   readonly mutedBy: readonly string[];
+  /** Whether it marks the public status page impacted (`impactsPublicStatus`). */
+  readonly publicStatus: boolean;
 }
 
 /** The routing table of one environment, one row per alert and severity. */
@@ -93,14 +117,15 @@ export function routingTable(env: EnvironmentConfig, alerts: readonly AlertDefin
     severity,
     destinations: destinationsFor(severity, env).map((d) => describeDestination(d, env)),
     mutedBy: muteTimingsFor(severity, env),
+    publicStatus: impactsPublicStatus(severity, env),
   })));
 }
 
 /** The table as aligned text columns, as `npm run routing` prints it. */
 export function formatRoutingTable(rows: readonly RoutingRow[]): string {
-  const header = ['ENVIRONMENT', 'ALERT', 'SEVERITY', 'DESTINATIONS', 'MUTED BY'];
+  const header = ['ENVIRONMENT', 'ALERT', 'SEVERITY', 'DESTINATIONS', 'MUTED BY', 'PUBLIC STATUS'];
   const cells = rows.map((r) => [r.environment, r.alertId, r.severity, r.destinations.join(', '),
-    r.mutedBy.length > 0 ? r.mutedBy.join(', ') : '-']);
+    r.mutedBy.length > 0 ? r.mutedBy.join(', ') : '-', r.publicStatus ? 'impacted' : '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   return [header, ...cells].map((line) => line.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
 }

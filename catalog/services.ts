@@ -1,14 +1,25 @@
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
 import { isHttpUrl, Problems } from '../config/validate';
+import { checkNoTerraformSyntax } from '../config/text';
 
 /**
  * The services this stack monitors. Monitoring a second service means adding one
  * entry here: its alerts, dashboards, monitors and checks derive from it.
  *
- * Metrics contract: each service exports, on its Prometheus scrape job,
- *   <prefix>_requests_total{status}                       counter (HTTP status code)
- *   <prefix>_request_duration_seconds_bucket{le}          histogram
- *   process_resident_memory_bytes                         gauge (prometheus_client default)
+ * Metrics contract: each service exports, on its Prometheus scrape job (named after the
+ * service id, one target per instance; see README, "How Prometheus gets the metrics"),
+ *   <prefix>_requests_total{endpoint,status,probe}               counter
+ *   <prefix>_request_duration_seconds_bucket{endpoint,probe,le}  histogram
+ *   process_resident_memory_bytes                                gauge (prometheus_client default)
+ * where `endpoint` is the route template (`/health`, `/health/detailed`, `/analyze`: never
+ * the raw path), `status` the HTTP status code, and `probe` is "true" when the request's
+ * User-Agent starts with one of the service's `probeUserAgents`, else "false". User
+ * traffic is everything but the health routes and `probe="true"` (catalog/queries.ts,
+ * `userRequestSelector`).
+ * For Datadog APM (ddtrace), the API renames the root span of such a probe request to
+ * `probe <METHOD> <route>` (resource tag `probe_<method>_<route>`): trace metrics carry
+ * only service, env, version, resource and status tags, so the resource name is the one
+ * place a probe can be told apart (catalog/slos.ts, `userApmScope`).
  * and, when the service uses them,
  *   esg_cache_operations_total{operation,status}          counter (get/set, hit/miss)
  *   esg_mongodb_pool_connections, esg_mongodb_pool_max_connections   gauges
@@ -26,14 +37,14 @@ export interface ServiceDefinition {
   readonly displayName: string;
   /**
    * The service's public base URL in each environment (`https://host`, no trailing
-   * slash). Uptime checks, synthetic tests and the app's domain probe this URL.
+   * slash). Its uptime checks and synthetic tests probe this URL.
    */
   readonly baseUrls: Readonly<Record<EnvironmentName, string>>;
   /** Owning team, as a label on every alert. */
   readonly team: string;
   /** Prefix of the HTTP metrics, e.g. `esg_api` for `esg_api_requests_total`. */
   readonly metricPrefix: string;
-  /** Liveness path, checked by uptime checks and the platform health check. */
+  /** Liveness path, checked by uptime checks and, for the service the App Platform app runs (the first), the platform health check. */
   readonly healthPath: string;
   /** Dependency-aware health path, returning `{"status": "healthy", ...}`. */
   readonly detailedHealthPath: string;
@@ -43,8 +54,13 @@ export interface ServiceDefinition {
    * @default [] (probes are known by their paths only)
    */
   readonly probeUserAgents?: readonly string[];
-  /** p95 latency above this is a warning. */
+  /** p95 latency above this is a warning; also the latency SLO's threshold, so a bucket boundary. */
   readonly latencyTargetSeconds: number;
+  /**
+   * Bucket boundaries (seconds) of `<prefix>_request_duration_seconds`, as the API declares them.
+   * @default prometheus_client's defaults (PROMETHEUS_CLIENT_DEFAULT_BUCKETS in catalog/burn-rates.ts)
+   */
+  readonly requestDurationBuckets?: readonly number[];
   /** Fewer requests than this in five minutes is too little traffic to judge an error ratio. */
   readonly minRequestsPerFiveMinutes: number;
   /** Optional signals this service exports. */
@@ -54,6 +70,12 @@ export interface ServiceDefinition {
     readonly businessMetrics: boolean;
   };
 }
+
+/**
+ * The User-Agent of every Datadog synthetic test this stack declares: set explicitly on
+ * each test, so that the API can recognize the probe whatever Datadog's default is.
+ */
+export const SYNTHETICS_USER_AGENT = 'Datadog/Synthetics (esg-monitoring)';
 
 export const ESG_SCRAPER_API: ServiceDefinition = {
   id: 'esg-scraper-api',
@@ -66,7 +88,11 @@ export const ESG_SCRAPER_API: ServiceDefinition = {
   metricPrefix: 'esg_api',
   healthPath: '/health',
   detailedHealthPath: '/health/detailed',
+  // The User-Agent the stack's Datadog synthetic tests send (stacks/datadog.ts). DigitalOcean's
+  // health and uptime checks call only the health routes, which are excluded by route.
+  probeUserAgents: [SYNTHETICS_USER_AGENT],
   latencyTargetSeconds: 2,
+  requestDurationBuckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
   minRequestsPerFiveMinutes: 20,
   exports: { cache: true, mongodbPool: true, businessMetrics: true },
 };
@@ -85,6 +111,7 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
   const seen = new Set<string>();
   for (const s of services) {
     const f = `service "${s.id}"`;
+    checkNoTerraformSyntax(s, problems, f, FIX);
     problems.check(/^[a-z][a-z0-9-]*[a-z0-9]$/.test(s.id ?? ''), `${f}.id`, s.id,
       'kebab-case: lowercase letters, digits and "-", starting with a letter', FIX);
     problems.check(!seen.has(s.id), `${f}.id`, s.id, 'an id no other service uses', FIX);
@@ -98,6 +125,9 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
     for (const field of ['healthPath', 'detailedHealthPath'] as const) {
       problems.check(/^\/\S*$/.test(s[field] ?? ''), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
     }
+    // A prefix the API compares with the User-Agent header: an empty one would make every request a probe.
+    (s.probeUserAgents ?? []).forEach((agent, i) => problems.check(/^\S(.*\S)?$/.test(agent ?? ''),
+      `${f}.probeUserAgents[${i}]`, agent, 'a User-Agent prefix without leading or trailing spaces', FIX));
     problems.check(Number.isFinite(s.latencyTargetSeconds) && s.latencyTargetSeconds > 0, `${f}.latencyTargetSeconds`,
       s.latencyTargetSeconds, 'a number of seconds above 0', FIX);
     problems.check(Number.isInteger(s.minRequestsPerFiveMinutes) && s.minRequestsPerFiveMinutes >= 1,

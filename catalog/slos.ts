@@ -1,13 +1,19 @@
 import { EnvironmentConfig, Severity } from '../config/types';
 import { Problems } from '../config/validate';
+import {
+  checkPrometheusBurnRateAlerts, durationMinutes, leLabel, prometheusBurnRateAlerts, requestDurationBuckets, workbookBurnRateAlerts,
+} from './burn-rates';
 import { runbookUrl, ServiceDefinition } from './services';
+
+export { durationMinutes } from './burn-rates';
 
 /**
  * Service level objectives, as data, and the multi-window, multi-burn-rate alerts
  * derived from them (Google SRE workbook, "Alerting on SLOs"; Datadog's
- * "Burn Rate Alerts" guide). The Datadog renderer reads this and nothing else, and
- * `buildSloCatalog` rejects, before anything is synthesized, every combination that
- * Datadog would only reject at apply time.
+ * "Burn Rate Alerts" guide). The Datadog renderer and the Grafana rules
+ * (catalog/burn-rates.ts) read this and nothing else, and `buildSloCatalog` rejects,
+ * before anything is synthesized, every combination that Datadog or Grafana would
+ * only reject at apply time.
  */
 
 /** The APM metrics ddtrace's FastAPI integration produces (span name `fastapi.request`). */
@@ -18,14 +24,48 @@ export const DATADOG_APM = {
   errors: 'trace.fastapi.request.errors',
   /** DISTRIBUTION of span durations in seconds; percentiles as `p95:<metric>{...}`. */
   latency: 'trace.fastapi.request',
-  /** GAUGE of the process's resident memory in bytes (ddtrace runtime metrics). */
-  memoryRss: 'runtime.python.mem.rss',
+  // No runtime metric (`runtime.python.*`): ddtrace sends those over DogStatsD (UDP), and
+  // App Platform's internal ports carry TCP only, so they never reach the Agent.
 } as const;
 
-/** The tag filter that scopes APM metrics to one service in one environment. */
+/**
+ * The tag filter that scopes APM metrics to one service in one environment, probes
+ * included: what proves that traces arrive at all (the synthetic tests call the API
+ * every minute).
+ */
 export function apmScope(service: ServiceDefinition, env: Pick<EnvironmentConfig, 'name'>): string {
   return `{service:${service.id},env:${env.name}}`;
 }
+
+/**
+ * A `resource_name` tag value as Datadog writes it: tag values are lowercase and a space
+ * becomes `_` (`GET /health` is `get_/health`).
+ */
+export function resourceNameTag(resource: string): string {
+  return resource.toLowerCase().replace(/\s+/g, '_');
+}
+
+/**
+ * The scope of users' requests in APM metrics: the service in the environment without
+ * the health routes and without requests the API marked as probes (resource
+ * `probe <METHOD> <route>`, see the metrics contract in catalog/services.ts). Trace
+ * metrics carry only env, service, version, resource, resource_name, http.status_code
+ * and host tags, not span tags such as `_dd.origin:synthetics`
+ * (docs.datadoghq.com/tracing/metrics/metrics_namespace), so a synthetic test's request
+ * can only be told apart by the resource name the API gives it. `!tag:prefix*` is
+ * Datadog's negated wildcard filter (docs.datadoghq.com/metrics/advanced-filtering).
+ */
+export function userApmScope(service: ServiceDefinition, env: Pick<EnvironmentConfig, 'name'>): string {
+  const excluded = [
+    resourceNameTag(`GET ${service.healthPath}`),
+    resourceNameTag(`GET ${service.detailedHealthPath}`),
+    `${PROBE_RESOURCE_PREFIX}_*`,
+  ];
+  return `{service:${service.id},env:${env.name},${excluded.map((r) => `!resource_name:${r}`).join(',')}}`;
+}
+
+/** The first word of the resource name the API gives a probe's root span: `probe POST /analyze`. */
+export const PROBE_RESOURCE_PREFIX = 'probe';
 
 const SLO_TIMEFRAMES = ['7d', '30d', '90d'] as const;
 export type SloTimeframe = (typeof SLO_TIMEFRAMES)[number];
@@ -60,14 +100,23 @@ export interface TimeSliceSli {
 
 export type Sli = MetricSli | TimeSliceSli;
 
+/**
+ * The same objective on the service's Prometheus metrics (user requests only, see
+ * `userRequestSelector`): bad events are 5xx responses (`errors`, from the request
+ * counter) or responses slower than a bucket boundary of the duration histogram (`slow`).
+ */
+export type PrometheusSli =
+  | { readonly kind: 'errors' }
+  | { readonly kind: 'slow'; readonly thresholdSeconds: number };
+
 /** Alert when the error budget burns `burnRate` times too fast over both windows. */
 export interface BurnRateAlertSpec {
   /** The SLO timeframe whose budget is measured: `over("<timeframe>")`. */
   readonly over: SloTimeframe;
   readonly burnRate: number;
-  /** Datadog duration, 1h to 48h, e.g. `1h`. */
+  /** Duration from 1h to the timeframe, e.g. `1h`; Datadog renders those up to 48h. */
   readonly longWindow: string;
-  /** Datadog duration shorter than `longWindow`, e.g. `5m`. */
+  /** Duration shorter than `longWindow`, e.g. `5m`. */
   readonly shortWindow: string;
   /** `critical` pages, `warning` opens a ticket (Slack), per catalog/routing.ts. */
   readonly severity: Severity;
@@ -81,40 +130,17 @@ export interface SloDefinition {
   readonly title: string;
   readonly description: string;
   readonly sli: Sli;
+  /** The SLI on Prometheus, which Grafana's burn-rate rules read. @default undefined (Datadog only) */
+  readonly prometheus?: PrometheusSli;
   /** The first objective is the SLO's primary timeframe. */
   readonly objectives: readonly SloObjective[];
   readonly burnRateAlerts: readonly BurnRateAlertSpec[];
   readonly runbookUrl: string;
 }
 
-type BurnRateStep = Omit<BurnRateAlertSpec, 'over'>;
-
-/**
- * Datadog's recommended burn rates per timeframe (service_level_objectives/burn_rate.md):
- * 2%, 5% and 10% of a 30-day budget in 1h, 6h and 24h. The workbook's 3-day ticket
- * window does not exist here: Datadog caps the long window at 48 hours.
- */
-const RECOMMENDED_BURN_RATES: Readonly<Record<SloTimeframe, readonly BurnRateStep[]>> = {
-  '7d': [
-    { burnRate: 16.8, longWindow: '1h', shortWindow: '5m', severity: 'critical' },
-    { burnRate: 5.6, longWindow: '6h', shortWindow: '30m', severity: 'critical' },
-    { burnRate: 2.8, longWindow: '24h', shortWindow: '2h', severity: 'warning' },
-  ],
-  '30d': [
-    { burnRate: 14.4, longWindow: '1h', shortWindow: '5m', severity: 'critical' },
-    { burnRate: 6, longWindow: '6h', shortWindow: '30m', severity: 'critical' },
-    { burnRate: 3, longWindow: '24h', shortWindow: '2h', severity: 'warning' },
-  ],
-  '90d': [
-    { burnRate: 21.6, longWindow: '1h', shortWindow: '5m', severity: 'critical' },
-    { burnRate: 10.8, longWindow: '6h', shortWindow: '30m', severity: 'critical' },
-    { burnRate: 4.5, longWindow: '24h', shortWindow: '2h', severity: 'warning' },
-  ],
-};
-
-/** The recommended alerts on one timeframe of an SLO. */
+/** The workbook's alerts on one timeframe of an SLO (see catalog/burn-rates.ts). */
 export function recommendedBurnRateAlerts(over: SloTimeframe): BurnRateAlertSpec[] {
-  return RECOMMENDED_BURN_RATES[over].map((step) => ({ over, ...step }));
+  return workbookBurnRateAlerts(over);
 }
 
 /** The highest burn rate an SLO can show: an error ratio of 100%. */
@@ -127,15 +153,6 @@ export function budgetConsumed(alert: BurnRateAlertSpec): number {
   return (alert.burnRate * durationMinutes(alert.longWindow)!) / (TIMEFRAME_HOURS[alert.over] * 60);
 }
 
-const DURATION = /^([1-9]\d*)([mhd])$/;
-const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
-
-/** Minutes in a Datadog duration such as `5m`, `6h` or `2d`; undefined when malformed. */
-export function durationMinutes(duration: string): number | undefined {
-  const match = DURATION.exec(duration);
-  return match ? Number(match[1]) * UNIT_MINUTES[match[2]] : undefined;
-}
-
 /** `burn_rate("<id>").over(...)...`: the query of a Datadog `slo alert` monitor. */
 export function burnRateQuery(sloId: string, alert: BurnRateAlertSpec): string {
   return `burn_rate("${sloId}").over("${alert.over}").long_window("${alert.longWindow}")` +
@@ -143,7 +160,6 @@ export function burnRateQuery(sloId: string, alert: BurnRateAlertSpec): string {
 }
 
 const LONG_WINDOW_MIN = 60;
-const LONG_WINDOW_MAX = 48 * 60;
 const FIX = 'edit the SLO in catalog/slos.ts';
 
 /** Records every way an SLO would be rejected by Datadog, or could never alert. */
@@ -182,8 +198,9 @@ export function checkSlo(slo: SloDefinition, problems: Problems): void {
       'alert on a timeframe of the SLO, or add an objective for it');
     const long = durationMinutes(a.longWindow);
     const short = durationMinutes(a.shortWindow);
-    problems.check(long !== undefined && long >= LONG_WINDOW_MIN && long <= LONG_WINDOW_MAX, `${at}.longWindow`,
-      a.longWindow, 'a duration from 1h to 48h (Datadog\'s limits for the long window), e.g. "6h"', FIX);
+    const period = durationMinutes(a.over);
+    problems.check(long !== undefined && long >= LONG_WINDOW_MIN && (period === undefined || long <= period), `${at}.longWindow`,
+      a.longWindow, `a duration from 1h to the timeframe (${a.over}), e.g. "6h" (Datadog renders those up to 48h)`, FIX);
     problems.check(short !== undefined && (long === undefined || short < long), `${at}.shortWindow`, a.shortWindow,
       `a duration shorter than the long window (${a.longWindow}), e.g. 1/12 of it`, FIX);
     if (target !== undefined) {
@@ -205,7 +222,7 @@ function round(n: number): number {
 
 /** The SLOs of one service in one environment. */
 export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig): SloDefinition[] {
-  const scope = apmScope(service, env);
+  const scope = userApmScope(service, env);
   const hits = `sum:${DATADOG_APM.hits}${scope}.as_count()`;
   const errors = `sum:${DATADOG_APM.errors}${scope}.as_count()`;
   const base = (indicator: string) => ({
@@ -218,8 +235,9 @@ export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig):
     {
       ...base('availability'),
       title: `${service.displayName} availability`,
-      description: 'Share of requests that do not fail with a server error.',
+      description: 'Share of users\' requests (probes excluded) that do not fail with a server error.',
       sli: { kind: 'metric', good: `${hits} - ${errors}`, total: hits },
+      prometheus: { kind: 'errors' },
       objectives: [{ timeframe: '30d', target: 99.9, warning: 99.95 }],
       burnRateAlerts: recommendedBurnRateAlerts('30d'),
     },
@@ -228,7 +246,7 @@ export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig):
       title: `${service.displayName} latency`,
       // APM has no latency buckets to count requests under the target, so this counts
       // five-minute slices whose p95 meets it: the same signal as the p95 monitor.
-      description: `Share of five-minute slices whose p95 request duration is at most ${service.latencyTargetSeconds}s.`,
+      description: `Share of five-minute slices whose p95 duration of users' requests (probes excluded) is at most ${service.latencyTargetSeconds}s.`,
       sli: {
         kind: 'time_slice',
         query: `p95:${DATADOG_APM.latency}${scope}`,
@@ -236,6 +254,8 @@ export function serviceSlos(service: ServiceDefinition, env: EnvironmentConfig):
         threshold: service.latencyTargetSeconds,
         intervalSeconds: 300,
       },
+      // On Prometheus the histogram counts requests, not slices: 99% of them within the target.
+      prometheus: { kind: 'slow', thresholdSeconds: service.latencyTargetSeconds },
       objectives: [{ timeframe: '30d', target: 99, warning: 99.5 }],
       burnRateAlerts: recommendedBurnRateAlerts('30d'),
     },
@@ -254,9 +274,31 @@ export function validateSlos(slos: readonly SloDefinition[]): void {
   problems.throwIfAny();
 }
 
-/** Every SLO of every service in one environment, checked. */
+/**
+ * Records a Prometheus SLI the service's metrics cannot measure: a latency threshold
+ * must be one of the histogram's bucket boundaries, or no series counts the requests under it.
+ */
+export function checkPrometheusSli(slo: SloDefinition, service: ServiceDefinition, problems: Problems): void {
+  if (slo.prometheus?.kind !== 'slow') return;
+  const buckets = requestDurationBuckets(service);
+  const threshold = slo.prometheus.thresholdSeconds;
+  problems.check(buckets.includes(threshold), `slo "${slo.id}".prometheus.thresholdSeconds`, threshold,
+    `a bucket boundary of ${service.metricPrefix}_request_duration_seconds (${buckets.join(', ')}): the burn-rate rules ` +
+    `count requests at or under le="${leLabel(threshold)}"`,
+    `set the service's latencyTargetSeconds to a boundary, or add ${threshold} to requestDurationBuckets in catalog/services.ts ` +
+    '(and to the API\'s Histogram buckets)');
+}
+
+/** Every SLO of every service in one environment, checked, with the Grafana burn-rate rules they render. */
 export function buildSloCatalog(services: readonly ServiceDefinition[], env: EnvironmentConfig): SloDefinition[] {
   const slos = services.flatMap((s) => serviceSlos(s, env));
   validateSlos(slos);
+  const problems = new Problems();
+  for (const service of services) {
+    const own = slos.filter((slo) => slo.serviceId === service.id);
+    own.forEach((slo) => checkPrometheusSli(slo, service, problems));
+    checkPrometheusBurnRateAlerts(prometheusBurnRateAlerts(own, service, env), problems);
+  }
+  problems.throwIfAny();
   return slos;
 }

@@ -24,10 +24,6 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
       slackIntegrationName: 'ESG Scraper',
       pagerdutyIntegrationName: 'esg-scraper',
     },
-    pagerduty: {
-      responderEmails: ['oncall@blueprintbuddy.io'],
-      escalationDelayMinutes: 30,
-    },
     slack: { alertsChannel: '#alerts', monitoringChannel: '#monitoring' },
     alertEmails: ['alerts@blueprintbuddy.io'],
     digitalocean: {
@@ -71,8 +67,21 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
       pagerdutyIntegrationName: 'esg-scraper',
     },
     pagerduty: {
-      responderEmails: ['oncall@blueprintbuddy.io', 'platform-lead@blueprintbuddy.io'],
+      rotation: {
+        responderEmails: ['oncall@blueprintbuddy.io', 'platform-lead@blueprintbuddy.io'],
+        length: 'weekly',
+        handoffTime: '10:00',
+        timeZone: 'Europe/Berlin',
+        startDate: '2026-01-05',
+      },
       escalationDelayMinutes: 15,
+      secondLine: { responderEmails: ['platform-lead@blueprintbuddy.io'], escalationDelayMinutes: 15 },
+      numLoops: 2,
+      statusPage: {
+        businessServiceName: 'ESG Scraper API',
+        pointOfContact: 'Platform team (platform-lead@blueprintbuddy.io)',
+        url: 'https://status.blueprintbuddy.io',
+      },
     },
     slack: { alertsChannel: '#alerts', monitoringChannel: '#monitoring' },
     alertEmails: ['alerts@blueprintbuddy.io'],

@@ -1,4 +1,6 @@
+import { isAbsolute } from 'node:path';
 import { ENVIRONMENTS } from './environments';
+import { checkText } from './text';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES, UPTIME_REGIONS } from './types';
 
 /**
@@ -40,6 +42,15 @@ function show(value: unknown): string {
 }
 
 const FIX = 'edit config/environments.ts';
+
+/**
+ * Every Datadog site, by its site parameter (US1, US3, US5, EU1, AP1, AP2,
+ * US1-FED): https://docs.datadoghq.com/getting_started/site/ ("Access the
+ * Datadog site"). The API of each is `https://api.<site>`.
+ */
+export const DATADOG_SITES = [
+  'datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com',
+] as const;
 const SLUG = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -97,6 +108,17 @@ function isNonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
+/**
+ * A local state file's path, relative to the project root. Synth replaces the
+ * files of its output directory, and `..` or an absolute path would put state
+ * where the next checkout cannot find it.
+ */
+function isLocalStatePath(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.endsWith('.tfstate') || isAbsolute(value)) return false;
+  const segments = value.split(/[\\/]/);
+  return !segments.includes('..') && !['cdktf.out', '.build'].includes(segments[0] === '.' ? segments[1] : segments[0]);
+}
+
 /** Checks one environment; `knownAlertIds` are the catalog's alert ids that thresholds may override. */
 export function checkEnvironment(
   env: EnvironmentConfig,
@@ -110,6 +132,7 @@ export function checkEnvironment(
   const text = (field: string, value: unknown) =>
     problems.check(isNonEmpty(value), `${p}.${field}`, value, 'a non-empty string', FIX);
 
+  checkText(env, problems, p, FIX);
   problems.check(typeof env.pagesOnCall === 'boolean', `${p}.pagesOnCall`, env.pagesOnCall, 'true or false', FIX);
   url('grafana.publicUrl', env.grafana?.publicUrl);
   url('grafana.prometheusUrl', env.grafana?.prometheusUrl, ['http:', 'https:']);
@@ -132,12 +155,7 @@ export function checkEnvironment(
   text('sentry.slackIntegrationName', env.sentry?.slackIntegrationName);
   text('sentry.pagerdutyIntegrationName', env.sentry?.pagerdutyIntegrationName);
 
-  const responders = env.pagerduty?.responderEmails ?? [];
-  problems.check(responders.length >= 1 && responders.length <= 5, `${p}.pagerduty.responderEmails`, responders,
-    'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)', FIX);
-  responders.forEach((e, i) => problems.check(matches(EMAIL, e), `${p}.pagerduty.responderEmails[${i}]`, e, 'an e-mail address', FIX));
-  problems.check(isInt(env.pagerduty?.escalationDelayMinutes, 1, 1440), `${p}.pagerduty.escalationDelayMinutes`,
-    env.pagerduty?.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
+  checkPagerduty(env, problems);
 
   for (const field of ['alertsChannel', 'monitoringChannel'] as const) {
     problems.check(matches(/^#[a-z0-9_-]{1,80}$/, env.slack?.[field]), `${p}.slack.${field}`, env.slack?.[field],
@@ -166,9 +184,8 @@ export function checkEnvironment(
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
     `two or more of ${UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
-  problems.check(matches(/^(datadoghq\.com|datadoghq\.eu|us3\.datadoghq\.com|us5\.datadoghq\.com|ap1\.datadoghq\.com|ddog-gov\.com)$/,
-    env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
-    'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com', FIX);
+  problems.check((DATADOG_SITES as readonly unknown[]).includes(env.datadog?.site), `${p}.datadog.site`, env.datadog?.site,
+    `a Datadog site: ${DATADOG_SITES.join(', ')}`, FIX);
 
   for (const [alertId, bySeverity] of Object.entries(env.thresholdOverrides ?? {})) {
     problems.check(knownAlertIds.has(alertId), `${p}.thresholdOverrides.${alertId}`, alertId,
@@ -202,11 +219,103 @@ export function checkEnvironment(
     text('backend.key', env.backend.key);
     text('backend.region', env.backend.region);
     url('backend.endpoint', env.backend.endpoint);
+  } else if (env.backend?.type === 'pg') {
+    // An unquoted PostgreSQL identifier: Terraform creates the schema by this name.
+    problems.check(matches(/^[a-z_][a-z0-9_]{0,62}$/, env.backend.schemaName), `${p}.backend.schemaName`, env.backend.schemaName,
+      'a PostgreSQL schema name: lowercase letters, digits and "_", starting with a letter or "_", at most 63 characters', FIX);
   } else if (env.backend?.type === 'local') {
-    text('backend.path', env.backend.path);
+    const path = env.backend.path;
+    problems.check(path === undefined || isLocalStatePath(path), `${p}.backend.path`, path,
+      'a relative path of a ".tfstate" file in the project, outside the synth output (cdktf.out/) and without ".."',
+      `omit it (the state then lives in terraform.${p}.tfstate, cdktf's default), or ${FIX}`);
   } else {
-    problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local" or "s3"', FIX);
+    problems.add(`${p}.backend.type`, (env.backend as { type?: unknown } | undefined)?.type, '"local", "s3" or "pg"', FIX);
   }
+}
+
+/** A calendar date `yyyy-mm-dd` that exists (no 2026-02-30). */
+function isDate(value: unknown): boolean {
+  if (!matches(/^\d{4}-\d{2}-\d{2}$/, value)) return false;
+  const date = new Date(`${value as string}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string);
+}
+
+/** E-mail addresses: at least `min`, at most `max`, each valid and listed once. */
+function checkEmails(problems: Problems, field: string, value: readonly string[] | undefined, min: number, max: number,
+  allowed: string): void {
+  const emails = value ?? [];
+  problems.check(Array.isArray(value) && emails.length >= min && emails.length <= max, field, value, allowed, FIX);
+  emails.forEach((e, i) => {
+    problems.check(matches(EMAIL, e), `${field}[${i}]`, e, 'an e-mail address', FIX);
+    const first = emails.indexOf(e);
+    problems.check(first === i, `${field}[${i}]`, e, `each responder once (it is already ${field}[${first}])`,
+      `remove the repeated address from ${field} in config/environments.ts`);
+  });
+}
+
+/**
+ * The on-call rotation, escalation and status page. PagerDuty exists only where something
+ * pages: an environment that never pages has no `pagerduty` section, one that pages must have it.
+ */
+function checkPagerduty(env: EnvironmentConfig, problems: Problems): void {
+  const f = `${env.name ?? '?'}.pagerduty`;
+  const pd = env.pagerduty;
+  if (pd === undefined) {
+    problems.check(env.pagesOnCall !== true, f, pd, `an on-call rotation, because ${env.name}.pagesOnCall is true`,
+      'add a pagerduty section (rotation, escalationDelayMinutes, numLoops) in config/environments.ts, or set pagesOnCall to false');
+    return;
+  }
+  problems.check(env.pagesOnCall === true, f, '(a pagerduty section)',
+    `no pagerduty section, because ${env.name}.pagesOnCall is false and nothing would ever page it`,
+    'remove the pagerduty section from config/environments.ts, or set pagesOnCall to true');
+
+  const r = pd.rotation;
+  checkEmails(problems, `${f}.rotation.responderEmails`, r?.responderEmails, 1, 100,
+    'at least one e-mail address of a PagerDuty user, in rotation order');
+  problems.check(r?.length === 'weekly' || r?.length === 'daily', `${f}.rotation.length`, r?.length, '"weekly" or "daily"', FIX);
+  // PagerDuty takes a turn of 1 hour to 365 days (rotation_turn_length_seconds 3600 to 31536000).
+  const maxTurns = r?.length === 'daily' ? 365 : 52;
+  problems.check(r?.turnLength === undefined || isInt(r.turnLength, 1, maxTurns), `${f}.rotation.turnLength`, r?.turnLength,
+    `a whole number of ${r?.length === 'daily' ? 'days' : 'weeks'} from 1 to ${maxTurns} (PagerDuty allows turns of up to a year)`, FIX);
+  problems.check(matches(HHMM, r?.handoffTime), `${f}.rotation.handoffTime`, r?.handoffTime,
+    'a time of day "hh:mm" from "00:00" to "23:59", e.g. "09:00"', FIX);
+  problems.check(isTimeZone(r?.timeZone), `${f}.rotation.timeZone`, r?.timeZone, 'an IANA time zone such as "Europe/Berlin"', FIX);
+  problems.check(isDate(r?.startDate), `${f}.rotation.startDate`, r?.startDate,
+    'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")', FIX);
+
+  problems.check(isInt(pd.escalationDelayMinutes, 1, 1440), `${f}.escalationDelayMinutes`, pd.escalationDelayMinutes,
+    'an integer from 1 to 1440', FIX);
+  problems.check(isInt(pd.numLoops, 0, 9), `${f}.numLoops`, pd.numLoops,
+    'an integer from 0 to 9 (how often PagerDuty repeats the policy)', FIX);
+
+  const second = pd.secondLine;
+  if (second !== undefined) {
+    const byUsers = second.responderEmails !== undefined;
+    const bySchedule = second.scheduleName !== undefined;
+    problems.check(byUsers !== bySchedule, `${f}.secondLine`, second, 'exactly one of responderEmails or scheduleName',
+      'keep one of the two in config/environments.ts');
+    if (byUsers) {
+      checkEmails(problems, `${f}.secondLine.responderEmails`, second.responderEmails, 1, 5,
+        'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)');
+    }
+    if (bySchedule) checkNonEmpty(problems, `${f}.secondLine.scheduleName`, second.scheduleName);
+    problems.check(isInt(second.escalationDelayMinutes, 1, 1440), `${f}.secondLine.escalationDelayMinutes`,
+      second.escalationDelayMinutes, 'an integer from 1 to 1440', FIX);
+  }
+
+  const page = pd.statusPage;
+  if (page !== undefined) {
+    problems.check(isNonEmpty(page.businessServiceName) && page.businessServiceName.trim() === page.businessServiceName,
+      `${f}.statusPage.businessServiceName`, page.businessServiceName,
+      'a non-empty name without surrounding spaces (the status page shows it)', FIX);
+    checkNonEmpty(problems, `${f}.statusPage.pointOfContact`, page.pointOfContact);
+    problems.check(isHttpUrl(page.url), `${f}.statusPage.url`, page.url,
+      'an absolute https: URL with a dotted host and no trailing slash', FIX);
+  }
+}
+
+function checkNonEmpty(problems: Problems, field: string, value: unknown): void {
+  problems.check(isNonEmpty(value), field, value, 'a non-empty string', FIX);
 }
 
 /** Checks rules that span environments: they must not fight over shared singletons. */
@@ -233,16 +342,21 @@ export function checkAcrossEnvironments(envs: readonly EnvironmentConfig[], prob
 
 /**
  * Parses the environment list that main.ts receives (MONITORING_ENVIRONMENTS),
- * e.g. "staging,production". Empty means every environment.
+ * e.g. "staging,production". Unset means every environment; set, it must name
+ * each environment once, without blanks: a typo must not synthesize nothing.
  */
 export function parseEnvironmentNames(raw: string | undefined, field = 'MONITORING_ENVIRONMENTS'): EnvironmentName[] {
-  if (raw === undefined || raw.trim() === '') return [...ENVIRONMENT_NAMES];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (raw === undefined) return [...ENVIRONMENT_NAMES];
+  const names = raw.split(',');
+  const fix = `unset ${field} to synthesize every environment, or name known ones, separated by "," without spaces`;
   const problems = new Problems();
-  for (const name of names) {
-    problems.check((ENVIRONMENT_NAMES as readonly string[]).includes(name), field, name,
-      `one of ${ENVIRONMENT_NAMES.join(', ')}`, `unset ${field} to synthesize every environment, or name known ones`);
-  }
+  names.forEach((name, i) => {
+    if (!(ENVIRONMENT_NAMES as readonly string[]).includes(name)) {
+      problems.add(field, name, `one of ${ENVIRONMENT_NAMES.join(', ')} (entry ${i + 1} of ${JSON.stringify(raw)})`, fix);
+    } else if (names.indexOf(name) !== i) {
+      problems.add(field, raw, `each environment at most once ("${name}" is listed twice)`, fix);
+    }
+  });
   problems.throwIfAny();
   return names as EnvironmentName[];
 }

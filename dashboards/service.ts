@@ -5,7 +5,7 @@ import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { AlertDefinition, SERVICE_PANEL_IDS, ServicePanel } from '../catalog/alerts';
 import { dashboardUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
-import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from '../catalog/queries';
+import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance, userRequestSelector } from '../catalog/queries';
 import { instanceMemoryBytes, ServiceDefinition } from '../catalog/services';
 import { EnvironmentConfig } from '../config/types';
 import { DATA_SOURCE_TYPES } from '../constructs/grafana/data-sources';
@@ -70,8 +70,8 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
 
   builder.withPanel(timeseriesPanel(
     spec('requestRate', 'Request rate by status', units.RequestsPerSecond,
-      'Requests per second over all instances, stacked by HTTP status code (5-minute rate).'),
-    [{ expr: `sum by (status) (rate(${service.metricPrefix}_requests_total{${job}}[5m]))`, legend: '{{status}}' }],
+      'Users\' requests per second over all instances (probes excluded), stacked by HTTP status code (5-minute rate).'),
+    [{ expr: `sum by (status) (rate(${service.metricPrefix}_requests_total{${userRequestSelector(service)}}[5m]))`, legend: '{{status}}' }],
     { stacked: true, min: 0 }));
 
   builder.withPanel(timeseriesPanel(

@@ -4,26 +4,41 @@ import { ENVIRONMENTS } from '../config/environments';
 import { EnvironmentName } from '../config/types';
 import { ConfigError } from '../config/validate';
 import { StackJson } from '../review/data-bearing';
+import { defaultVendorUrls, formatFindings, runOnlineChecks, VendorUrls } from './online-checks';
 import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from './requirements';
+import { probeTerraform, TerraformProbe } from './terraform-version';
 import { synthesizeToTree } from '../review/synthesize';
 
 /**
- * `npm run doctor -- <env> [--from <synth dir>]`: lists what the environment's
- * deploy needs and exits 1 when anything is missing. Without --from it
- * synthesizes the environment into a temporary directory first, so the list
- * is the one of the code being deployed.
+ * `npm run doctor -- <env> [--from <synth dir>] [--online]`: lists what the
+ * environment's deploy needs (credentials, Terraform on the PATH at the required
+ * version, URL-shaped values that are URLs) and exits 1 when anything is missing
+ * or wrong. Without --from it synthesizes the environment into a temporary
+ * directory first, so the list is the one of the code being deployed. With
+ * --online it also asks each vendor, read-only, whether the credentials work
+ * (deploy/online-checks.ts).
  */
 
-const DOCTOR_USAGE = 'Usage: npm run doctor -- <environment> [--from <synth dir>]';
+const DOCTOR_USAGE = 'Usage: npm run doctor -- <environment> [--from <synth dir>] [--online]';
+
+/** What the doctor reaches outside itself; tests replace each. */
+export interface DoctorDeps {
+  readonly loadStack?: (env: EnvironmentName, from?: string) => StackJson;
+  readonly probeTerraform?: (processEnv: ProcessEnv) => TerraformProbe;
+  readonly fetch?: typeof globalThis.fetch;
+  /** @default defaultVendorUrls (the vendors' public APIs) */
+  readonly urls?: Partial<VendorUrls>;
+}
 
 function readStack(dir: string, env: EnvironmentName): StackJson {
   return JSON.parse(readFileSync(join(dir, 'stacks', env, 'cdk.tf.json'), 'utf8')) as StackJson;
 }
 
-/** `<environment> [--from <dir>]`; anything else is an error rather than silently ignored. */
-function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?: string } {
+/** `<environment> [--from <dir>] [--online]`; anything else is an error rather than silently ignored. */
+function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?: string; online: boolean } {
   const positional: string[] = [];
   let from: string | undefined;
+  let online = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.split(/=(.*)/s, 2);
@@ -32,8 +47,10 @@ function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?
       if (from === undefined || from === '' || from.startsWith('--')) {
         throw new Error('--from: got no directory; expected a synth output directory (holding stacks/<env>/cdk.tf.json) after it');
       }
+    } else if (arg === '--online') {
+      online = true;
     } else if (arg.startsWith('-')) {
-      throw new Error(`argument ${JSON.stringify(arg)}: expected an environment name or --from <dir>`);
+      throw new Error(`argument ${JSON.stringify(arg)}: expected an environment name, --from <dir> or --online`);
     } else {
       positional.push(arg);
     }
@@ -41,23 +58,43 @@ function parseDoctorArgs(argv: readonly string[]): { environment?: string; from?
   if (positional.length > 1) {
     throw new Error(`got ${positional.length} environments (${positional.join(', ')}); expected one`);
   }
-  return { environment: positional[0], from };
+  return { environment: positional[0], from, online };
 }
 
-export function runDoctor(
+export async function runDoctor(
   argv: readonly string[],
   processEnv: ProcessEnv,
   io: { out(text: string): void; err(text: string): void },
-  loadStack: (env: EnvironmentName, from?: string) => StackJson = (env, from) => (from ? readStack(resolve(from), env) : synthesizeToTree([env])[env]),
-): number {
+  deps: DoctorDeps = {},
+): Promise<number> {
+  const loadStack = deps.loadStack ?? ((env, from) => (from ? readStack(resolve(from), env) : synthesizeToTree([env])[env]));
+  let exitCode: number;
+  let stack: StackJson;
+  let env: EnvironmentName;
+  let online: boolean;
   try {
-    const { environment, from } = parseDoctorArgs(argv);
-    const env = parseEnvironmentArg(environment);
-    const report = checkRequirements(env, loadStack(env, from), processEnv, ENVIRONMENTS[env].datadog.site);
+    const args = parseDoctorArgs(argv);
+    env = parseEnvironmentArg(args.environment);
+    online = args.online;
+    stack = loadStack(env, args.from);
+    const terraform = (deps.probeTerraform ?? probeTerraform)(processEnv);
+    const report = checkRequirements(env, stack, processEnv, ENVIRONMENTS[env].datadog.site, terraform);
     io.out(formatReport(report));
-    return report.exitCode;
+    exitCode = report.exitCode;
   } catch (error) {
     io.err(error instanceof ConfigError ? error.message : `npm run doctor: ${(error as Error).message}\n${DOCTOR_USAGE}`);
     return 2;
   }
+  if (!online) return exitCode;
+
+  const config = ENVIRONMENTS[env];
+  const findings = await runOnlineChecks({
+    env: config,
+    processEnv,
+    fetch: deps.fetch ?? globalThis.fetch,
+    stack,
+    urls: { ...defaultVendorUrls(config, processEnv), ...deps.urls },
+  });
+  io.out(`\n${formatFindings(findings)}`);
+  return findings.every((f) => f.ok) ? exitCode : 1;
 }

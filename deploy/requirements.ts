@@ -1,5 +1,7 @@
 import { ENVIRONMENT_NAMES, EnvironmentName } from '../config/types';
+import { DATADOG_SITES, isHttpUrl } from '../config/validate';
 import { StackJson } from '../review/data-bearing';
+import { TerraformProbe, terraformProblem } from './terraform-version';
 
 /**
  * What `cdktf deploy <env>` needs from its environment before Terraform runs:
@@ -38,6 +40,8 @@ export const BACKEND_CREDENTIALS: Readonly<Record<string, readonly Credential[]>
     { names: ['AWS_ACCESS_KEY_ID'], what: 'Spaces access key of the state bucket' },
     { names: ['AWS_SECRET_ACCESS_KEY'], what: 'Spaces secret key of the state bucket' },
   ],
+  // The connection string carries the password, so the pg backend block never holds it.
+  pg: [{ names: ['PG_CONN_STR'], what: 'PostgreSQL connection string of the state database (postgres://…)' }],
 };
 
 export interface Requirement {
@@ -72,7 +76,14 @@ function isSet(env: ProcessEnv, name: string): boolean {
 }
 
 /** What the stack needs, with what is set. Values are only tested for presence, never kept. */
-export function checkRequirements(envName: string, stack: StackJson, env: ProcessEnv, datadogSite?: string): DoctorReport {
+export function checkRequirements(
+  envName: string,
+  stack: StackJson,
+  env: ProcessEnv,
+  datadogSite?: string,
+  /** What `terraform version -json` said; unchecked when undefined. */
+  terraform?: TerraformProbe,
+): DoctorReport {
   const warnings: string[] = [];
   const problems: string[] = [];
   const requirements: Requirement[] = [];
@@ -92,7 +103,7 @@ export function checkRequirements(envName: string, stack: StackJson, env: Proces
   for (const type of Object.keys(backend)) for (const c of BACKEND_CREDENTIALS[type] ?? []) add('backend', c);
   if ('local' in backend && isSet(env, 'CI')) {
     problems.push(`the "${envName}" stack keeps its state in a local file, which this CI runner throws away: the next ` +
-      'deploy would create every resource again, as duplicates. Fix: give the environment an s3 backend in config/environments.ts');
+      'deploy would create every resource again, as duplicates. Fix: give the environment an s3 or pg backend in config/environments.ts');
   }
 
   const variables = (stack.variable ?? {}) as Record<string, { default?: unknown; description?: string }>;
@@ -101,17 +112,39 @@ export function checkRequirements(envName: string, stack: StackJson, env: Proces
     add('variable', { names: [`TF_VAR_${name}`], what: variable.description ?? `Terraform variable ${name}` });
   }
 
-  const host = ['DD_HOST', 'DATADOG_HOST'].find((n) => isSet(env, n));
-  if (host !== undefined && datadogSite !== undefined && stack.provider !== undefined && 'datadog' in (stack.provider as object)) {
-    const expected = `https://api.${datadogSite}`;
-    if ((env[host] ?? '').trim().replace(/\/+$/, '') !== expected) {
-      warnings.push(`${host} is not ${expected}, the API of datadog.site "${datadogSite}" in config/environments.ts: ` +
-        'Terraform would manage monitors in another Datadog site, or fail to authenticate. Fix: set it to that URL');
-    }
+  problems.push(...urlProblems(stack, env, datadogSite));
+  if (terraform !== undefined) {
+    const problem = terraformProblem(terraform);
+    if (problem !== undefined) problems.push(problem);
   }
 
   const missing = requirements.filter((r) => r.setBy === undefined);
   return { env: envName, requirements, warnings, problems, missing, exitCode: missing.length + problems.length > 0 ? 1 : 0 };
+}
+
+/**
+ * URL-shaped credentials that are not URLs. Only the variable's name is printed,
+ * never its value.
+ */
+function urlProblems(stack: StackJson, env: ProcessEnv, datadogSite: string | undefined): string[] {
+  const providers = (stack.provider ?? {}) as object;
+  const problems: string[] = [];
+  if ('grafana' in providers && isSet(env, 'GRAFANA_URL') && !isHttpUrl((env.GRAFANA_URL ?? '').trim().replace(/\/+$/, ''), ['http:', 'https:'])) {
+    problems.push('GRAFANA_URL is not an http(s) URL with a dotted host (e.g. https://grafana.example.com): ' +
+      'the Grafana provider cannot reach it. Fix: set it to the base URL of the Grafana instance');
+  }
+  if (datadogSite !== undefined && 'datadog' in providers && !(DATADOG_SITES as readonly string[]).includes(datadogSite)) {
+    problems.push(`datadog.site "${datadogSite}" is not a Datadog site (${DATADOG_SITES.join(', ')}). Fix: correct it in config/environments.ts`);
+  }
+  const host = ['DD_HOST', 'DATADOG_HOST'].find((n) => isSet(env, n));
+  if (host !== undefined && datadogSite !== undefined && 'datadog' in providers) {
+    const expected = `https://api.${datadogSite}`;
+    if ((env[host] ?? '').trim().replace(/\/+$/, '') !== expected) {
+      problems.push(`${host} is not ${expected}, the API of datadog.site "${datadogSite}" in config/environments.ts: ` +
+        'Terraform would manage monitors in another Datadog site, or fail to authenticate. Fix: set it to that URL');
+    }
+  }
+  return problems;
 }
 
 const GROUP_TITLES: Record<Requirement['group'], string> = {

@@ -10,10 +10,22 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
   sentry_key: 'the DSN the running app sends errors with (a new key means a new DSN to roll out)',
   pagerduty_service: 'its incident history, and the service every integration routes to',
   pagerduty_service_integration: 'its routing key, which Grafana, Datadog or Sentry hold to page',
+  pagerduty_schedule: 'its on-call history and overrides, and who is on call now (the escalation policy pages it)',
+  pagerduty_business_service: 'its impact history, subscribers and its place on the status page (added by hand)',
+  pagerduty_service_dependency: 'the link that makes an incident mark its business service impacted',
   grafana_folder: 'the folder uid that rules and dashboards live in (they are deleted with it)',
   grafana_dashboard: 'its version history and the URL people bookmarked',
   grafana_data_source: 'the uid every panel and rule queries by',
   digitalocean_app: 'the running API itself: its deployments, domains and logs',
+  datadog_service_level_objective: 'its error-budget history over the whole SLO window, and the SLO id its burn-rate alerts query',
+  datadog_monitor: 'its alert history, the downtimes scheduled on it, and the monitor id that links and SLOs point to',
+  datadog_synthetics_test: 'its result history and uptime record, and the monitor (with its alert history) it owns',
+  datadog_dashboard_json: 'its URL people bookmarked and its version history',
+  sentry_team: 'its members, and the project ownership and alert assignment that name it',
+  sentry_metric_monitor: 'its detection history and the open issues it raised (alerts then start from nothing)',
+  grafana_rule_group: 'the alert state and state history of every rule in it: firing alerts resolve and fire again as new',
+  grafana_contact_point: 'its notification history, and the name the notification policy routes to',
+  pagerduty_escalation_policy: 'its on-call history, and the escalation the PagerDuty service pages through',
 };
 
 /**
@@ -22,10 +34,12 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
  * resource body. Checked in the providers' sources: grafana resource_folder.go,
  * resource_data_source.go, resource_dashboard.go (CustomizeDiff on the uid in
  * config_json), resource_alerting_*.go, oss_org_id.go; pagerduty
- * resource_pagerduty_service_integration.go; digitalocean app/resource_app.go;
+ * resource_pagerduty_service_integration.go, pagerdutyplugin/resource_pagerduty_service_dependency.go
+ * (every attribute RequiresReplace: the API cannot update a dependency); digitalocean app/resource_app.go;
  * datadog resource_datadog_monitor.go, resource_datadog_service_level_objective.go,
- * resource_datadog_integration_pagerduty_service_object.go. Sentry's project and
- * key have none: a slug change renames the project in place.
+ * resource_datadog_integration_pagerduty_service_object.go. Sentry's project, key and
+ * team have none: a slug change renames the project in place (but replaces what
+ * refers to the slug, see `inducedChanges` in review/tree-diff.ts).
  */
 const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   grafana_folder: ['uid', 'org_id'],
@@ -37,10 +51,15 @@ const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   grafana_message_template: ['name', 'org_id', 'disable_provenance'],
   grafana_notification_policy: ['org_id'],
   pagerduty_service_integration: ['service', 'type', 'vendor', 'email_filter'],
+  pagerduty_service_dependency: ['dependency'],
   digitalocean_app: ['project_id'],
   datadog_monitor: ['type'],
   datadog_service_level_objective: ['type'],
   datadog_integration_pagerduty_service_object: ['service_name'],
+  // jianyuan/terraform-provider-sentry v0.15.4, internal/provider/resource_metric_monitor_gen.go and
+  // resource_alert_gen.go: RequiresReplace on these. A project slug change therefore replaces the monitor.
+  sentry_metric_monitor: ['organization', 'project'],
+  sentry_alert: ['organization'],
 };
 
 /** The replacing attributes among changed paths (a path under one counts, e.g. `config_json.uid`). */

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_ALLOWLIST, qualified, readAllowlist } from './data-bearing';
+import { dataBearingAddresses, DEFAULT_ALLOWLIST, qualified, readAllowlist } from './data-bearing';
+import { guard } from './destroy-guard';
 import { DiffReport, renderComment, renderMarkdown } from './markdown';
 import { diffRoutes } from './routing-graph';
+import { stateFindingsOf } from './state-guard';
 import { defaultBase, describeRef, synthesizeRef, synthesizeWorkingTree } from './synth-sides';
 import { destructionsOf, diffTrees, readSynthTree, SynthTree } from './tree-diff';
 
@@ -15,8 +17,10 @@ import { destructionsOf, diffTrees, readSynthTree, SynthTree } from './tree-diff
  *   npm run diff -- --from a/ --to b/     # two existing synth outputs (CI)
  *   npm run diff -- --full                # everything, not shortened to fit a comment
  *
- * Exit codes: 0 fine; 1 a data-bearing resource would be destroyed or replaced
- * and is not in the allowlist; 2 bad arguments or a side failed to synthesize.
+ * Exit codes: 0 fine; 1 a data-bearing resource would be destroyed or replaced,
+ * the state backend changes or an environment is removed, and the allowlist does
+ * not acknowledge it; 2 bad arguments, or a side failed to synthesize or is
+ * missing, empty or malformed.
  */
 
 const USAGE = `Usage: npm run diff -- [--base <git ref>] | [--from <synth dir> --to <synth dir>]
@@ -83,20 +87,22 @@ export function compareTrees(before: SynthTree, after: SynthTree, labels: { from
   allowlistName = allowlistPath, full = false): DiffResult {
   const stacks = diffTrees(before, after);
   const allowed = readAllowlist(allowlistPath);
-  const destructions = destructionsOf(stacks);
-  const isAllowed = (d: { env: string; address: string }) => allowed.has(qualified(d.env, d.address));
-  const destroyed = new Set(destructions.map((d) => qualified(d.env, d.address)));
+  const destructions = guard(destructionsOf(stacks), allowed);
+  const state = guard(stateFindingsOf(before, after, dataBearingAddresses), allowed);
   const report: DiffReport = {
     from: labels.from,
     to: labels.to,
     stacks,
     routing: stacks.map((s) => diffRoutes(s.env, before[s.env], after[s.env])),
-    blocked: destructions.filter((d) => !isAllowed(d)),
-    acknowledged: destructions.filter(isAllowed),
-    unusedAllowlist: [...allowed].filter((a) => !destroyed.has(a)),
+    blocked: destructions.blocked,
+    acknowledged: destructions.acknowledged,
+    stateBlocked: state.blocked,
+    stateAcknowledged: state.acknowledged,
+    unusedAllowlist: destructions.unusedAllowlist.filter((a) => state.unusedAllowlist.includes(a)),
     allowlistPath: allowlistName,
   };
-  return { exitCode: report.blocked.length > 0 ? 1 : 0, markdown: full ? renderMarkdown(report) : renderComment(report), report };
+  const exitCode = report.blocked.length + report.stateBlocked.length > 0 ? 1 : 0;
+  return { exitCode, markdown: full ? renderMarkdown(report) : renderComment(report), report };
 }
 
 /** Compares two existing synth directories. */
@@ -131,10 +137,11 @@ export function runDiff(argv: readonly string[], root: string, io: { out(text: s
       : diffAgainstRef(root, options.base, allow, options.allow, options.full);
     if (options.out) writeFileSync(resolve(root, options.out), result.markdown);
     io.out(result.markdown);
-    if (result.exitCode !== 0) {
+    if (result.report.blocked.length > 0) {
       io.err(`npm run diff: ${result.report.blocked.length} data-bearing resource(s) would be destroyed or replaced: ` +
         `${result.report.blocked.map((d) => qualified(d.env, d.address)).join(', ')}. See the caution at the top of the report.`);
     }
+    for (const finding of result.report.stateBlocked) io.err(`npm run diff: ${finding.summary}. Fix: ${finding.fix}.`);
     return result.exitCode;
   } catch (error) {
     io.err(`npm run diff: ${(error as Error).message}`);

@@ -3,7 +3,8 @@ import { AttributeChange } from './json-diff';
 import { DROP, FIRST_LINES, FIRST_TABLES, fitSections, joinSections, Section } from './comment-budget';
 import { RoutingDiff, routingChanged } from './routing-graph';
 import { routingSections } from './routing-section';
-import { Destruction, ResourceChange, StackDiff } from './tree-diff';
+import { StateFinding } from './state-guard';
+import { Destruction, IgnoredChange, ResourceChange, StackDiff } from './tree-diff';
 
 /** Everything `npm run diff` reports, before it is rendered. */
 export interface DiffReport {
@@ -16,6 +17,9 @@ export interface DiffReport {
   readonly blocked: readonly Destruction[];
   /** Those the allowlist acknowledges. */
   readonly acknowledged: readonly Destruction[];
+  /** Backend changes and removed environments not acknowledged: these fail the command too. */
+  readonly stateBlocked: readonly StateFinding[];
+  readonly stateAcknowledged: readonly StateFinding[];
   /** Allowlist entries that matched nothing (stale once their pull request merged). */
   readonly unusedAllowlist: readonly string[];
   readonly allowlistPath: string;
@@ -93,8 +97,35 @@ function attributeTable(changes: readonly AttributeChange[]): string[] {
 }
 
 function destructionLine(d: Destruction): string {
-  const how = d.kind === 'removed' ? 'destroyed' : `replaced (forced by ${d.replacedBy.map(code).join(', ')})`;
+  const how = d.kind === 'removed' ? 'destroyed' : `replaced (forced by ${d.replacedBy.map(code).join(', ')}${viaText(d.via)})`;
   return `- ${code(qualified(d.env, d.address))} would be **${how}**, losing ${DATA_BEARING_TYPES[d.type]}.`;
+}
+
+/** The referents whose change forces a replacement: ` ← sentry_project.x.slug changes`. */
+function viaText(via: readonly string[] | undefined): string {
+  return via && via.length > 0 ? `, which follows ${via.map(code).join(', ')}` : '';
+}
+
+/** Backend changes and removed environments: they fork or abandon state, so they get their own block. */
+function stateLines(report: DiffReport): string[] {
+  const lines: string[] = [];
+  if (report.stateBlocked.length > 0) {
+    lines.push('> [!CAUTION]', '> **The state would be forked or abandoned.** This check fails until it is handled or acknowledged.',
+      ...report.stateBlocked.map((f) => `> - ${f.summary}.\n>   Fix: ${f.fix} (${code(report.allowlistPath)}).`), '');
+  }
+  if (report.stateAcknowledged.length > 0) {
+    lines.push('> [!WARNING]', `> Acknowledged in ${code(report.allowlistPath)}:`,
+      ...report.stateAcknowledged.map((f) => `> - ${f.summary}.`), '');
+  }
+  return lines;
+}
+
+/** Changes that `ignore_changes` keeps from the vendor: in the code, not applied by deploy. */
+function notAppliedLines(stack: StackDiff): string[] {
+  const rows = stack.resources.flatMap((r) => (r.ignored ?? []).map((i): [ResourceChange, IgnoredChange] => [r, i]));
+  if (rows.length === 0) return [];
+  return [`**Not applied by deploy (${rows.length})**: under \`lifecycle.ignore_changes\`, so \`terraform apply\` leaves them as they are.`, '',
+    ...rows.map(([r, i]) => `- ${code(r.address)} ${code(i.path)} (ignored: ${code(i.entry)}). Apply it: ${i.command}.`), ''];
 }
 
 /** One resource: its address, the name people know it by (addresses end in hashes), and what happens. */
@@ -108,7 +139,7 @@ function resourceLine(r: ResourceChange): string {
     case 'moved':
       return `${head}: moved from ${code(r.movedFrom ?? '?')}${r.changes.length ? `, ${changed} changed` : ''}`;
     case 'replaced':
-      return `${head}: **replaced**, forced by ${r.replacedBy.map(code).join(', ')}; ${changed} changed`;
+      return `${head}: **replaced**, forced by ${r.replacedBy.map(code).join(', ')}${viaText(r.via)}; ${changed} changed`;
     case 'changed':
       return `${head}: ${changed} changed`;
   }
@@ -156,16 +187,18 @@ function summaryLine(stack: StackDiff, routing: RoutingDiff | undefined, blocked
 
 /**
  * One environment's sections: its heading (always), each resource's line and
- * attribute table, the settings, and its routing. Tables of the first
- * FIRST_TABLES resources give way after the others; lines past FIRST_LINES last.
+ * attribute table, the settings, what deploy does not apply (always), and its
+ * routing. Tables of the first FIRST_TABLES resources give way after the others;
+ * lines past FIRST_LINES last.
  */
 function stackSections(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number): Section[] {
   const env = stack.env;
-  const heading = `### ${env}${stack.stack === 'both' ? '' : ` (stack ${stack.stack})`}\n\n${summaryLine(stack, routing, blocked)}`;
+  const status = stack.stack === 'removed' ? ' (stack removed: its resources would be orphaned, not destroyed)' : stack.stack === 'added' ? ' (stack added)' : '';
+  const heading = `### ${env}${status}\n\n${summaryLine(stack, routing, blocked)}`;
   const sections: Section[] = [{ text: heading }];
   const byKind = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind);
   const groups: [string, ResourceChange[]][] = [
-    ['Removed', byKind('removed')],
+    [stack.stack === 'removed' ? 'Orphaned' : 'Removed', byKind('removed')],
     ['Replaced', byKind('replaced')],
     ['Added', byKind('added')],
     ['Moved', byKind('moved')],
@@ -200,6 +233,9 @@ function stackSections(stack: StackDiff, routing: RoutingDiff | undefined, block
       fallback: { text: `${title}\n\n${stack.settings.map((c) => `- ${code(shortPath(c.path))}`).join('\n')}` },
     });
   }
+  // Changes deploy would not apply are a finding of their own: never left out.
+  const notApplied = notAppliedLines(stack);
+  if (notApplied.length > 0) sections.push({ text: notApplied.join('\n') });
   if (routing) sections.push(...routingSections(routing));
   return sections;
 }
@@ -224,6 +260,9 @@ export function commentSections(report: DiffReport): Section[] {
     const first = envs.flatMap((env) => report.blocked.filter((d) => d.env === env).slice(0, perEnv));
     sections.push({ text: caution(report.blocked), drop: DROP.lastResort, what: 'blocking findings past the first', fallback: { text: caution(first) } });
   }
+  // The state findings block the check like the caution above: never left out.
+  const state = stateLines(report);
+  if (state.length > 0) sections.push({ text: state.join('\n') });
   if (report.acknowledged.length > 0) {
     sections.push({ text: ['> [!WARNING]', `> Acknowledged in ${code(report.allowlistPath)}, so they do not fail this check:`,
       ...report.acknowledged.map((d) => `> ${destructionLine(d)}`)].join('\n') });
@@ -233,7 +272,8 @@ export function commentSections(report: DiffReport): Section[] {
       `${report.unusedAllowlist.map(code).join(', ')}. Remove them once their change has been deployed.` });
   }
 
-  const blockedIn = (env: string) => report.blocked.filter((d) => d.env === env).length;
+  const blockedIn = (env: string) => report.blocked.filter((d) => d.env === env).length +
+    report.stateBlocked.filter((f) => f.env === env).length;
   const routingOf = (env: string) => report.routing.find((r) => r.env === env);
   sections.push({ text: ['| environment | added | removed | replaced | moved | changed | routing | blocking |', '|---|---|---|---|---|---|---|---|',
     ...report.stacks.map((stack) => summaryRow(stack, routingOf(stack.env), blockedIn(stack.env)))].join('\n') });

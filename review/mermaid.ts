@@ -46,10 +46,12 @@ interface Change {
 
 export function changesOf(diff: RoutingDiff): Change[] {
   const muted = (r: Route) => (r.mutedBy ? ` · muted: ${r.mutedBy}` : '');
+  // The public status page the route's incidents mark impacted is part of the route (routing-graph.ts).
+  const head = (r: Route) => `${r.severity}${r.publicStatus ? ` · status page: ${r.publicStatus}` : ''}`;
   return [
-    ...diff.added.map((route) => ({ kind: 'added' as const, route, text: `${route.severity} · added${muted(route)}` })),
-    ...diff.removed.map((route) => ({ kind: 'removed' as const, route, text: `${route.severity} · removed${muted(route)}` })),
-    ...diff.changed.map((c) => ({ kind: 'changed' as const, route: c.after, text: `${c.after.severity} · ${c.what}` })),
+    ...diff.added.map((route) => ({ kind: 'added' as const, route, text: `${head(route)} · added${muted(route)}` })),
+    ...diff.removed.map((route) => ({ kind: 'removed' as const, route, text: `${head(route)} · removed${muted(route)}` })),
+    ...diff.changed.map((c) => ({ kind: 'changed' as const, route: c.after, text: `${head(c.after)} · ${c.what}` })),
   ];
 }
 

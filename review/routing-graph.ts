@@ -1,3 +1,4 @@
+import { COMPOSITE_PART_TAG } from '../catalog/datadog-tags';
 import { StackJson } from './data-bearing';
 import { destinationLabel, DestinationResolver } from './destinations';
 import { asArray, Body, resolve, resources, str } from './stack-refs';
@@ -21,11 +22,17 @@ export interface Route {
   readonly via: string;
   /** Mute timings that silence this route, if any. */
   readonly mutedBy?: string;
+  /** The business service (public status page) that this route's incidents mark impacted, if any. */
+  readonly publicStatus?: string;
 }
 
-/** What makes two routes the same route: the alert, at its severity, reaching one destination. */
+/**
+ * What makes two routes the same route: the alert, at its severity, reaching one
+ * destination and the public status page it marks impacted. The status page is
+ * part of the route: a pull request that changes who sees an outage changes the routing.
+ */
 function routeIdentity(route: Route): string {
-  return [route.source, route.alert, route.severity, route.destination].join('\u0000');
+  return [route.source, route.alert, route.severity, route.destination, route.publicStatus ?? ''].join('\u0000');
 }
 
 function routeKey(route: Route): string {
@@ -137,6 +144,8 @@ function datadogRoutes(stack: StackJson, destinations: DestinationResolver): Rou
     for (const [, body] of resources(stack, type)) {
       const alert = str(body.name) ?? '?';
       const tags = (Array.isArray(body.tags) ? body.tags : []).map((t) => String(t));
+      // A composite's parts notify nobody by design: the composite's own route is the one to show.
+      if (tags.includes(COMPOSITE_PART_TAG)) continue;
       const severity = tags.find((t) => t.startsWith('severity:'))?.slice('severity:'.length) ?? '(none)';
       const handles = [...new Set([...(str(body.message) ?? '').matchAll(/(?:^|\s)@([^\s@]+(?:@[^\s@]+)?)/g)].map((m) => `@${m[1]}`))];
       if (handles.length === 0) routes.push({ source: 'Datadog', alert, severity, destination: '(nobody: no @handle)', via: '(none)' });
@@ -209,12 +218,47 @@ function digitaloceanRoutes(stack: StackJson): Route[] {
   return routes;
 }
 
+// ---------------------------------------------------------------------------
+// PagerDuty: which pages mark the public status impacted
+
+/** Whether a route pages: its real destination is a PagerDuty service, whichever tool sends to it (destinations.ts). */
+function pagesPagerduty(route: Route): boolean {
+  return route.destination.startsWith('PagerDuty ');
+}
+
+/**
+ * The business service that pages of a severity mark impacted: the stack's top business
+ * service (one no other depends on) when it depends, directly, on a technical service whose
+ * orchestration gives the severity's events a priority. Undefined when nothing does.
+ */
+function publicStatusFor(stack: StackJson, severity: string): string | undefined {
+  const prioritized = resources(stack, 'pagerduty_event_orchestration_service').filter(([, body]) =>
+    asArray(body.set).flatMap((set) => asArray(set.rule)).some((rule) =>
+      (asArray(rule.actions)[0]?.priority !== undefined) &&
+      asArray(rule.condition).some((c) => (str(c.expression) ?? '').includes(`event.severity matches '${severity}'`))));
+  const services = new Set(prioritized.map(([, body]) => str(body.service)));
+  const edges = resources(stack, 'pagerduty_service_dependency').map(([, body]) => {
+    const dependency = asArray(body.dependency)[0] ?? {};
+    return { dependent: str(asArray(dependency.dependent_service)[0]?.id), supporting: str(asArray(dependency.supporting_service)[0]?.id) };
+  });
+  const top = resources(stack, 'pagerduty_business_service').find(([name]) => {
+    const ref = `\${pagerduty_business_service.${name}.id}`;
+    return !edges.some((e) => e.supporting === ref) && edges.some((e) => e.dependent === ref && services.has(e.supporting));
+  });
+  return top === undefined ? undefined : str(top[1].name);
+}
+
+function withPublicStatus(stack: StackJson, route: Route): Route {
+  const status = pagesPagerduty(route) ? publicStatusFor(stack, route.severity) : undefined;
+  return status === undefined ? route : { ...route, publicStatus: status };
+}
+
 /** Every route of one synthesized stack, sorted. */
 export function routesOf(stack: StackJson | undefined): Route[] {
   if (!stack) return [];
   const destinations = new DestinationResolver(stack);
   const all = [...grafanaRoutes(stack, destinations), ...datadogRoutes(stack, destinations), ...sentryRoutes(stack, destinations),
-    ...digitaloceanRoutes(stack)];
+    ...digitaloceanRoutes(stack)].map((r) => withPublicStatus(stack, r));
   const unique = new Map(all.map((r) => [routeKey(r), r]));
   return [...unique.values()].sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
 }

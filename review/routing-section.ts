@@ -19,24 +19,25 @@ function alertsCell(alerts: readonly string[]): string {
   return alerts.length > NAMED_ALERTS ? `${alerts.length} alerts: ${named}, … (${alerts.length - NAMED_ALERTS} more)` : named;
 }
 
-/** The unchanged routes counted per tool, severity, destination and mute timing. */
+/** The unchanged routes counted per tool, severity, destination, mute timing and status page. */
 function unchangedCounts(kept: readonly Route[]): string[] {
   const counts = new Map<string, Set<string>>();
   for (const r of kept) {
-    const key = [r.source, r.severity, r.destination, r.mutedBy ?? ''].join('\u0000');
+    const key = [r.source, r.severity, r.destination, r.mutedBy ?? '', r.publicStatus ?? ''].join('\u0000');
     counts.set(key, (counts.get(key) ?? new Set()).add(r.alert));
   }
   const rows = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, alerts]) => {
-    const [source, severity, destination, muted] = key.split('\u0000');
-    return `| ${source} | ${severity} | ${cell(destination)} | ${alerts.size} | ${muted ? cell(muted) : '—'} |`;
+    const [source, severity, destination, muted, status] = key.split('\u0000');
+    return `| ${source} | ${severity} | ${cell(destination)} | ${alerts.size} | ${muted ? cell(muted) : '—'} | ${status ? cell(status) : '—'} |`;
   });
-  return ['| tool | severity | destination | alerts | muted by |', '|---|---|---|---:|---|', ...rows];
+  return ['| tool | severity | destination | alerts | muted by | status page |', '|---|---|---|---:|---|---|', ...rows];
 }
 
 function changeRows(diff: RoutingDiff): string[] {
   const row = (change: string, r: Route, what: string) =>
     `| ${change} | ${r.source} | ${cell(r.alert)} | ${r.severity} | ${cell(r.destination)} | ${cell(what)} |`;
-  const muted = (r: Route) => (r.mutedBy ? `muted: ${r.mutedBy}` : '');
+  const muted = (r: Route) => [r.publicStatus ? `status page: ${r.publicStatus}` : '', r.mutedBy ? `muted: ${r.mutedBy}` : '']
+    .filter(Boolean).join(' · ');
   return ['| change | tool | alert | severity | destination | detail |', '|---|---|---|---|---|---|',
     ...diff.added.map((r) => row('added', r, muted(r))),
     ...diff.removed.map((r) => row('removed', r, muted(r))),

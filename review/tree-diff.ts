@@ -1,12 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDataBearing, replacingChanges, StackJson } from './data-bearing';
+import { applyCommand, ignoredPathsOf, ignoringEntry, terraformPath } from './ignored-changes';
 import { AttributeChange, deepEqual, diffValues } from './json-diff';
 
 /** One synth output directory: environment name to its cdk.tf.json. */
 export type SynthTree = Readonly<Record<string, StackJson>>;
 
-/** Reads `<dir>/stacks/<env>/cdk.tf.json` for every environment found. */
+/**
+ * Reads `<dir>/stacks/<env>/cdk.tf.json` for every environment found. A side that
+ * is missing, empty or malformed throws, naming the file: compared with nothing,
+ * every resource would look added (or orphaned), and the guard would be blind.
+ */
 export function readSynthTree(dir: string): SynthTree {
   const stacks = join(dir, 'stacks');
   if (!existsSync(stacks)) {
@@ -14,11 +19,30 @@ export function readSynthTree(dir: string): SynthTree {
       'Fix: run `npm run synth` (or CDKTF_OUTDIR=<dir> node .build/main.js) and pass that directory');
   }
   const tree: Record<string, StackJson> = {};
-  for (const env of readdirSync(stacks).sort()) {
-    const file = join(stacks, env, 'cdk.tf.json');
-    if (existsSync(file)) tree[env] = JSON.parse(readFileSync(file, 'utf8')) as StackJson;
+  for (const env of readdirSync(stacks).sort()) tree[env] = readStackFile(join(stacks, env, 'cdk.tf.json'));
+  if (Object.keys(tree).length === 0) {
+    throw new Error(`${stacks}: empty, no stacks/<env>/cdk.tf.json; expected at least one synthesized environment. ` +
+      'Fix: synthesize this side again (`npm run synth`)');
   }
   return tree;
+}
+
+function readStackFile(file: string): StackJson {
+  const fix = 'Fix: synthesize this side again (`npm run synth`)';
+  if (!existsSync(file)) throw new Error(`${file}: missing; expected the environment's synthesized stack. ${fix}`);
+  const text = readFileSync(file, 'utf8');
+  if (text.trim() === '') throw new Error(`${file}: empty; expected the environment's synthesized stack (JSON). ${fix}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}). ${fix}`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || !('terraform' in json)) {
+    throw new Error(`${file}: got ${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json === 'object' ? 'an object without a terraform block' : typeof json}; ` +
+      `expected a synthesized stack (an object with a terraform block). ${fix}`);
+  }
+  return json as StackJson;
 }
 
 export type ResourceChangeKind = 'added' | 'removed' | 'changed' | 'replaced' | 'moved';
@@ -37,6 +61,22 @@ export interface ResourceChange {
   /** A readable name of an added or removed resource (its name, title or slug). */
   readonly label?: string;
   readonly dataBearing: boolean;
+  /**
+   * References whose change forces the replacement, e.g. `sentry_project.x.slug`
+   * for a monitor whose `project` follows the project's slug (kind `replaced`).
+   */
+  readonly via?: readonly string[];
+  /** Changes under `lifecycle.ignore_changes`: in the code, but never applied by a deploy. */
+  readonly ignored?: readonly IgnoredChange[];
+}
+
+export interface IgnoredChange {
+  /** The changed attribute, as in `changes`. */
+  readonly path: string;
+  /** The `ignore_changes` entry it falls under. */
+  readonly entry: string;
+  /** What applies it instead. */
+  readonly command: string;
 }
 
 export interface StackDiff {
@@ -91,9 +131,11 @@ function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): 
     const movedFrom = before.has(address) ? undefined : from;
     if (movedFrom === undefined && deepEqual(previous.body, body)) continue;
     const changes = diffValues(type, previous.body, body);
-    const replacedBy = replacingChanges(type, changes.map((c) => c.path));
+    const ignored = ignoredChanges(type, address, body, changes);
+    const applied = changes.filter((c) => !ignored.some((i) => i.path === c.path)).map((c) => c.path);
+    const replacedBy = replacingChanges(type, applied);
     const kind: ResourceChangeKind = replacedBy.length > 0 ? 'replaced' : movedFrom !== undefined ? 'moved' : 'changed';
-    out.push({ address, type, kind, changes, replacedBy, movedFrom, dataBearing, label: labelOf(body) });
+    out.push({ address, type, kind, changes, replacedBy, movedFrom, dataBearing, label: labelOf(body), ignored });
   }
   for (const [address, { type, body }] of before) {
     if (after.has(address) || movedAway.has(address)) continue;
@@ -101,6 +143,97 @@ function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): 
     out.push({ address, type, kind: 'removed', changes: [], replacedBy: [], label: labelOf(body), dataBearing });
   }
   return out.sort((a, b) => a.address.localeCompare(b.address));
+}
+
+/** The changes among `changes` that `lifecycle.ignore_changes` keeps a deploy from applying. */
+function ignoredChanges(type: string, address: string, body: unknown, changes: readonly AttributeChange[]): IgnoredChange[] {
+  const ignored = ignoredPathsOf(body);
+  if (ignored !== 'all' && ignored.length === 0) return [];
+  return changes.flatMap((c) => {
+    const entry = ignoringEntry(ignored, terraformPath(body, c.segments));
+    return entry === undefined ? [] : [{ path: c.path, entry, command: applyCommand(type, address, entry) }];
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Changes that follow from a referent's change
+
+/** A `${...}` interpolation, and the resource attributes referenced inside it (`type.name.attribute`). */
+const INTERPOLATION = /\$\{[^}]*\}/g;
+const REFERENCE = /(?<![\w.-])([a-z][a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_]+)/g;
+
+function topKey(path: string): string {
+  return path.split(/[.[]/, 1)[0];
+}
+
+/**
+ * Whether `attribute` of the resource at `address` gets a new value on apply: it
+ * changes in the code, or the resource is replaced and the attribute is computed
+ * (an id, a DSN), so it is only known after the new resource exists.
+ */
+function attributeChanges(change: ResourceChange | undefined, afterBody: unknown, attribute: string): boolean {
+  if (change === undefined || change.kind === 'added' || change.kind === 'removed') return false;
+  const ignored = new Set((change.ignored ?? []).map((i) => i.path));
+  if (change.changes.some((c) => !ignored.has(c.path) && topKey(c.path) === attribute)) return true;
+  return change.kind === 'replaced' && !(attribute in ((afterBody ?? {}) as object));
+}
+
+/** Replaces every interpolation that reads a changing attribute with what the plan would show. */
+function markChangingReferences(value: unknown, changing: (reference: string) => boolean, found: Set<string>): unknown {
+  if (typeof value === 'string') {
+    return value.replace(INTERPOLATION, (span) => {
+      const references = [...span.matchAll(REFERENCE)].map((m) => `${m[1]}.${m[2]}.${m[3]}`).filter(changing);
+      references.forEach((r) => found.add(r));
+      return references.length > 0 ? `(known after apply: ${references.join(', ')})` : span;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => markChangingReferences(v, changing, found));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markChangingReferences(v, changing, found)]));
+  }
+  return value;
+}
+
+/**
+ * Adds what the synthesized JSON cannot show: a resource whose attribute reads a
+ * changing attribute of another (`project = sentry_project.x.slug`) changes with
+ * it, and is replaced when that attribute forces replacement. Repeated until
+ * nothing new follows, since a replacement can force the next one.
+ */
+function withInducedChanges(resources: ResourceChange[], after: Bodies): ResourceChange[] {
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [address, { type, body }] of after) {
+      const own = byAddress.get(address);
+      if (own?.kind === 'added') continue;
+      const changing = (reference: string) => {
+        const [refType, refName, attribute] = reference.split('.');
+        const target = `${refType}.${refName}`;
+        return target !== address && attributeChanges(byAddress.get(target), after.get(target)?.body, attribute);
+      };
+      // Per top-level attribute, the changing references it reads.
+      const found = new Map<string, Set<string>>();
+      const marked = Object.fromEntries(Object.entries(body as Record<string, unknown>).map(([key, value]) => {
+        found.set(key, new Set());
+        return [key, markChangingReferences(value, changing, found.get(key)!)];
+      }));
+      const induced = diffValues(type, body, marked).filter((c) => !(own?.changes ?? []).some((o) => o.path === c.path));
+      if (induced.length === 0) continue;
+      const ignored = [...(own?.ignored ?? []), ...ignoredChanges(type, address, body, induced)];
+      const changes = [...(own?.changes ?? []), ...induced];
+      const applied = changes.filter((c) => !ignored.some((i) => i.path === c.path)).map((c) => c.path);
+      const replacedBy = replacingChanges(type, applied);
+      const forcedVia = replacedBy.flatMap((attribute) => [...(found.get(topKey(attribute)) ?? [])]);
+      const via = [...new Set([...(own?.via ?? []), ...forcedVia])];
+      byAddress.set(address, {
+        address, type, dataBearing: isDataBearing(address, type), label: own?.label ?? labelOf(body), movedFrom: own?.movedFrom,
+        kind: replacedBy.length > 0 ? 'replaced' : own?.kind ?? 'changed', changes, replacedBy, via, ignored,
+      });
+      grew = true;
+    }
+  }
+  return [...byAddress.values()].sort((a, b) => a.address.localeCompare(b.address));
 }
 
 /** Top-level blocks compared as settings; resources and data sources are compared one by one. */
@@ -123,8 +256,9 @@ export function diffTrees(before: SynthTree, after: SynthTree): StackDiff[] {
   return envs.map((env) => {
     const b = before[env];
     const a = after[env];
+    const afterResources = bodiesOf(a, 'resource');
     const resources = [
-      ...diffBodies(bodiesOf(b, 'resource'), bodiesOf(a, 'resource'), movesOf(a)),
+      ...withInducedChanges(diffBodies(bodiesOf(b, 'resource'), afterResources, movesOf(a)), afterResources),
       ...diffBodies(bodiesOf(b, 'data'), bodiesOf(a, 'data'), new Map()),
     ];
     return { env, stack: b === undefined ? 'added' : a === undefined ? 'removed' : 'both', resources, settings: settingsDiff(b, a) };
@@ -138,10 +272,20 @@ export interface Destruction {
   readonly type: string;
   readonly kind: 'removed' | 'replaced';
   readonly replacedBy: readonly string[];
+  /** The changing references that force the replacement, when it follows from another resource. */
+  readonly via?: readonly string[];
 }
 
+/**
+ * Every data-bearing resource the diff destroys or replaces. A removed stack
+ * destroys nothing (nobody runs Terraform for it any more): its resources are
+ * orphaned, which `orphanedStacks` (review/state-guard.ts) reports.
+ */
 export function destructionsOf(diffs: readonly StackDiff[]): Destruction[] {
-  return diffs.flatMap((d) => d.resources
+  return diffs.filter((d) => d.stack !== 'removed').flatMap((d) => d.resources
     .filter((r) => r.dataBearing && (r.kind === 'removed' || r.kind === 'replaced'))
-    .map((r) => ({ env: d.env, address: r.address, type: r.type, kind: r.kind as 'removed' | 'replaced', replacedBy: r.replacedBy })));
+    .map((r) => ({
+      env: d.env, address: r.address, type: r.type, kind: r.kind as 'removed' | 'replaced', replacedBy: r.replacedBy,
+      ...(r.via && r.via.length > 0 ? { via: r.via } : {}),
+    })));
 }

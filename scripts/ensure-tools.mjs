@@ -1,37 +1,64 @@
-// Makes sure the external tools the tests need are installed: promtool, from
-// Debian's `prometheus` package, which runs the alert catalog on the real
-// Prometheus engine (__tests__/promtool/). Run as `pretest`.
+// Makes sure the external tools the tests need are installed. Run as `pretest`
+// and by .ci/run.
 //
-// Installed: prints its version. Missing: installs it when it can do so without
-// asking (root, apt-get); otherwise exits 1 printing the one command that
-// installs it. It never lets the tests skip silently.
+//   promtool  (Debian's `prometheus`)     runs the alert catalog on the real Prometheus engine
+//   initdb, pg_ctl (Debian's `postgresql`) a throw-away PostgreSQL for the state-locking test
+//   terraform                              the real binary for backend and state-locking tests
+//
+// Installed: prints each version. Missing: installs the Debian packages when it can
+// do so without asking (root, apt-get); otherwise, and for Terraform (not in
+// Debian), exits 1 naming what is missing and the command that installs it. It
+// never lets the tests skip silently.
 //
 //   node scripts/ensure-tools.mjs           # check, install when possible
 //   node scripts/ensure-tools.mjs --check   # check only; never install
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-const PACKAGE = 'prometheus';
+/** Where Debian's postgresql packages put the server binaries (not on PATH). */
+function postgresBinDir() {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => b - a);
+  return versions.length ? join(root, versions[0], 'bin') : undefined;
+}
 
-function promtoolVersion() {
-  const run = spawnSync('promtool', ['--version'], { encoding: 'utf8' });
+function versionOf(command, args) {
+  const run = spawnSync(command, args, { encoding: 'utf8' });
   if (run.error || run.status !== 0) return undefined;
   return `${run.stdout}${run.stderr}`.split('\n')[0].trim();
 }
 
-function hasAptGet() {
-  return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
-}
+const TOOLS = [
+  {
+    name: 'promtool',
+    why: 'the tests run every alert on the Prometheus engine',
+    debianPackage: 'prometheus',
+    brew: 'prometheus',
+    version: () => versionOf('promtool', ['--version']),
+  },
+  {
+    name: 'PostgreSQL server (initdb, pg_ctl)',
+    why: 'the state-locking test starts a throw-away PostgreSQL cluster',
+    debianPackage: 'postgresql',
+    brew: 'postgresql@15',
+    version: () => versionOf('initdb', ['--version']) ??
+      (postgresBinDir() && versionOf(join(postgresBinDir(), 'initdb'), ['--version'])),
+  },
+  {
+    name: 'terraform',
+    why: 'the backend and state-locking tests run the real Terraform binary',
+    install: 'install the Terraform release named in config/terraform.ts from HashiCorp (Debian does not package it) and put it on PATH',
+    version: () => versionOf('terraform', ['version']),
+  },
+];
 
-function installCommand() {
-  if (process.platform === 'darwin') return 'brew install prometheus';
+function installCommand(tool) {
+  if (tool.install) return tool.install;
+  if (process.platform === 'darwin') return `brew install ${tool.brew}`;
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
-  return `${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ${PACKAGE}`;
-}
-
-function fail(reason) {
-  console.error(`promtool is required by the tests (they run every alert on the Prometheus engine), but ${reason}.\n` +
-    `Install it with:\n\n  ${installCommand()}\n`);
-  process.exit(1);
+  return `${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ${tool.debianPackage}`;
 }
 
 function aptGet(args) {
@@ -42,18 +69,27 @@ function aptGet(args) {
   return run.status === 0;
 }
 
+const canInstall = process.platform === 'linux' && process.getuid?.() === 0 &&
+  spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
 const checkOnly = process.argv.includes('--check');
-let version = promtoolVersion();
-if (!version) {
-  if (checkOnly) fail('it is not installed (or not on PATH)');
-  if (process.platform !== 'linux' || process.getuid?.() !== 0 || !hasAptGet()) {
-    fail('it is not installed, and installing it needs root and apt-get');
+const failures = [];
+let updated = false;
+
+for (const tool of TOOLS) {
+  let version = tool.version();
+  if (!version && tool.debianPackage && canInstall && !checkOnly) {
+    console.log(`${tool.name} not found: installing Debian's "${tool.debianPackage}" package...`);
+    if (!updated) updated = aptGet(['update']);
+    if (updated && aptGet(['install', '-y', '--no-install-recommends', tool.debianPackage])) version = tool.version();
   }
-  console.log(`promtool not found: installing Debian's "${PACKAGE}" package...`);
-  if (!aptGet(['update']) || !aptGet(['install', '-y', '--no-install-recommends', PACKAGE])) {
-    fail(`"apt-get install ${PACKAGE}" failed (see above)`);
+  if (version) {
+    console.log(`ensure-tools: ${version}`);
+  } else {
+    failures.push(`- ${tool.name} is required (${tool.why}) but is not installed (or not on PATH).\n  Fix: ${installCommand(tool)}`);
   }
-  version = promtoolVersion();
-  if (!version) fail(`the "${PACKAGE}" package installed no working promtool`);
 }
-console.log(`ensure-tools: ${version}`);
+
+if (failures.length) {
+  console.error(`Missing tools:\n${failures.join('\n')}`);
+  process.exit(1);
+}

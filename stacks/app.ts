@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { buildAlertCatalog, knownAlertIds } from '../catalog/alerts';
 import { buildSloCatalog } from '../catalog/slos';
 import { SERVICES, ServiceDefinition } from '../catalog/services';
@@ -8,6 +8,7 @@ import { ENVIRONMENTS } from '../config/environments';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
 import { loadEnvironments } from '../config/validate';
 import { MonitoringStack } from './monitoring-stack';
+import { installOutput, lockOutdir, removeLeftovers } from './synth-output';
 
 export interface BuildAppOptions {
   /** Where synth writes. */
@@ -23,33 +24,45 @@ export interface BuildAppOptions {
 /**
  * Validates every environment and builds every alert and SLO catalog first, then one
  * stack per environment. Any bad input throws before a single construct exists.
+ * `installedOutdir` is where the output ends up when `options.outdir` is a
+ * staging directory: Terraform runs there, so a local state path is relative to it.
  */
-export function buildApp(options: BuildAppOptions): App {
+export function buildApp(options: BuildAppOptions, installedOutdir = options.outdir): App {
   const services = options.services ?? SERVICES;
   const envs = loadEnvironments(options.environments ?? ENVIRONMENT_NAMES, knownAlertIds(services), options.configs ?? ENVIRONMENTS);
   const catalogs = envs.map((env) => ({ alerts: buildAlertCatalog(services, env), slos: buildSloCatalog(services, env) }));
 
+  mkdirSync(dirname(resolve(options.outdir)), { recursive: true });
   const app = new App({ outdir: options.outdir });
-  envs.forEach((env, i) => new MonitoringStack(app, { env, services, ...catalogs[i] }));
+  envs.forEach((env, i) => new MonitoringStack(app, {
+    env, services, ...catalogs[i],
+    workingDirectory: join(resolve(installedOutdir), 'stacks', env.name),
+  }));
   return app;
 }
 
 /**
- * Synthesizes into a sibling directory and swaps it in only when synth has
- * succeeded, so that a failed run leaves the previous output untouched and
- * never a partial one.
+ * Synthesizes into a sibling directory, then moves the files it wrote into the
+ * output directory one by one (see stacks/synth-output.ts): a failed run leaves
+ * the previous output untouched, what Terraform keeps beside the stacks
+ * (`.terraform/`, state, plans) survives, and other environments' output stays.
  */
 export function synthesize(options: BuildAppOptions): void {
   const outdir = resolve(options.outdir);
   const partial = `${outdir}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
+  let unlock: (() => void) | undefined;
   try {
-    withoutTokenStackTraces(() => buildApp({ ...options, outdir: partial }).synth());
-    mkdirSync(dirname(outdir), { recursive: true });
-    rmSync(outdir, { recursive: true, force: true });
-    renameSync(partial, outdir);
+    withoutTokenStackTraces(() => {
+      // Bad input throws here, before anything is written.
+      const app = buildApp({ ...options, outdir: partial }, outdir);
+      unlock = lockOutdir(outdir);
+      removeLeftovers(outdir);
+      app.synth();
+      installOutput(partial, outdir);
+    });
   } finally {
     rmSync(partial, { recursive: true, force: true });
+    unlock?.();
   }
 }
 

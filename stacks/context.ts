@@ -5,14 +5,27 @@ import { EnvironmentConfig } from '../config/types';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { SecretVariables } from './variables';
 
-/** What every vendor renderer receives: validated config, the catalogs, secrets and PagerDuty. */
+/** What every vendor renderer receives: validated config, the catalogs, secrets and PagerDuty (where it pages). */
 export interface StackContext {
   readonly env: EnvironmentConfig;
   readonly services: readonly ServiceDefinition[];
   readonly alerts: readonly AlertDefinition[];
   readonly slos: readonly SloDefinition[];
   readonly secrets: SecretVariables;
-  readonly onCall: OnCallService;
+  /** PagerDuty, where something pages (`isUsed('pagerduty', env)`); undefined elsewhere. */
+  readonly onCall?: OnCallService;
+}
+
+/**
+ * The environment's PagerDuty service, for a renderer that routes a severity to
+ * PagerDuty; only environments that page have one.
+ */
+export function onCallOf(ctx: Pick<StackContext, 'env' | 'onCall'>): OnCallService {
+  if (!ctx.onCall) {
+    throw new Error(`${ctx.env.name}: an alert routes to PagerDuty, but this environment declares no PagerDuty service. ` +
+      'Fix: route to PagerDuty only where destinationsFor() says so (catalog/routing.ts), and give that environment a pagerduty section');
+  }
+  return ctx.onCall;
 }
 
 /** A link that `cdktf output <env>` prints: output name to URL. */

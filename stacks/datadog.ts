@@ -1,21 +1,36 @@
 import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
+import { COMPOSITE_PART_TAG } from '../catalog/datadog-tags';
+import { SELF_WATCH_SEVERITY } from '../catalog/self-watch';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
-import { baseUrl, ESG_SCRAPER_API, ServiceDefinition } from '../catalog/services';
-import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition } from '../catalog/slos';
+import { SYNTHETICS_SEVERITY } from '../catalog/platform-alerts';
+import { baseUrl, ESG_SCRAPER_API, ServiceDefinition, SYNTHETICS_USER_AGENT } from '../catalog/services';
+import { apmScope, budgetConsumed, DATADOG_APM, SloDefinition, userApmScope } from '../catalog/slos';
+import { datadogBurnRateAlerts } from '../catalog/burn-rates';
 import { EnvironmentConfig, Severity, UptimeRegion } from '../config/types';
 import { ApmDashboard } from '../constructs/datadog/apm-dashboard';
 import { BurnRateAlert } from '../constructs/datadog/burn-rate-alert';
-import { MetricMonitor, OnMissingData } from '../constructs/datadog/metric-monitor';
+import { CompositeMonitor } from '../constructs/datadog/composite-monitor';
+import { HeartbeatMonitor } from '../constructs/datadog/heartbeat-monitor';
+import { MetricMonitor, MONITOR_PRIORITY, OnMissingData } from '../constructs/datadog/metric-monitor';
 import { PagerdutyServiceObject } from '../constructs/datadog/pagerduty-service-object';
 import { SecureGlobalVariable } from '../constructs/datadog/secure-global-variable';
 import { Slo } from '../constructs/datadog/slo';
 import { JsonPathExpectation, SyntheticApiTest } from '../constructs/datadog/synthetic-api-test';
-import { displayName, Links, serviceLinkName, StackContext } from './context';
+import { displayName, Links, onCallOf, serviceLinkName, StackContext } from './context';
 
 export interface DatadogResult {
   readonly links: Links;
 }
+
+/**
+ * Where the Grafana watchdog's heartbeat lands in Datadog: events with these tags
+ * (stacks/grafana.ts posts them; the heartbeat monitor counts them).
+ */
+export function watchdogHeartbeatTags(env: Pick<EnvironmentConfig, 'name'>): string[] {
+  return ['heartbeat:grafana-watchdog', `env:${env.name}`];
+}
+
 
 /** Datadog's web app per site: US1, EU1 and US1-FED are `app.<site>`; the other sites are their own host. */
 export function datadogAppUrl(site: string): string {
@@ -44,13 +59,12 @@ const SYNTHETICS_LOCATIONS: Readonly<Record<UptimeRegion, string>> = {
 
 /** Dashboard titles of the catalog's panels that have a Datadog signal. */
 const PANEL_TITLES: Partial<Record<ServicePanel, string>> = {
-  errorRatio: 'Error ratio (5xx share, traffic-guarded as the monitor sees it)',
-  latency: 'p95 request duration (s)',
-  memory: 'Memory of the largest process (share of the instance)',
+  errorRatio: 'Error ratio (5xx share of users\' requests, probes excluded)',
+  latency: 'p95 duration of users\' requests (s)',
 };
 
 /** One synthetic HTTP check of a service. */
-interface ApiCheck {
+export interface ApiCheck {
   /** Stable, kebab-case: the construct id's suffix. */
   readonly key: string;
   readonly method: 'GET' | 'POST';
@@ -86,7 +100,8 @@ const USER_JOURNEYS: Readonly<Record<string, readonly ApiCheck[]>> = {
   }],
 };
 
-function apiChecks(service: ServiceDefinition): ApiCheck[] {
+/** The synthetic HTTP checks of one service: its detailed health path, then its user journeys. */
+export function apiChecks(service: ServiceDefinition): ApiCheck[] {
   return [
     {
       key: 'health-detailed',
@@ -102,9 +117,20 @@ function apiChecks(service: ServiceDefinition): ApiCheck[] {
   ];
 }
 
-/** Synthetic alerts mean users cannot reach the API at all. */
-const SYNTHETICS_SEVERITY: Severity = 'critical';
 const SYNTHETICS_PRIORITY = 1;
+
+const WATCHDOG_SEVERITY = SELF_WATCH_SEVERITY;
+
+/**
+ * Minutes without any trace of the API (probes included) after which Datadog says the
+ * APM path is broken. The synthetic tests call the API every minute, so an empty window
+ * means the Agent or the tracer, not quiet traffic; twice the window before "no data",
+ * as Datadog advises for `no_data_timeframe`.
+ */
+const APM_SILENCE_MINUTES = 10;
+
+/** Minutes without a watchdog heartbeat from Grafana (it repeats every `WATCHDOG_REPEAT` in stacks/grafana.ts). */
+const HEARTBEAT_SILENCE_MINUTES = 15;
 
 /** Datadog: APM monitors, synthetic API tests, SLOs with burn-rate alerts, a dashboard per service. */
 export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResult {
@@ -118,7 +144,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
   const pagerduty = isUsed('pagerduty', env)
     ? new PagerdutyServiceObject(stack, 'datadog-pagerduty-service', {
       serviceName: `${primary.id}-${env.name}`,
-      serviceKey: ctx.onCall.integrations.datadog.integrationKey,
+      serviceKey: onCallOf(ctx).integrations.datadog.integrationKey,
     })
     : undefined;
   const handles = (severity: Severity) => notificationHandles(severity, env, pagerduty);
@@ -156,7 +182,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
       description: `Requests, errors, latency, memory and SLOs of ${service.displayName} in ${env.name}. ` +
         'Managed by Terraform (monitoring stack): edit the code, not the dashboard.',
       timeseries: [
-        { title: 'Requests per second', queries: [`sum:${DATADOG_APM.hits}${apmScope(service, env)}.as_rate()`] },
+        { title: 'Requests per second (users, probes excluded)', queries: [`sum:${DATADOG_APM.hits}${userApmScope(service, env)}.as_rate()`] },
         ...alerts.map((alert) => ({
           title: PANEL_TITLES[alert.panel] ?? alert.title,
           queries: [alert.datadog!.expression],
@@ -173,26 +199,58 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     links[linkName(service, 'dashboard')] = dashboardUrl;
 
     for (const alert of alerts) {
+      const signal = alert.datadog!;
       for (const rule of rulesOf(alert)) {
-        new MetricMonitor(stack, `datadog-monitor-${alert.id}-${rule.severity}`, {
-          name: `${alert.title} (${env.name}, ${rule.severity})`,
-          timeAggregation: alert.datadog!.timeAggregation,
-          expression: alert.datadog!.expression,
-          comparison: alert.comparison,
-          threshold: rule.threshold,
-          severity: rule.severity,
-          onMissingData: ON_MISSING_DATA[alert.noDataState],
-          message: notification([alert.summary, `Runbook: ${alert.runbookUrl}`, `Dashboard: ${dashboardUrl}`],
-            handles(rule.severity)),
-          tags: [...tags, `severity:${rule.severity}`],
+        const name = `${alert.title} (${env.name}, ${rule.severity})`;
+        const message = notification([alert.summary, `Runbook: ${alert.runbookUrl}`, `Dashboard: ${dashboardUrl}`],
+          handles(rule.severity));
+        const monitorTags = [...tags, `severity:${rule.severity}`];
+        const common = { timeAggregation: signal.timeAggregation, severity: rule.severity, onMissingData: ON_MISSING_DATA[alert.noDataState] };
+        if (!signal.guard) {
+          new MetricMonitor(stack, `datadog-monitor-${alert.id}-${rule.severity}`, {
+            ...common, name, expression: signal.expression, comparison: alert.comparison, threshold: rule.threshold, message, tags: monitorTags,
+          });
+          continue;
+        }
+        // The condition and its traffic guard, each over the same window; the composite pages when both hold.
+        const partMessage = `Part of the composite monitor "${name}", which notifies; this one notifies nobody.`;
+        const condition = new MetricMonitor(stack, `datadog-monitor-${alert.id}-${rule.severity}`, {
+          ...common, name: `${name}: condition`, expression: signal.expression, comparison: alert.comparison,
+          threshold: rule.threshold, message: partMessage, tags: [...monitorTags, COMPOSITE_PART_TAG],
+        });
+        const guard = new MetricMonitor(stack, `datadog-monitor-${alert.id}-${rule.severity}-traffic`, {
+          ...common, name: `${name}: enough traffic`, expression: signal.guard.expression, comparison: signal.guard.comparison,
+          threshold: signal.guard.threshold, message: partMessage, tags: [...monitorTags, COMPOSITE_PART_TAG],
+        });
+        new CompositeMonitor(stack, `datadog-composite-${alert.id}-${rule.severity}`, {
+          name, allOf: [condition.monitor.id, guard.monitor.id], severity: rule.severity, message, tags: monitorTags,
         });
       }
     }
 
+    // The APM path itself: the Agent component and the tracer. Every request counts here,
+    // probes included, so that only a broken path (not a quiet night) empties the window.
+    new MetricMonitor(stack, `datadog-monitor-${service.id}-apm-data`, {
+      name: `${displayName(ctx, service)}: no APM data (${SELF_WATCH_SEVERITY})`,
+      timeAggregation: `sum(last_${APM_SILENCE_MINUTES}m)`,
+      expression: `sum:${DATADOG_APM.hits}${apmScope(service, env)}.as_count()`,
+      comparison: '<',
+      threshold: 1,
+      severity: SELF_WATCH_SEVERITY,
+      onMissingData: { notifyAfterMinutes: 2 * APM_SILENCE_MINUTES },
+      message: notification([
+        `No trace of any request to ${service.displayName} reached Datadog for ${APM_SILENCE_MINUTES} minutes, although ` +
+          'the synthetic tests call it every minute: the Datadog Agent component of the app, or ddtrace in the API, is down ' +
+          '(or the API is). Until this resolves, the APM monitors and SLOs see nothing.',
+        `Dashboard: ${dashboardUrl}`,
+      ], handles(SELF_WATCH_SEVERITY)),
+      tags: [...tags, `severity:${SELF_WATCH_SEVERITY}`],
+    });
+
     for (const { slo, sloId } of sloResources) {
       const sloUrl = `${appUrl}/slo?slo_id=${sloId}`;
       links[linkName(service, `slo_${slo.id.slice(service.id.length + 1).replace(/-/g, '_')}`)] = sloUrl;
-      for (const spec of slo.burnRateAlerts) {
+      for (const spec of datadogBurnRateAlerts(slo)) {
         new BurnRateAlert(stack, `datadog-burn-rate-${slo.id}-${spec.over}-${spec.longWindow}`, {
           name: `${slo.title} (${env.name}): ${spec.over} error budget burning ${spec.burnRate}x ` +
             `over ${spec.longWindow}/${spec.shortWindow}`,
@@ -222,12 +280,48 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
         maxResponseTimeMs: check.maxResponseTimeMs,
         jsonPathExpectations: check.jsonPathExpectations,
         jsonBody: check.jsonBody,
-        headers: check.authenticated ? { Authorization: `Bearer {{ ${token!.name} }}` } : undefined,
+        // The API counts requests with this User-Agent as probes, not users (catalog/services.ts).
+        headers: {
+          'User-Agent': SYNTHETICS_USER_AGENT,
+          ...(check.authenticated ? { Authorization: `Bearer {{ ${token!.name} }}` } : {}),
+        },
         globalVariables: check.authenticated ? [{ name: token!.name, id: token!.id }] : undefined,
         minFailureDurationSeconds: check.minFailureDurationSeconds,
       });
     }
   }
+
+  // The alert path watches itself: Grafana's watchdog must keep arriving, and Grafana must be up.
+  const watchdogHandles = handles(WATCHDOG_SEVERITY);
+  new HeartbeatMonitor(stack, 'datadog-monitor-grafana-watchdog-heartbeat', {
+    name: `Grafana alerting (${env.name}): watchdog heartbeat missing (${WATCHDOG_SEVERITY})`,
+    eventTags: watchdogHeartbeatTags(env),
+    silenceMinutes: HEARTBEAT_SILENCE_MINUTES,
+    priority: MONITOR_PRIORITY[WATCHDOG_SEVERITY],
+    message: notification([
+      `Grafana's always-firing watchdog rule (${env.name}) has not reached Datadog for ${HEARTBEAT_SILENCE_MINUTES} minutes: ` +
+        'Grafana, its alert evaluation or its notification path is broken, so Grafana alerts may not reach anyone.',
+      `Grafana: ${env.grafana.publicUrl}/alerting/list?orgId=${env.grafana.orgId}`,
+    ], watchdogHandles),
+    tags: [`env:${env.name}`, 'service:grafana', `severity:${WATCHDOG_SEVERITY}`],
+  });
+  const grafanaHealth = `${env.grafana.publicUrl}/api/health`;
+  new SyntheticApiTest(stack, 'datadog-synthetic-grafana-health', {
+    name: `Grafana (${env.name}): GET /api/health`,
+    message: notification([`GET ${grafanaHealth} fails from every probe location: Grafana is down, and with it ` +
+      'every Grafana alert rule.'], watchdogHandles),
+    tags: [`env:${env.name}`, 'service:grafana', `severity:${WATCHDOG_SEVERITY}`],
+    priority: SYNTHETICS_PRIORITY,
+    locations: env.digitalocean.uptimeRegions.map((r) => SYNTHETICS_LOCATIONS[r]),
+    method: 'GET',
+    url: grafanaHealth,
+    tickEverySeconds: 60,
+    expectedStatusCode: 200,
+    // Grafana answers {"database": "ok", ...} when it can read its own database.
+    jsonPathExpectations: [{ path: '$.database', equals: 'ok' }],
+    headers: { 'User-Agent': SYNTHETICS_USER_AGENT },
+    minFailureDurationSeconds: 120,
+  });
   return { links };
 }
 

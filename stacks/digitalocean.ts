@@ -21,16 +21,38 @@ export interface DigitalOceanResult {
 const DATABASE_LABELS: Record<DatabaseEngine, string> = { mongodb: 'MongoDB', redis: 'Redis' };
 
 /**
+ * The Datadog Agent that receives the API's traces: App Platform runs none. A component
+ * of the app with an internal TCP port (docs.digitalocean.com/products/app-platform/
+ * how-to/manage-internal-routing: internal ports carry TCP traffic; no HTTP port and no
+ * route keep it off the internet). Pinned to major version 7.
+ */
+export const DATADOG_AGENT = {
+  name: 'datadog-agent',
+  image: { registry: 'datadog', repository: 'agent', tag: '7' },
+  instanceSizeSlug: 'apps-s-1vcpu-1gb',
+  /** The trace intake (ddtrace's default DD_TRACE_AGENT_PORT). */
+  tracePort: 8126,
+} as const;
+
+/**
  * DigitalOcean: the App Platform app that runs the API (owned here, because App
  * Platform alerts exist only in the app's spec) with its alerts, alert policies on
- * the managed MongoDB and Redis clusters, and uptime checks on the health paths.
- * Every alert goes to the team's e-mail and the Slack alerts channel.
+ * the managed MongoDB and Redis clusters, and uptime checks on every service's
+ * health paths at its own URL. Every alert goes to the team's e-mail and the Slack
+ * alerts channel.
+ *
+ * The app runs the primary (first) service only: its component is named after the
+ * service, the platform probes the service's `healthPath`, and DD_SERVICE is its id.
+ * Any other service is monitored only (uptime checks here, rules, dashboards,
+ * monitors and synthetic tests elsewhere), wherever it is deployed: the environment
+ * config describes one app (repository, size, port), and App Platform matches alert
+ * destinations by rule, so a second component could not carry its own CPU, memory
+ * and restart alerts. Adding a service therefore leaves the running app untouched.
  */
 export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: DigitalOceanInputs): DigitalOceanResult {
   const { env } = ctx;
   const { app: appConfig } = env.digitalocean;
-  // The app runs the primary service; App Platform matches alerts by rule, so one
-  // app cannot carry the same alert for two services anyway.
+  // The primary service; every other one is monitored only (see above).
   const service = ctx.services[0];
   const recipients = platformRecipients(env, ctx.secrets.slack_webhook_alerts.value);
 
@@ -41,12 +63,30 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
       ENVIRONMENT: env.name,
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'INFO',
-      // Unified service tagging: the Datadog monitors and SLOs select on these tags,
-      // and the memory monitor reads ddtrace's runtime metrics.
+      // Unified service tagging: the Datadog monitors and SLOs select on these tags.
       DD_SERVICE: service.id,
       DD_ENV: env.name,
-      DD_RUNTIME_METRICS_ENABLED: 'true',
+      // ddtrace sends traces to the Agent component over the app's private network (TCP).
+      // No runtime metrics: ddtrace sends them over DogStatsD (UDP), which internal ports do not carry.
+      DD_AGENT_HOST: DATADOG_AGENT.name,
+      DD_TRACE_AGENT_PORT: String(DATADOG_AGENT.tracePort),
     },
+    domains: [new URL(baseUrl(service, env)).hostname],
+    internalServices: [{
+      name: DATADOG_AGENT.name,
+      dockerHubImage: DATADOG_AGENT.image,
+      instanceSizeSlug: DATADOG_AGENT.instanceSizeSlug,
+      internalPorts: [DATADOG_AGENT.tracePort],
+      env: {
+        DD_SITE: env.datadog.site,
+        DD_APM_ENABLED: 'true',
+        // The API's traces come from another container, not from localhost.
+        DD_APM_NON_LOCAL_TRAFFIC: 'true',
+        // Containers get a new host name on every deploy; one stable name is one host in Datadog.
+        DD_HOSTNAME: `${appConfig.name}-datadog-agent`,
+      },
+      secretEnv: { DD_API_KEY: ctx.secrets.datadog_logs_api_key.value },
+    }],
     alerts: APP_LEVEL_ALERTS,
     recipients,
     service: {

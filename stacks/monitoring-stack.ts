@@ -1,19 +1,20 @@
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { resolve } from 'node:path';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertDefinition } from '../catalog/alerts';
 import { ServiceDefinition } from '../catalog/services';
 import { SloDefinition } from '../catalog/slos';
 import { TERRAFORM_REQUIRED_VERSION } from '../config/terraform';
-import { BackendConfig, EnvironmentConfig } from '../config/types';
-import { OnCallService } from '../constructs/pagerduty/on-call-service';
-import { displayName, StackContext } from './context';
+import { EnvironmentConfig } from '../config/types';
+import { backendOf, configureBackend } from './backend';
+import { StackContext } from './context';
 import { renderDatadog } from './datadog';
 import { renderDigitalOcean } from './digitalocean';
 import { renderGrafana } from './grafana';
+import { renderPagerduty } from './pagerduty';
 import { renderSentry } from './sentry';
 import { declareSecretVariables } from './variables';
 import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
-import { PagerdutyProvider } from '@cdktf/provider-pagerduty/lib/provider';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 
 /** Versions the prebuilt bindings were generated from. */
@@ -31,6 +32,12 @@ export interface MonitoringStackProps {
   readonly alerts: readonly AlertDefinition[];
   /** The environment's SLOs, already built and checked. */
   readonly slos: readonly SloDefinition[];
+  /**
+   * Directory Terraform runs this stack in (`<outdir>/stacks/<env>`): the local
+   * backend's state path is written relative to it.
+   * @default `cdktf.out/stacks/<env>` under the current directory
+   */
+  readonly workingDirectory?: string;
 }
 
 /**
@@ -45,25 +52,18 @@ export class MonitoringStack extends TerraformStack {
   constructor(scope: Construct, props: MonitoringStackProps) {
     const { env, services, alerts, slos } = props;
     super(scope, env.name);
-    configureBackend(this, env.backend);
+    configureBackend(this, backendOf(env, props.workingDirectory ?? resolve('cdktf.out', 'stacks', env.name)));
     this.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);
 
     new DigitaloceanProvider(this, 'digitalocean');
-    new PagerdutyProvider(this, 'pagerduty');
     new DatadogProvider(this, 'datadog');
+    const pagerduty = renderPagerduty(this, env, services);
     // The prebuilt bindings only ask for `~> 2.19` / `~> 3.0`, but they (and the traps
     // the README names) are for these releases: allow patch releases only.
     for (const [provider, version] of Object.entries(PREBUILT_PROVIDER_VERSIONS)) {
+      if (provider === 'pagerduty' && !pagerduty.onCall) continue; // no PagerDuty where nothing pages
       this.addOverride(`terraform.required_providers.${provider}.version`, version);
     }
-
-    const primary = services[0];
-    const onCall = new OnCallService(this, 'on-call', {
-      serviceName: displayName({ env }, primary),
-      description: `Pages for ${primary.displayName} in ${env.name}: Grafana, Datadog and Sentry alerts.`,
-      responderEmails: env.pagerduty.responderEmails,
-      escalationDelayMinutes: env.pagerduty.escalationDelayMinutes,
-    });
 
     const ctx: StackContext = {
       env,
@@ -71,7 +71,7 @@ export class MonitoringStack extends TerraformStack {
       alerts,
       slos,
       secrets: declareSecretVariables(this),
-      onCall,
+      onCall: pagerduty.onCall,
     };
 
     const grafana = renderGrafana(this, ctx);
@@ -80,7 +80,7 @@ export class MonitoringStack extends TerraformStack {
     const datadog = renderDatadog(this, ctx);
 
     const links = {
-      pagerduty_service_url: onCall.service.htmlUrl,
+      ...pagerduty.links,
       ...grafana.links,
       ...sentry.links,
       ...digitalocean.links,
@@ -100,23 +100,4 @@ export class MonitoringStack extends TerraformStack {
   public override prepareStack(): void {
     this.ensureBackendExists();
   }
-}
-
-function configureBackend(stack: TerraformStack, backend: BackendConfig): void {
-  if (backend.type === 'local') {
-    new LocalBackend(stack, { path: backend.path });
-    return;
-  }
-  // DigitalOcean Spaces speaks S3 but is not AWS: skip the AWS-only checks.
-  new S3Backend(stack, {
-    bucket: backend.bucket,
-    key: backend.key,
-    region: backend.region,
-    endpoints: { s3: backend.endpoint },
-    skipCredentialsValidation: true,
-    skipRegionValidation: true,
-    skipRequestingAccountId: true,
-    skipMetadataApiCheck: true,
-    skipS3Checksum: true,
-  });
 }

@@ -9,7 +9,7 @@ import { ErrorTrackingProject } from '../constructs/sentry/error-tracking-projec
 import { MetricMonitorAlert } from '../constructs/sentry/metric-monitor-alert';
 import { NewIssueAlert } from '../constructs/sentry/new-issue-alert';
 import { SentryProvider } from '../providers/sentry/provider';
-import { displayName, Links, StackContext } from './context';
+import { displayName, Links, onCallOf, StackContext } from './context';
 
 export interface SentryResult {
   /** The client key's public DSN (a reference into a sensitive map; sensitive). */
@@ -47,8 +47,8 @@ export function renderSentry(stack: Construct, ctx: StackContext): SentryResult 
     pagerduty: pages
       ? {
           integrationName: env.sentry.pagerdutyIntegrationName,
-          serviceName: ctx.onCall.service.name,
-          integrationKey: ctx.onCall.integrations.sentry.integrationKey,
+          serviceName: onCallOf(ctx).service.name,
+          integrationKey: onCallOf(ctx).integrations.sentry.integrationKey,
         }
       : undefined,
   });

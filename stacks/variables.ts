@@ -11,7 +11,7 @@ export const SECRET_VARIABLES = {
   slack_webhook_monitoring: 'Slack incoming-webhook URL of the monitoring channel (info).',
   postgres_password: 'Password of the read-only PostgreSQL user behind the business dashboard.',
   synthetics_api_token: 'Bearer token the Datadog synthetic test sends to POST /analyze.',
-  datadog_logs_api_key: 'Datadog API key that App Platform uses to ship logs.',
+  datadog_logs_api_key: 'Datadog API key: App Platform ships logs with it, the Datadog Agent component sends traces with it, and Grafana posts its watchdog heartbeat with it.',
 } as const;
 export type SecretVariableName = keyof typeof SECRET_VARIABLES;
 

@@ -3,16 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildAlertCatalog } from '../../catalog/alerts';
 import {
-  DESTINATIONS, destinationsFor, formatRoutingTable, isUsed, muteTimingsFor, notificationRoutes, routingTable,
+  DESTINATIONS, destinationsFor, formatRoutingTable, impactsPublicStatus, isUsed, muteTimingsFor, notificationRoutes, routingTable,
 } from '../../catalog/routing';
+import { selfWatchRoutingRows } from '../../catalog/self-watch';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
-import { EnvironmentConfig } from '../../config/types';
+import { EnvironmentConfig, SEVERITIES } from '../../config/types';
 import { ROOT } from '../support/paths';
 
 const { staging, production } = ENVIRONMENTS;
 const tableOf = (env: EnvironmentConfig) =>
-  routingTable(env, buildAlertCatalog(SERVICES, env)).map((r) => [r.alertId.replace('esg-scraper-api-', ''), r.severity, r.destinations.join(' + ')]);
+  routingTable(env, buildAlertCatalog(SERVICES, env)).map((r) => [r.alertId.replace(`${SERVICES[0].id}-`, ''), r.severity, r.destinations.join(' + ')]);
 
 describe('routing by severity and environment', () => {
   it('routes production critical to PagerDuty and Slack #alerts, warning to #alerts, info to #monitoring', () => {
@@ -58,12 +59,22 @@ describe('routing by severity and environment', () => {
     expect(notificationRoutes(staging).every((r) => r.muteTimings.length === 0)).toBe(true);
   });
 
+  it('marks the public status impacted by the pages of production only: staging has no status page and never pages', () => {
+    expect(SEVERITIES.filter((s) => impactsPublicStatus(s, production))).toEqual(['critical']);
+    expect(SEVERITIES.filter((s) => impactsPublicStatus(s, staging))).toEqual([]);
+    // Paging alone is not enough: without a status page nothing is impacted.
+    const noPage = { ...production, pagerduty: { ...production.pagerduty!, statusPage: undefined } };
+    expect(SEVERITIES.filter((s) => impactsPublicStatus(s, noPage))).toEqual([]);
+    expect(routingTable(production, buildAlertCatalog(SERVICES, production)).filter((r) => r.publicStatus).map((r) => r.alertId))
+      .toEqual(['esg-scraper-api-error-ratio', 'esg-scraper-api-metrics-absent']);
+  });
+
   it('prints the routing table as aligned text', () => {
     const text = formatRoutingTable(routingTable(production, buildAlertCatalog(SERVICES, production)));
     expect(text.split('\n').slice(0, 3)).toEqual([
-      'ENVIRONMENT  ALERT                            SEVERITY  DESTINATIONS              MUTED BY',
-      'production   esg-scraper-api-error-ratio      critical  PagerDuty, Slack #alerts  -',
-      'production   esg-scraper-api-latency-p95      warning   Slack #alerts             weekly-maintenance',
+      'ENVIRONMENT  ALERT                            SEVERITY  DESTINATIONS              MUTED BY            PUBLIC STATUS',
+      'production   esg-scraper-api-error-ratio      critical  PagerDuty, Slack #alerts  -                   impacted',
+      'production   esg-scraper-api-latency-p95      warning   Slack #alerts             weekly-maintenance  -',
     ]);
   });
 
@@ -77,11 +88,13 @@ describe('routing by severity and environment', () => {
     expect(run.stderr).toBe('');
     const expected = formatRoutingTable(['staging', 'production'].flatMap((name) => {
       const env = ENVIRONMENTS[name as 'staging' | 'production'];
-      return routingTable(env, buildAlertCatalog(SERVICES, env));
+      return [...routingTable(env, buildAlertCatalog(SERVICES, env)), ...selfWatchRoutingRows(env, SERVICES)];
     }));
-    expect(run.stdout).toBe(`${expected}\n`);
-    // A header, then every catalog rule in each environment.
-    expect(run.stdout.trim().split('\n')).toHaveLength(1 + 2 * 6);
-    expect(run.stdout.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
+    const [routing, statusTable] = run.stdout.split('\n\nAlerts that mark the public status page impacted');
+    expect(routing).toBe(expected);
+    // A header, then every catalog rule and the 4 alerts that watch the alert path, in each environment.
+    expect(routing.split('\n')).toHaveLength(1 + 2 * (6 + 4));
+    expect(routing.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
+    expect(statusTable).toContain('| vendor | alerts | severity | staging | production |'); // the README's table (status-impact.test.ts)
   });
 });

@@ -26,7 +26,9 @@ const serviceModel = serviceDashboard({ service, env, alerts });
 const businessModel = businessDashboard({ env, services: SERVICES });
 const panel = (name: keyof typeof SERVICE_PANEL_IDS, refId = 'A') => promqlOf(serviceModel, SERVICE_PANEL_IDS[name], refId);
 
-const JOB = 'job="esg-scraper-api"';
+// Series of the seed's service, named from its definition (job and metric prefix).
+const JOB = `job="${service.id}"`;
+const PREFIX = service.metricPrefix;
 const GIB = 2 ** 30;
 
 /** A counter rising by `perMinute` every minute for two hours, or a constant gauge. */
@@ -52,13 +54,13 @@ interface QueryCheck {
 // ---- synthetic series -------------------------------------------------------------------
 
 const requests: InputSeries[] = [
-  counter(`esg_api_requests_total{${JOB},instance="i1",status="200"}`, 60),
-  counter(`esg_api_requests_total{${JOB},instance="i2",status="200"}`, 30),
-  counter(`esg_api_requests_total{${JOB},instance="i1",status="404"}`, 12),
-  counter(`esg_api_requests_total{${JOB},instance="i1",status="500"}`, 6),
-  counter(`esg_api_requests_total{${JOB},instance="i2",status="503"}`, 12),
+  counter(`${PREFIX}_requests_total{${JOB},instance="i1",status="200"}`, 60),
+  counter(`${PREFIX}_requests_total{${JOB},instance="i2",status="200"}`, 30),
+  counter(`${PREFIX}_requests_total{${JOB},instance="i1",status="404"}`, 12),
+  counter(`${PREFIX}_requests_total{${JOB},instance="i1",status="500"}`, 6),
+  counter(`${PREFIX}_requests_total{${JOB},instance="i2",status="503"}`, 12),
   // Another job's traffic must not count.
-  counter('esg_api_requests_total{job="other",instance="x",status="500"}', 600),
+  counter(`${PREFIX}_requests_total{job="other",instance="x",status="500"}`, 600),
 ];
 const requestsWithout5xx = requests.filter((s) => !/status="5/.test(s.series) || s.series.includes('job="other"'));
 
@@ -68,8 +70,8 @@ const LATENCY_BUCKETS: Record<string, [number, number]> = {
   '0.1': [50, 0], '0.5': [90, 0], '1.0': [100, 20], '2.0': [100, 60], '5.0': [100, 100], '+Inf': [100, 100],
 };
 const latency: InputSeries[] = Object.entries(LATENCY_BUCKETS).flatMap(([le, [i1, i2]]) => [
-  counter(`esg_api_request_duration_seconds_bucket{${JOB},instance="i1",le="${le}"}`, i1),
-  counter(`esg_api_request_duration_seconds_bucket{${JOB},instance="i2",le="${le}"}`, i2),
+  counter(`${PREFIX}_request_duration_seconds_bucket{${JOB},instance="i1",le="${le}"}`, i1),
+  counter(`${PREFIX}_request_duration_seconds_bucket{${JOB},instance="i2",le="${le}"}`, i2),
 ]);
 
 // 30 hits and 10 misses a minute over two instances, and writes that are no reads.
@@ -140,25 +142,25 @@ const CHECKS: QueryCheck[] = [
   { name: 'error ratio: 0, not empty, without any 5xx', expr: panel('errorRatio'), series: requestsWithout5xx, expected: one(0) },
   {
     name: 'error ratio: the seed query (5xx rate per series) is no ratio', broken: true,
-    expr: "rate(esg_api_requests_total{status=~'5..'}[5m])", series: requests, expected: one(0.15),
+    expr: `rate(${PREFIX}_requests_total{status=~'5..'}[5m])`, series: requests, expected: one(0.15),
   },
   { name: 'latency p50 from buckets summed by le', expr: panel('latency', 'A'), series: latency, expected: one(0.5 + 0.5 * 10 / 30) },
   { name: 'latency p95 from buckets summed by le', expr: panel('latency', 'B'), series: latency, expected: one(2 + 3 * 30 / 40) },
   { name: 'latency p99 from buckets summed by le', expr: panel('latency', 'C'), series: latency, expected: one(2 + 3 * 38 / 40) },
   {
     name: 'latency p95: the seed query (no sum by le) gives one quantile per instance', broken: true,
-    expr: 'histogram_quantile(0.95, rate(esg_api_request_duration_seconds_bucket[5m]))', series: latency, expected: one(4.25),
+    expr: `histogram_quantile(0.95, rate(${PREFIX}_request_duration_seconds_bucket[5m]))`, series: latency, expected: one(4.25),
   },
   { name: 'cache hit ratio: 30 hits and 10 misses a minute is 0.75, whatever writes run', expr: panel('cacheHitRatio'), series: cache, expected: one(0.75) },
   { name: 'cache hit ratio: the seed query matches each hit series with itself', broken: true, expr: seedCacheQuery, series: cache, expected: one(0.75) },
   {
     name: 'memory: each instance as a share of 2 GiB', expr: panel('memory', 'A'), series: memory,
-    expected: [{ labels: { job: 'esg-scraper-api', instance: 'i1' }, value: 0.25 }, { labels: { job: 'esg-scraper-api', instance: 'i2' }, value: 0.75 }],
+    expected: [{ labels: { job: service.id, instance: 'i1' }, value: 0.25 }, { labels: { job: service.id, instance: 'i2' }, value: 0.75 }],
   },
   { name: 'memory: the highest instance', expr: panel('memory', 'B'), series: memory, expected: one(0.75) },
   {
     name: 'MongoDB pool: each instance with a pool', expr: panel('mongodbPool', 'A'), series: pool,
-    expected: [{ labels: { job: 'esg-scraper-api', instance: 'i1' }, value: 0.4 }, { labels: { job: 'esg-scraper-api', instance: 'i2' }, value: 0.9 }],
+    expected: [{ labels: { job: service.id, instance: 'i1' }, value: 0.4 }, { labels: { job: service.id, instance: 'i2' }, value: 0.9 }],
   },
   { name: 'MongoDB pool: the fullest instance', expr: panel('mongodbPool', 'B'), series: pool, expected: one(0.9) },
   {
@@ -176,7 +178,7 @@ const CHECKS: QueryCheck[] = [
   },
   {
     name: 'scrape health: each instance', expr: panel('scrapeHealth', 'A'), series: up,
-    expected: [{ labels: { job: 'esg-scraper-api', instance: 'i1' }, value: 1 }, { labels: { job: 'esg-scraper-api', instance: 'i2' }, value: 0 }],
+    expected: [{ labels: { job: service.id, instance: 'i1' }, value: 1 }, { labels: { job: service.id, instance: 'i2' }, value: 0 }],
   },
   { name: 'scrape health: instances up', expr: panel('scrapeHealth', 'B'), series: up, expected: one(1) },
   { name: 'scrape health: 0, not empty, when no target exists', expr: panel('scrapeHealth', 'B'), series: [gauge('up{job="other"}', 1)], expected: one(0) },

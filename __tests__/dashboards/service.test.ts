@@ -6,6 +6,7 @@ import { EnvironmentConfig } from '../../config/types';
 import { thresholdSteps } from '../../dashboards/panels';
 import { latencyQuantile } from '../../catalog/queries';
 import { SERVICE_LAYOUT, serviceDashboard } from '../../dashboards/service';
+import { SEED_CONFIGS } from '../support/estates';
 import { queriesOf, withGrafanaVariables } from './dashboard-queries';
 
 const build = (env: EnvironmentConfig, service = ESG_SCRAPER_API) =>
@@ -85,16 +86,20 @@ describe('service dashboard model', () => {
       expect(steps.map((s: any) => s.value).filter((v: any) => v !== null)).toEqual(thresholds);
       expect(panelOf(name).fieldConfig.defaults.custom.thresholdsStyle).toEqual({ mode: 'dashed' });
     }
-    // The catalog's values as the seed states them: 5% errors, 2 s p95, 85% memory, 90% pool, 50% cache hits, 1 instance up.
-    expect(panelOf('errorRatio').fieldConfig.defaults.thresholds.steps).toEqual([{ value: null, color: 'green' }, { value: 0.05, color: 'red' }]);
-    expect(panelOf('latency').fieldConfig.defaults.thresholds.steps).toEqual([{ value: null, color: 'green' }, { value: 2, color: 'orange' }]);
-    expect(panelOf('memory').fieldConfig.defaults.thresholds.steps[1]).toEqual({ value: 0.85, color: 'orange' });
-    expect(panelOf('mongodbPool').fieldConfig.defaults.thresholds.steps[1]).toEqual({ value: 0.9, color: 'orange' });
-    // Alerts that fire below a value colour everything under it.
-    expect(panelOf('cacheHitRatio').fieldConfig.defaults.thresholds.steps).toEqual([{ value: null, color: 'blue' }, { value: 0.5, color: 'green' }]);
-    expect(panelOf('scrapeHealth').fieldConfig.defaults.thresholds.steps).toEqual([{ value: null, color: 'red' }, { value: 1, color: 'green' }]);
     // Panels without alerts draw no threshold lines.
     expect(panelOf('requestRate').fieldConfig.defaults.custom.thresholdsStyle).toBeUndefined();
+  });
+
+  it('colours the seed\'s thresholds: 5% errors, 2 s p95, 85% memory, 90% pool, 50% cache hits, 1 instance up (pinned: the seed\'s numbers, before overrides)', () => {
+    const seed = build(SEED_CONFIGS.production);
+    const steps = (name: ServicePanel) => panelOf(name, seed).fieldConfig.defaults.thresholds.steps;
+    expect(steps('errorRatio')).toEqual([{ value: null, color: 'green' }, { value: 0.05, color: 'red' }]);
+    expect(steps('latency')).toEqual([{ value: null, color: 'green' }, { value: 2, color: 'orange' }]);
+    expect(steps('memory')[1]).toEqual({ value: 0.85, color: 'orange' });
+    expect(steps('mongodbPool')[1]).toEqual({ value: 0.9, color: 'orange' });
+    // Alerts that fire below a value colour everything under it.
+    expect(steps('cacheHitRatio')).toEqual([{ value: null, color: 'blue' }, { value: 0.5, color: 'green' }]);
+    expect(steps('scrapeHealth')).toEqual([{ value: null, color: 'red' }, { value: 1, color: 'green' }]);
   });
 
   it('follows threshold overrides of the environment', () => {

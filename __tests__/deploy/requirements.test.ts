@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ENVIRONMENTS } from '../../config/environments';
 import { BACKEND_CREDENTIALS, checkRequirements, formatReport, parseEnvironmentArg, PROVIDER_CREDENTIALS } from '../../deploy/requirements';
 import { SECRET_VARIABLES } from '../../stacks/variables';
-import { ROOT } from '../support/paths';
 import { synthOf } from '../support/synth';
 
 const EXPECTED_PRODUCTION = [
@@ -24,7 +21,7 @@ const EXPECTED_PRODUCTION = [
 function everythingSet(): Record<string, string> {
   const names = [...Object.values(PROVIDER_CREDENTIALS), ...Object.values(BACKEND_CREDENTIALS)]
     .flat().map((c) => c.names[0]).concat(Object.keys(SECRET_VARIABLES).map((n) => `TF_VAR_${n}`));
-  return Object.fromEntries(names.map((n) => [n, `SENTINEL-${n}-7f3a`]));
+  return { ...Object.fromEntries(names.map((n) => [n, `SENTINEL-${n}-7f3a`])), GRAFANA_URL: 'https://grafana.SENTINEL.example', DD_HOST: 'https://api.datadoghq.com' };
 }
 
 describe('doctor: production with no credentials set', () => {
@@ -43,6 +40,14 @@ describe('doctor: production with no credentials set', () => {
 });
 
 describe('doctor', () => {
+  it('asks staging for no PagerDuty token: staging never pages and declares no PagerDuty provider', () => {
+    const staging = checkRequirements('staging', synthOf('staging'), {}, ENVIRONMENTS.staging.datadog.site);
+    const names = staging.requirements.flatMap((r) => r.names);
+    expect(names).not.toContain('PAGERDUTY_TOKEN');
+    expect(names).toEqual(expect.arrayContaining(['GRAFANA_AUTH', 'SENTRY_AUTH_TOKEN', 'DD_API_KEY']));
+    expect(staging.requirements).toHaveLength(EXPECTED_PRODUCTION.length - 1);
+  });
+
   it('never prints a value, set or not', () => {
     const env = { ...everythingSet(), DD_HOST: 'https://SENTINEL-host.example', GRAFANA_AUTH: '' };
     const report = checkRequirements('production', synthOf('production'), env, 'datadoghq.com');
@@ -61,10 +66,24 @@ describe('doctor', () => {
     expect(formatReport(report)).toMatch(/✓ DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN\s+set \(DIGITALOCEAN_ACCESS_TOKEN\)/);
   });
 
-  it('warns when DD_HOST is not the API of the configured Datadog site', () => {
+  it('fails when DD_HOST is not the API of the configured Datadog site', () => {
     const report = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.datadoghq.eu' }, 'datadoghq.com');
-    expect(report.warnings).toEqual([expect.stringMatching(/^DD_HOST is not https:\/\/api\.datadoghq\.com, the API of datadog\.site "datadoghq\.com"/)]);
+    expect(report.problems).toEqual([expect.stringMatching(/^DD_HOST is not https:\/\/api\.datadoghq\.com, the API of datadog\.site "datadoghq\.com"/)]);
+    expect(report.exitCode).toBe(1);
     expect(formatReport(report)).not.toContain('datadoghq.eu');
+  });
+
+  it('accepts DD_HOST of every Datadog site, ap2 included, and fails on a site Datadog does not have', () => {
+    const ap2 = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.ap2.datadoghq.com' }, 'ap2.datadoghq.com');
+    expect(ap2.problems).toEqual([]);
+    const unknown = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.ap9.datadoghq.com' }, 'ap9.datadoghq.com');
+    expect(unknown.problems).toEqual([expect.stringMatching(/^datadog\.site "ap9\.datadoghq\.com" is not a Datadog site \(datadoghq\.com, .*ap2\.datadoghq\.com, ddog-gov\.com\)/)]);
+  });
+
+  it.each(['grafana', 'grafana.example.com', 'ftp://grafana.example.com', 'https://'])('fails when GRAFANA_URL is %j, not a URL', (url) => {
+    const report = checkRequirements('production', synthOf('production'), { ...everythingSet(), DD_HOST: 'https://api.datadoghq.com', GRAFANA_URL: url }, 'datadoghq.com');
+    expect(report.problems).toEqual([expect.stringMatching(/^GRAFANA_URL is not an http\(s\) URL with a dotted host .*Fix: set it to the base URL/)]);
+    expect(report.exitCode).toBe(1);
   });
 
   it('reads the variables from the stack, so a new secret is required at once', () => {
@@ -82,7 +101,16 @@ describe('doctor', () => {
     expect(local.exitCode).toBe(0);
     const ci = checkRequirements('staging', stack, { ...everythingSet(), CI: 'true' }, 'datadoghq.com');
     expect(ci.exitCode).toBe(1);
-    expect(ci.problems).toEqual([expect.stringContaining('Fix: give the environment an s3 backend')]);
+    expect(ci.problems).toEqual([expect.stringContaining('Fix: give the environment an s3 or pg backend')]);
+  });
+
+  it('needs PG_CONN_STR, and no Spaces keys, for a pg backend', () => {
+    const stack = structuredClone(synthOf('production'));
+    stack.terraform.backend = { pg: { schema_name: 'monitoring_production' } };
+    const report = checkRequirements('production', stack, {}, 'datadoghq.com');
+    expect(report.requirements.filter((r) => r.group === 'backend').map((r) => r.names)).toEqual([['PG_CONN_STR']]);
+    expect(checkRequirements('production', stack, { ...everythingSet(), PG_CONN_STR: 'postgres://u@h/db' }, 'datadoghq.com')
+      .requirements.filter((r) => r.group === 'backend' && r.setBy === undefined)).toEqual([]);
   });
 
   it('needs the Spaces keys for staging and production, whose state lives in Spaces', () => {
@@ -95,35 +123,5 @@ describe('doctor', () => {
   it('fails on an unknown environment, naming the allowed ones', () => {
     expect(() => parseEnvironmentArg('prod')).toThrow('environment: got "prod"; expected one of staging, production.');
     expect(() => parseEnvironmentArg(undefined)).toThrow(/got nothing; expected one of staging, production/);
-  });
-});
-
-describe('deploy workflow', () => {
-  const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');
-  const jobs = workflow.split(/\n  (?=staging:|production:)/).slice(1);
-
-  it('gives both deploy jobs every credential and every secret variable the doctor checks', () => {
-    const names = [
-      ...Object.values(PROVIDER_CREDENTIALS).flat().map((c) => c.names[0]),
-      ...Object.values(BACKEND_CREDENTIALS).flat().map((c) => c.names[0]),
-      ...Object.keys(SECRET_VARIABLES).map((n) => `TF_VAR_${n}`),
-    ];
-    expect(jobs).toHaveLength(2);
-    for (const job of jobs) {
-      for (const name of names) expect(job).toMatch(new RegExp(`\\n\\s+${name}: \\$\\{\\{ secrets\\.${name.toUpperCase()} \\}\\}`));
-    }
-  });
-
-  it('runs the doctor before deploying, production behind its environment, with Terraform pinned', () => {
-    const [staging, production] = jobs;
-    expect(staging.indexOf('npm run doctor -- staging')).toBeLessThan(staging.indexOf('npx cdktf deploy staging --auto-approve'));
-    expect(production.indexOf('npm run doctor -- production')).toBeLessThan(production.indexOf('npx cdktf deploy production --auto-approve'));
-    expect(production).toMatch(/\n    needs: staging\n/);
-    expect(production).toMatch(/\n    environment: production\n/);
-    expect(workflow).toMatch(/\n  TERRAFORM_VERSION: \d+\.\d+\.\d+\n/);
-    // Every action pinned to a full version.
-    const uses = [...workflow.matchAll(/uses: (\S+)/g)].map((m) => m[1]);
-    expect(uses.length).toBeGreaterThan(0);
-    for (const action of uses) expect(action).toMatch(/@v\d+\.\d+\.\d+$/);
   });
 });

@@ -7,17 +7,24 @@
  * One promtool process runs every case.
  */
 import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
-import { SERVICES } from '../../catalog/services';
-import { ENVIRONMENTS } from '../../config/environments';
+import { ServiceDefinition } from '../../catalog/services';
 import { ENVIRONMENT_NAMES } from '../../config/types';
+import { ESTATES, ONE_SERVICE } from '../support/estates';
 import { PromtoolCase, PromtoolResult, runPromtool } from '../support/promtool';
 import { casesOf, promRules, SCENARIOS, signalOf } from './scenarios';
 
-const serviceOf = (alert: AlertDefinition) => SERVICES.find((s) => s.id === alert.serviceId)!;
-const catalogs = ENVIRONMENT_NAMES.map((name) => ({ env: ENVIRONMENTS[name], alerts: buildAlertCatalog(SERVICES, ENVIRONMENTS[name]) }));
+const serviceOf = (services: readonly ServiceDefinition[], alert: AlertDefinition) => services.find((s) => s.id === alert.serviceId)!;
 
-const realCases: PromtoolCase[] = catalogs.flatMap(({ env, alerts }) => alerts.flatMap((alert) =>
-  rulesOf(alert).flatMap((rule) => casesOf({ rule, service: serviceOf(alert), env }, env.name, env.name))));
+/** Every environment's catalog of every estate, with its rule file (and case prefix), e.g. `two-service estate production`. */
+const catalogs = ESTATES.flatMap((estate) => ENVIRONMENT_NAMES.map((name) => ({
+  estate,
+  env: estate.configs[name],
+  ruleFile: `${estate.name} ${name}`,
+  alerts: buildAlertCatalog(estate.services, estate.configs[name]),
+})));
+
+const realCases: PromtoolCase[] = catalogs.flatMap(({ estate, env, ruleFile, alerts }) => alerts.flatMap((alert) =>
+  rulesOf(alert).flatMap((rule) => casesOf({ rule, service: serviceOf(estate.services, alert), env }, ruleFile, ruleFile))));
 
 interface Mutation {
   readonly name: string;
@@ -30,8 +37,8 @@ interface Mutation {
 const MUTATIONS: Mutation[] = [
   { name: 'error ratio without its traffic guard', signal: 'error-ratio', mutate: (a) => ({ ...a, guard: undefined }), caughtBy: 'traffic guard: stays silent' },
   { name: 'error ratio with its comparison flipped', signal: 'error-ratio', mutate: (a) => ({ ...a, comparison: '<' }), caughtBy: 'fires above the threshold' },
-  { name: 'error ratio threshold doubled', signal: 'error-ratio', mutate: (a) => ({ ...a, thresholds: { critical: 0.1 } }), caughtBy: 'fires above the threshold' },
-  { name: 'error ratio threshold halved', signal: 'error-ratio', mutate: (a) => ({ ...a, thresholds: { critical: 0.025 } }), caughtBy: 'stays silent below the threshold' },
+  { name: 'error ratio threshold doubled', signal: 'error-ratio', mutate: (a) => ({ ...a, thresholds: { critical: a.thresholds.critical! * 2 } }), caughtBy: 'fires above the threshold' },
+  { name: 'error ratio threshold halved', signal: 'error-ratio', mutate: (a) => ({ ...a, thresholds: { critical: a.thresholds.critical! / 2 } }), caughtBy: 'stays silent below the threshold' },
   {
     name: 'error ratio guard demanding one request more than the minimum',
     signal: 'error-ratio',
@@ -51,7 +58,12 @@ const MUTATIONS: Mutation[] = [
     mutate: (a) => ({ ...a, thresholds: { warning: a.thresholds.warning! * 1.5 } }),
     caughtBy: 'just above the target',
   },
-  { name: 'memory threshold raised to 95%', signal: 'memory', mutate: (a) => ({ ...a, thresholds: { warning: 0.95 } }), caughtBy: 'fires when one instance' },
+  {
+    name: 'memory threshold raised halfway to 100%',
+    signal: 'memory',
+    mutate: (a) => ({ ...a, thresholds: { warning: (a.thresholds.warning! + 1) / 2 } }),
+    caughtBy: 'fires when one instance',
+  },
   { name: 'memory pending for 1m instead of its own duration', signal: 'memory', mutate: (a) => ({ ...a, pendingFor: '1m' }), caughtBy: 'fires when one instance' },
   {
     name: "p95 latency as the seed wrote it (no sum by le)",
@@ -60,7 +72,12 @@ const MUTATIONS: Mutation[] = [
     caughtBy: 'sums buckets across instances',
   },
   { name: 'MongoDB pool with > instead of >=', signal: 'mongodb-pool', mutate: (a) => ({ ...a, comparison: '>' }), caughtBy: 'exactly at the threshold' },
-  { name: 'cache hit ratio threshold lowered to 40%', signal: 'cache-hit-ratio', mutate: (a) => ({ ...a, thresholds: { info: 0.4 } }), caughtBy: 'fires below the threshold' },
+  {
+    name: 'cache hit ratio threshold lowered by a fifth',
+    signal: 'cache-hit-ratio',
+    mutate: (a) => ({ ...a, thresholds: { info: a.thresholds.info! * 0.8 } }),
+    caughtBy: 'fires below the threshold',
+  },
   {
     name: 'cache hit ratio without "or vector(0)"',
     signal: 'cache-hit-ratio',
@@ -81,14 +98,15 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-const production = catalogs.find((c) => c.env.name === 'production')!;
+// Mutations break the real catalog's production alerts (the first service's).
+const production = catalogs.find((c) => c.estate === ONE_SERVICE && c.env.name === 'production')!;
 const mutants = MUTATIONS.map((m) => {
   const original = production.alerts.find((a) => signalOf(a) === m.signal)!;
   const mutant = m.mutate(original);
   const [rule] = rulesOf(mutant);
   const [originalRule] = rulesOf(original);
   const prefix = `mutant: ${m.name}:`;
-  const cases = casesOf({ rule, service: serviceOf(original), env: production.env }, `mutant: ${m.name}`, prefix, originalRule)
+  const cases = casesOf({ rule, service: serviceOf(ONE_SERVICE.services, original), env: production.env }, `mutant: ${m.name}`, prefix, originalRule)
     .filter((c) => c.name.slice(prefix.length).includes(m.caughtBy));
   return { mutation: m, original, mutant, cases };
 });
@@ -98,7 +116,7 @@ let results: Map<string, PromtoolResult>;
 beforeAll(() => {
   results = runPromtool({
     ruleFiles: {
-      ...Object.fromEntries(catalogs.map(({ env, alerts }) => [env.name, promRules(alerts)])),
+      ...Object.fromEntries(catalogs.map(({ ruleFile, alerts }) => [ruleFile, promRules(alerts)])),
       ...Object.fromEntries(mutants.map(({ mutation, mutant }) => [`mutant: ${mutation.name}`, promRules([mutant])])),
     },
     cases: [...realCases, ...mutants.flatMap((m) => m.cases)],
@@ -106,13 +124,22 @@ beforeAll(() => {
 });
 
 describe('every catalog alert on the Prometheus engine (promtool)', () => {
-  it('has scenarios for every alert of every environment, each with a firing and a silent case', () => {
-    for (const { alerts } of catalogs) {
+  it('has scenarios for every alert of every environment of every estate, each with a firing and a silent case', () => {
+    for (const { ruleFile, alerts } of catalogs) {
       for (const alert of alerts) {
         expect([alert.id, SCENARIOS[signalOf(alert)] !== undefined]).toEqual([alert.id, true]);
-        const names = realCases.filter((c) => c.name.includes(` ${signalOf(alert)} `)).map((c) => c.checks.at(-1)!.firing.length);
-        expect([alert.id, names.includes(0), names.some((n) => n > 0)]).toEqual([alert.id, true, true]);
+        const own = realCases.filter((c) => c.name.startsWith(`${ruleFile} ${alert.serviceId} ${signalOf(alert)} `));
+        const firing = own.map((c) => c.checks.at(-1)!.firing.length);
+        expect([ruleFile, alert.id, firing.includes(0), firing.some((n) => n > 0)]).toEqual([ruleFile, alert.id, true, true]);
       }
+    }
+  });
+
+  it('names every case after its estate, environment and service, so two services never declare the same case', () => {
+    const names = realCases.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const { estate } of catalogs) {
+      for (const service of estate.services) expect(names.some((n) => n.startsWith(`${estate.name} production ${service.id} `))).toBe(true);
     }
   });
 

@@ -37,6 +37,12 @@ describe('promtool harness', () => {
     }
   });
 
+  it('fails when two cases share a name, naming it: results are keyed by name', () => {
+    const twin = { name: 'production svc error-ratio critical: fires', ruleFile: 'r', series: [down], checks: [] };
+    expect(() => runPromtool({ ruleFiles: { r: [rule] }, cases: [twin, twin] }))
+      .toThrow('promtool case "production svc error-ratio critical: fires" is declared twice');
+  });
+
   it('fails when a case names an unknown rule file', () => {
     expect(() => runPromtool({ ruleFiles: {}, cases: [{ name: 'x', ruleFile: 'nope', series: [], checks: [] }] }))
       .toThrow('promtool case "x" names unknown rule file "nope"');

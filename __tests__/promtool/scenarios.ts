@@ -178,15 +178,17 @@ export const SCENARIOS: Record<string, SignalScenarios> = {
     window: 0,
     build: ({ rule, service }, n) => {
       const up = (instance: string, values: string): InputSeries => ({ series: `up{job="${service.id}",instance="${instance}"}`, values });
+      // As many targets up as the threshold asks for (the catalog's is 1): enough to stay silent.
+      const enough = Array.from({ length: Math.max(1, Math.ceil(rule.threshold)) }, (_, i) => `up-${i}`);
       const vanishAt = 10;
       const pending = minutesOf(rule.alert.pendingFor);
       return [
-        { title: 'stays silent while a target is up', series: [up('a', gauge(1, n)), up('b', gauge(0, n))], fires: false },
+        { title: 'stays silent while enough targets are up', series: [...enough.map((i) => up(i, gauge(1, n))), up('down', gauge(0, n))], fires: false },
         { title: 'fires when every target is down', series: [up('a', gauge(0, n)), up('b', gauge(0, n))], fires: true, silentAt: [pending - 1] },
         {
           // The series end at minute 10; Prometheus still sees them for its 5-minute lookback.
           title: "fires when the job's series vanish",
-          series: [up('a', gauge(1, vanishAt))],
+          series: enough.map((i) => up(i, gauge(1, vanishAt))),
           fires: true,
           minutes: vanishAt + 5 + pending + 2,
           silentAt: [vanishAt + 5 + pending - 1],
@@ -263,6 +265,14 @@ export function promRules(alerts: readonly AlertDefinition[]): PromAlertingRule[
 }
 
 /**
+ * A case's name: `<prefix> <service id> <signal> <severity>: <title>`. The service id
+ * keeps two services' cases apart (promtool results are keyed by name).
+ */
+export function caseName(prefix: string, rule: AlertRule, title: string): string {
+  return `${prefix} ${rule.alert.serviceId} ${signalOf(rule.alert)} ${rule.severity}: ${title}`;
+}
+
+/**
  * The promtool cases of one catalog rule. `seriesRule` chooses the series (default:
  * the rule itself); a mutation test passes the original rule here and evaluates a
  * broken one, to show the cases catch the break.
@@ -277,11 +287,11 @@ export function casesOf(inputs: ScenarioInputs, ruleFile: string, prefix: string
     const alertname = ruleName(inputs.rule);
     const silent = (at: number): AlertCheck => ({ evalTime: `${at}m`, alertname, firing: [] });
     return {
-      name: `${prefix} ${signalOf(inputs.rule.alert)} ${inputs.rule.severity}: ${scenario.title}`,
+      name: caseName(prefix, inputs.rule, scenario.title),
       ruleFile,
       series: scenario.series,
       checks: [
-        ...(scenario.silentAt ?? []).map(silent),
+        ...(scenario.silentAt ?? []).filter((at) => at >= 0).map(silent), // none before a pending period of 0
         scenario.fires ? { evalTime: `${minutes}m`, alertname, firing: [{ severity: inputs.rule.severity }] } : silent(minutes),
       ],
     };

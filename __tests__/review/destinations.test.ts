@@ -21,13 +21,17 @@ function routingPicture(diff: RoutingDiff) {
 describe('destinations of the real production stack', () => {
   const routes = routesOf(synthOf('production'));
 
-  it('has exactly the three places production notifies, plus the DigitalOcean e-mail', () => {
+  it('has exactly the three places production notifies, plus the DigitalOcean e-mail and the watchdog\'s heartbeat', () => {
     expect([...new Set(routes.map((r) => r.destination))].sort()).toEqual([
       'E-mail alerts@blueprintbuddy.io',
       'PagerDuty ESG Scraper API (production)',
       'Slack #alerts',
       'Slack #monitoring',
+      'Webhook https://api.datadoghq.com/api/v1/events',
     ]);
+    // The always-firing watchdog is the only alert sent to Datadog's events API (Datadog's heartbeat monitor reads it).
+    const heartbeat = routes.filter((r) => r.destination.startsWith('Webhook '));
+    expect(heartbeat.map((r) => `${r.source}: ${r.alert}`)).toEqual(['Grafana: Watchdog']);
   });
 
   it('maps every vendor\'s name for the alerts channel to Slack #alerts', () => {

@@ -3,7 +3,7 @@ import { clip, DiffReport, renderComment, renderMarkdown, shortPath } from '../.
 import { StackDiff } from '../../review/tree-diff';
 
 function report(stacks: StackDiff[]): DiffReport {
-  return { from: 'main', to: 'working tree', stacks, routing: [], blocked: [], acknowledged: [], unusedAllowlist: [], allowlistPath: 'review/allowed-removals.txt' };
+  return { from: 'main', to: 'working tree', stacks, routing: [], blocked: [], acknowledged: [], stateBlocked: [], stateAcknowledged: [], unusedAllowlist: [], allowlistPath: 'review/allowed-removals.txt' };
 }
 
 describe('clip', () => {

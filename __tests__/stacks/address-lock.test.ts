@@ -6,6 +6,7 @@ import {
   AddressLock, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, LOCK_FILE, LOCK_FIX, readAddressLock,
 } from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
+import { TWO_SERVICE } from '../support/estates';
 import { synthOf } from '../support/synth';
 
 /**
@@ -26,11 +27,24 @@ describe('address lock', () => {
     if (problems.length > 0) throw new Error(`The address lock does not hold:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   });
 
-  it('locks the Sentry project, the PagerDuty service and the Grafana folder of every environment', () => {
+  it('holds for the two-service estate: adding a service moves no locked address, and only the new service\'s own resources appear', () => {
+    const [, ...added] = TWO_SERVICE.services;
+    const addresses = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, dataBearingAddresses(synthOf(env, TWO_SERVICE))]));
+    const problems = checkAddressLock(addresses, lock);
+    expect(problems.filter((p) => !p.includes(' appeared '))).toEqual([]);
+    // Each new service brings its own Grafana dashboard (a data-bearing resource), named after its id, and nothing else.
+    const appeared = problems.map((p) => p.split(' ')[0]);
+    expect(appeared.sort()).toEqual([...ENVIRONMENT_NAMES].sort().flatMap((env) => added.map((service) =>
+      expect.stringMatching(new RegExp(`^${env}:grafana_dashboard\\.grafana-dashboards_service-${service.id}_[0-9A-F]{8}$`)))));
+  });
+
+  it('locks the Sentry project and the Grafana folder of every environment, and PagerDuty where it pages', () => {
+    const typesOf = (env: string) => new Set(lock[env].map((a) => a.split('.')[0]));
     for (const env of ENVIRONMENT_NAMES) {
-      const types = new Set(lock[env].map((a) => a.split('.')[0]));
-      expect([...types]).toEqual(expect.arrayContaining(['sentry_project', 'pagerduty_service', 'grafana_folder']));
+      expect([...typesOf(env)]).toEqual(expect.arrayContaining(['sentry_project', 'grafana_folder']));
     }
+    expect([...typesOf('production')]).toEqual(expect.arrayContaining(['pagerduty_service', 'pagerduty_schedule']));
+    expect([...typesOf('staging')].filter((t) => t.startsWith('pagerduty_'))).toEqual([]);
   });
 
   it('fails when the Sentry project\'s address changes, naming the old and new address and the fix', () => {
@@ -59,7 +73,8 @@ describe('address lock', () => {
       });
       return dataBearingAddresses(JSON.parse(Testing.synth(stack)));
     };
-    const lockedSentry = lock.production.filter((a) => a.startsWith('sentry_'));
+    // The project construct's team, project and key (the metric monitor belongs to the alert construct).
+    const lockedSentry = lock.production.filter((a) => /^sentry_(team|project|key)\./.test(a));
     // The id renderSentry uses reproduces the locked addresses: the construct, not the test, decides them.
     expect(sentryAddresses('sentry-project')).toEqual(lockedSentry);
 

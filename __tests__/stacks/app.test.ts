@@ -5,6 +5,8 @@ import { ENVIRONMENTS } from '../../config/environments';
 import { ConfigError } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
 import { SECRET_VARIABLES } from '../../stacks/variables';
+import { ENVIRONMENT_NAMES, EnvironmentName } from '../../config/types';
+import { ESTATES } from '../support/estates';
 import { runApp } from '../support/run-app';
 import { synthOf } from '../support/synth';
 
@@ -25,26 +27,32 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-describe('the app', () => {
+describe.each(ESTATES)('the app ($name)', (estate) => {
+  const synth = (env: EnvironmentName) => synthOf(env, estate);
+
   it('synthesizes one stack per environment, named after it', () => {
-    for (const env of ['staging', 'production'] as const) {
-      expect(Object.keys(synthOf(env).resource).length).toBeGreaterThan(0);
+    for (const env of ENVIRONMENT_NAMES) {
+      expect(Object.keys(synth(env).resource).length).toBeGreaterThan(0);
     }
   });
 
-  it.each(['staging', 'production'] as const)('declares all five providers with source and version constraint in %s', (env) => {
-    expect(synthOf(env).terraform.required_providers).toEqual({
+  it('declares all five providers with source and version constraint in production, and all but PagerDuty in staging', () => {
+    const pinned = {
       datadog: { source: 'DataDog/datadog', version: '~> 3.82.0' },
       digitalocean: { source: 'digitalocean/digitalocean', version: '~> 2.71.0' },
       grafana: { source: 'grafana/grafana', version: '~> 4.45' },
       pagerduty: { source: 'PagerDuty/pagerduty', version: '~> 3.30.8' },
       sentry: { source: 'jianyuan/sentry', version: '~> 0.15.4' },
-    });
+    };
+    expect(synth('production').terraform.required_providers).toEqual(pinned);
+    // Staging never pages: it declares no PagerDuty object, so it needs neither the provider nor its token.
+    const { pagerduty: _none, ...staging } = pinned;
+    expect(synth('staging').terraform.required_providers).toEqual(staging);
   });
 
   it('configures no provider with a credential: each reads its own environment variables', () => {
-    for (const env of ['staging', 'production'] as const) {
-      const providers = synthOf(env).provider;
+    for (const env of ENVIRONMENT_NAMES) {
+      const providers = synth(env).provider;
       for (const [name, blocks] of Object.entries(providers)) {
         for (const block of blocks as Record<string, unknown>[]) {
           for (const key of ['token', 'auth', 'api_key', 'app_key', 'http_headers']) {
@@ -56,23 +64,34 @@ describe('the app', () => {
   });
 
   it('declares every resource secret as a sensitive variable', () => {
-    for (const env of ['staging', 'production'] as const) {
-      const variables = synthOf(env).variable ?? {};
+    for (const env of ENVIRONMENT_NAMES) {
+      const variables = synth(env).variable ?? {};
       expect(Object.keys(variables).sort()).toEqual(Object.keys(SECRET_VARIABLES).sort());
       for (const variable of Object.values(variables)) expect(variable.sensitive).toBe(true);
     }
   });
 
-  it.each(['staging', 'production'] as const)('keeps %s state in its own key of the Spaces bucket', (env) => {
+  it.each(ENVIRONMENT_NAMES)('keeps %s state where its backend config says', (env) => {
     // CI runners throw local state away: a deploy from CI needs a remote backend.
-    expect(synthOf(env).terraform.backend).toEqual({
+    const backend = estate.configs[env].backend;
+    expect(backend.type).toBe('s3');
+    if (backend.type !== 's3') return;
+    expect(synth(env).terraform.backend).toEqual({
       s3: expect.objectContaining({
-        bucket: 'esg-scraper-terraform-state',
-        key: `monitoring/${env}.tfstate`,
-        endpoints: { s3: 'https://fra1.digitaloceanspaces.com' },
+        bucket: backend.bucket,
+        key: backend.key,
+        endpoints: { s3: backend.endpoint },
         skip_credentials_validation: true,
       }),
     });
+  });
+});
+
+describe('the app', () => {
+  it.each(ENVIRONMENT_NAMES)('keeps %s state in its own key of the Spaces bucket', (env) => {
+    const keys = ENVIRONMENT_NAMES.map((name) => (synthOf(name).terraform.backend as any).s3.key);
+    expect(new Set(keys).size).toBe(ENVIRONMENT_NAMES.length);
+    expect((synthOf(env).terraform.backend as any).s3.key).toBe(`monitoring/${env}.tfstate`);
   });
 
   it('writes no credential or secret value into the output, even when every one is set', () => {

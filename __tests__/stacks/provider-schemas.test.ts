@@ -1,4 +1,6 @@
 import { checkAgainstSchema, checkProviderAgainstSchema } from '../providers/schema-checker';
+import { ENVIRONMENT_NAMES } from '../../config/types';
+import { ESTATES } from '../support/estates';
 import { synthOf, TerraformJson } from '../support/synth';
 
 /** Every grafana_* and sentry_* block a stack emits, as [kind, type, name, body]. */
@@ -13,8 +15,10 @@ function boundBlocks(json: TerraformJson): [('resource' | 'data'), string, strin
   return blocks;
 }
 
-describe.each(['staging', 'production'] as const)('Grafana and Sentry blocks in %s', (env) => {
-  const json = synthOf(env);
+const CASES = ESTATES.flatMap((estate) => ENVIRONMENT_NAMES.map((env) => ({ estate, env, name: `${estate.name}, ${env}` })));
+
+describe.each(CASES)('Grafana and Sentry blocks ($name)', ({ estate, env }) => {
+  const json = synthOf(env, estate);
 
   it('match the providers\' schemas: names, nesting, required and computed-only fields', () => {
     const blocks = boundBlocks(json);

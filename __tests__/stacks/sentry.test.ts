@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SENTRY_ALERTS } from '../../catalog/platform-alerts';
 import { destinationsFor } from '../../catalog/routing';
+import { runbookUrl } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
+import { ENVIRONMENT_NAMES, EnvironmentConfig } from '../../config/types';
 import { ConfigError } from '../../config/validate';
 import { buildApp } from '../../stacks/app';
+import { ESTATES } from '../support/estates';
 import { dataOf, resourcesOf, synthOf, TerraformJson } from '../support/synth';
 
 /*
@@ -25,7 +28,7 @@ const THRESHOLD_CONDITIONS = ['eq', 'gte', 'gt', 'lte', 'lt', 'ne'];
 const PRIORITIES = [0, 25, 50, 75];
 const PAGERDUTY_SEVERITIES = ['default', 'critical', 'warning', 'error', 'info'];
 
-const ENVS = ['staging', 'production'] as const;
+const ENVS = ENVIRONMENT_NAMES;
 const ref = /^\$\{[^}]+\}$/;
 
 function only(json: TerraformJson, type: string): [string, Record<string, any>] {
@@ -42,19 +45,23 @@ function alertNamed(json: TerraformJson, what: 'new issue' | 'error spike'): Rec
   return matches[0][1];
 }
 
-/** Destination names of a sentry_alert's actions, in order. */
-function destinationsOf(alert: Record<string, any>): string[] {
+/** Destination names of a sentry_alert's actions, in order, by the channels the config names. */
+function destinationsOf(alert: Record<string, any>, env: EnvironmentConfig): string[] {
+  const channels: Record<string, string> = { [env.slack.alertsChannel]: 'slack-alerts', [env.slack.monitoringChannel]: 'slack-monitoring' };
   return alert.action_filters.flatMap((f: any) => f.actions.map((a: any) => {
     if (a.pagerduty) return 'pagerduty';
-    if (a.slack) return a.slack.channel_name === '#alerts' ? 'slack-alerts' : 'slack-monitoring';
+    if (a.slack) return channels[a.slack.channel_name] ?? `unknown channel ${a.slack.channel_name}`;
     return Object.keys(a).join();
   }));
 }
 
-describe('Sentry', () => {
-  it.each(ENVS)('declares one team, one python-fastapi project without default rules and one rate-limited key (%s)', (env) => {
-    const json = synthOf(env);
-    const config = ENVIRONMENTS[env].sentry;
+describe.each(ESTATES)('Sentry ($name)', (estate) => {
+  const { configs, services } = estate;
+  const synth = (env: (typeof ENVS)[number]) => synthOf(env, estate);
+
+  it.each(ENVS)('declares one team, one python-fastapi project without default rules or default key, and one rate-limited key (%s)', (env) => {
+    const json = synth(env);
+    const config = configs[env].sentry;
     const [teamName, team] = only(json, 'sentry_team');
     expect(team).toMatchObject({ organization: config.organization, slug: config.teamSlug });
     const [projectName, project] = only(json, 'sentry_project');
@@ -63,6 +70,7 @@ describe('Sentry', () => {
       slug: config.projectSlug,
       platform: 'python-fastapi',
       default_rules: false,
+      default_key: false, // the managed key below is the only one, so its rate limit holds
       teams: [`\${sentry_team.${teamName}.slug}`],
     });
     const [, key] = only(json, 'sentry_key');
@@ -74,12 +82,12 @@ describe('Sentry', () => {
   });
 
   it('gives each environment its own project, so no apply can touch another environment\'s', () => {
-    const slugs = ENVS.map((env) => only(synthOf(env), 'sentry_project')[1].slug);
+    const slugs = ENVS.map((env) => only(synth(env), 'sentry_project')[1].slug);
     expect(new Set(slugs).size).toBe(ENVS.length);
   });
 
   it.each(ENVS)('lets the DSN out only as a sensitive output and as the app\'s secret (%s)', (env) => {
-    const json = synthOf(env);
+    const json = synth(env);
     const [keyName] = only(json, 'sentry_key');
     const dsn = `\${sentry_key.${keyName}.dsn["public"]}`;
     const outputs = Object.entries(json.output ?? {}).filter(([, o]) => JSON.stringify(o).includes('sentry_key.'));
@@ -91,7 +99,7 @@ describe('Sentry', () => {
   });
 
   it.each(ENVS)('uses no deprecated Sentry resource or attribute (%s)', (env) => {
-    const json = synthOf(env);
+    const json = synth(env);
     expect(Object.keys(json.resource).filter((t) => t.startsWith('sentry_')).sort()).toEqual(
       ['sentry_alert', 'sentry_key', 'sentry_metric_monitor', 'sentry_project', 'sentry_team',
         ...(env === 'production' ? ['sentry_integration_pagerduty'] : [])].sort());
@@ -103,26 +111,24 @@ describe('Sentry', () => {
   });
 
   it.each(ENVS)('alerts on new issues through the project\'s error monitor, to Slack #alerts (%s)', (env) => {
-    const json = synthOf(env);
+    const json = synth(env);
     const [projectName] = only(json, 'sentry_project');
     const monitors = dataOf(json, 'sentry_project_error_monitor');
     expect(monitors).toHaveLength(1);
     const [monitorName, monitor] = monitors[0];
-    expect(monitor).toMatchObject({ organization: 'esg-scraper', project: `\${sentry_project.${projectName}.slug}` });
+    expect(monitor).toMatchObject({ organization: configs[env].sentry.organization, project: `\${sentry_project.${projectName}.slug}` });
 
     const alert = alertNamed(json, 'new issue');
     expect(alert.monitor_ids).toEqual([`\${data.sentry_project_error_monitor.${monitorName}.id}`]);
     expect(alert.trigger_conditions).toEqual([{ first_seen_event: {} }]);
     expect(alert.frequency_minutes).toBe(SENTRY_ALERTS.newIssue.frequencyMinutes);
-    expect(destinationsOf(alert)).toEqual(destinationsFor('warning', ENVIRONMENTS[env]));
-    expect(destinationsOf(alert)).toEqual(['slack-alerts']);
+    expect(destinationsOf(alert, configs[env])).toEqual(destinationsFor(SENTRY_ALERTS.newIssue.severity, configs[env]));
   });
 
   it('pages on an error spike in production, through the PagerDuty integration fed by reference', () => {
-    const json = synthOf('production');
+    const json = synth('production');
     const spike = alertNamed(json, 'error spike');
-    expect(destinationsOf(spike)).toEqual(['pagerduty', 'slack-alerts']);
-    expect(destinationsOf(spike)).toEqual(destinationsFor('critical', ENVIRONMENTS.production));
+    expect(destinationsOf(spike, configs.production)).toEqual(destinationsFor('critical', configs.production));
 
     const [pdName, pd] = only(json, 'sentry_integration_pagerduty');
     const [sentryIntegration] = resourcesOf(json, 'pagerduty_service_integration').find(([, i]) => i.name === 'Sentry')!;
@@ -131,10 +137,10 @@ describe('Sentry', () => {
     expect(lookups).toHaveLength(1);
     const [lookupName, lookup] = lookups[0];
     expect(lookup).toEqual(expect.objectContaining({
-      organization: 'esg-scraper', name: ENVIRONMENTS.production.sentry.pagerdutyIntegrationName,
+      organization: configs.production.sentry.organization, name: configs.production.sentry.pagerdutyIntegrationName,
     }));
     expect(pd).toMatchObject({
-      organization: 'esg-scraper',
+      organization: configs.production.sentry.organization,
       integration_id: `\${data.sentry_organization_integration.${lookupName}.id}`,
       integration_key: `\${pagerduty_service_integration.${sentryIntegration}.integration_key}`,
       service: `\${pagerduty_service.${serviceName}.name}`,
@@ -149,14 +155,15 @@ describe('Sentry', () => {
   });
 
   it('sends an error spike to Slack only in staging, and configures no PagerDuty there', () => {
-    const json = synthOf('staging');
-    expect(destinationsOf(alertNamed(json, 'error spike'))).toEqual(['slack-alerts']);
+    const json = synth('staging');
+    expect(destinationsOf(alertNamed(json, 'error spike'), configs.staging)).toEqual(destinationsFor(SENTRY_ALERTS.errorSpike.severity, configs.staging));
+    expect(destinationsFor(SENTRY_ALERTS.errorSpike.severity, configs.staging)).not.toContain('pagerduty');
     expect(resourcesOf(json, 'sentry_integration_pagerduty')).toHaveLength(0);
     expect(dataOf(json, 'sentry_organization_integration').map(([, d]) => d.provider_key)).toEqual(['slack']);
   });
 
   it.each(ENVS)('detects an error spike with a metric monitor on the catalog\'s threshold and window (%s)', (env) => {
-    const json = synthOf(env);
+    const json = synth(env);
     const [monitorName, monitor] = only(json, 'sentry_metric_monitor');
     const [projectName] = only(json, 'sentry_project');
     const [teamName] = only(json, 'sentry_team');
@@ -177,7 +184,7 @@ describe('Sentry', () => {
       },
     });
     expect(monitor.description).toBe(`More than ${threshold} errors in ${windowSeconds / 60} minutes. Runbook: ` +
-      'https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/esg-scraper-api/error-spike.md');
+      runbookUrl(services[0], configs[env], 'error-spike'));
     const spike = alertNamed(json, 'error spike');
     expect(spike.monitor_ids).toEqual([`\${sentry_metric_monitor.${monitorName}.id}`]);
     expect(spike.trigger_conditions).toEqual([]);
@@ -188,7 +195,7 @@ describe('Sentry', () => {
   });
 
   it.each(ENVS)('uses only values Sentry accepts (%s)', (env) => {
-    const json = synthOf(env);
+    const json = synth(env);
     const alerts = resourcesOf(json, 'sentry_alert');
     expect(alerts).toHaveLength(2);
     for (const [, alert] of alerts) {
@@ -214,9 +221,9 @@ describe('Sentry', () => {
   });
 
   it.each(ENVS)('takes every integration id from a lookup or a resource, never a literal (%s)', (env) => {
-    const json = synthOf(env);
+    const json = synth(env);
     const slack = dataOf(json, 'sentry_organization_integration').filter(([, d]) => d.provider_key === 'slack');
-    expect(slack).toEqual([[expect.any(String), expect.objectContaining({ name: ENVIRONMENTS[env].sentry.slackIntegrationName })]]);
+    expect(slack).toEqual([[expect.any(String), expect.objectContaining({ name: configs[env].sentry.slackIntegrationName })]]);
     const ids = JSON.stringify(json.resource).match(/"integration_id":"[^"]*"/g) ?? [];
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(JSON.parse(`{${id}}`).integration_id).toMatch(ref);
@@ -227,6 +234,9 @@ describe('Sentry', () => {
     }
   });
 
+});
+
+describe('Sentry configuration', () => {
   it('fails when the client key\'s rate limit lets fewer events through than the spike threshold', () => {
     const configs = structuredClone(ENVIRONMENTS) as any;
     configs.staging.sentry.rateLimit = { count: 100, windowSeconds: 3600 };

@@ -1,10 +1,15 @@
 /**
- * Synthesizes every environment once per test run; test files read the JSON
- * through `__tests__/support/synth.ts` instead of each synthesizing again.
+ * Synthesizes every environment of every test estate once per test run; test files
+ * read the JSON through `__tests__/support/synth.ts` instead of each synthesizing again.
  */
-import { SYNTH_DIR } from './paths';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ESTATES } from './estates';
 import { synthesize } from '../../stacks/app';
 
 export default function globalSetup(): void {
-  synthesize({ outdir: SYNTH_DIR });
+  for (const estate of ESTATES) {
+    mkdirSync(dirname(estate.synthDir), { recursive: true });
+    synthesize({ outdir: estate.synthDir, services: estate.services, configs: estate.configs });
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentName } from '../../config/types';
-import { SYNTH_DIR } from './paths';
+import { Estate, ONE_SERVICE } from './estates';
 
 /** A synthesized cdk.tf.json, loosely typed for assertions. */
 export interface TerraformJson {
@@ -13,14 +13,18 @@ export interface TerraformJson {
   output?: Record<string, Record<string, any>>;
 }
 
-const cache = new Map<EnvironmentName, TerraformJson>();
+const cache = new Map<string, TerraformJson>();
 
-/** The real configuration's synth output for one environment (shared across tests). */
-export function synthOf(env: EnvironmentName): TerraformJson {
-  let json = cache.get(env);
+/**
+ * An estate's synth output for one environment (shared across tests), written by
+ * global-setup.ts. @default the real configuration (one service)
+ */
+export function synthOf(env: EnvironmentName, estate: Estate = ONE_SERVICE): TerraformJson {
+  const path = join(estate.synthDir, 'stacks', env, 'cdk.tf.json');
+  let json = cache.get(path);
   if (!json) {
-    json = JSON.parse(readFileSync(join(SYNTH_DIR, 'stacks', env, 'cdk.tf.json'), 'utf8')) as TerraformJson;
-    cache.set(env, json);
+    json = JSON.parse(readFileSync(path, 'utf8')) as TerraformJson;
+    cache.set(path, json);
   }
   return json;
 }

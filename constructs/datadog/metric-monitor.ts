@@ -23,8 +23,12 @@ export interface MetricMonitorProps {
   /** Critical threshold: written once, into both the query and `monitor_thresholds.critical`. */
   readonly threshold: number;
   readonly severity: Severity;
-  /** Explicit on every monitor: Datadog's default differs between count and gauge queries. */
-  readonly onMissingData: OnMissingData;
+  /**
+   * Explicit on every monitor: Datadog's default differs between count and gauge queries.
+   * `{ notifyAfterMinutes }` notifies when the metric has reported nothing for that long
+   * (`notify_no_data` with `no_data_timeframe`; Datadog advises at least twice the window).
+   */
+  readonly onMissingData: OnMissingData | { readonly notifyAfterMinutes: number };
   /** Body of the notification, including its `@handles`. */
   readonly message: string;
   readonly tags: readonly string[];
@@ -69,7 +73,9 @@ export class MetricMonitor extends Construct {
       message: props.message,
       monitorThresholds: { critical: threshold },
       priority: MONITOR_PRIORITY[props.severity],
-      onMissingData: props.onMissingData,
+      ...(typeof props.onMissingData === 'string'
+        ? { onMissingData: props.onMissingData }
+        : { notifyNoData: true, noDataTimeframe: props.onMissingData.notifyAfterMinutes }),
       requireFullWindow: props.requireFullWindow ?? false,
       tags: [...props.tags],
     });

@@ -41,12 +41,50 @@ export interface AppPlatformServiceProps {
   readonly alerts?: readonly AppComponentAlert[];
 }
 
+/**
+ * A service component run from a Docker Hub image that only the app's other components
+ * reach, on its internal ports (no HTTP port, no route: App Platform does not expose it).
+ * Internal ports carry TCP only.
+ */
+export interface AppPlatformInternalServiceProps {
+  /** Component name: the host name the other components reach it by. */
+  readonly name: string;
+  /**
+   * The Docker Hub image: `registry` is the account (`datadog`), `repository` the image
+   * (`agent`), `tag` e.g. a major version (`7`), which follows its minor releases on each deploy.
+   */
+  readonly dockerHubImage: { readonly registry: string; readonly repository: string; readonly tag: string };
+  readonly instanceSizeSlug: string;
+  /** TCP ports the component listens on; the first one is health-checked. */
+  readonly internalPorts: readonly number[];
+  /**
+   * Plain variables of this component only (type GENERAL, run time only).
+   * @default {}
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Variables of this component only, stored as App Platform secrets (type SECRET).
+   * @default {}
+   */
+  readonly secretEnv?: Readonly<Record<string, string>>;
+}
+
 export interface AppPlatformAppProps {
   /** App name: a lowercase DNS label of 2-32 characters. */
   readonly name: string;
   /** App Platform region slug, e.g. `fra`. */
   readonly region: string;
   readonly service: AppPlatformServiceProps;
+  /**
+   * Components beside the service that only the app itself reaches (e.g. a Datadog Agent).
+   * @default []
+   */
+  readonly internalServices?: readonly AppPlatformInternalServiceProps[];
+  /**
+   * Host names the app answers on; the first is its PRIMARY domain, the others ALIAS.
+   * @default [] (only the app's default `*.ondigitalocean.app` URL)
+   */
+  readonly domains?: readonly string[];
   /**
    * Plain variables for every component of the app (type GENERAL, run time only).
    * @default {}
@@ -76,7 +114,8 @@ export interface AppPlatformAppProps {
  *  - SECRET variables: the API returns them encrypted (`EV[1:…]`) and the provider
  *    stores that verbatim (digitalocean/terraform-provider-digitalocean#514, #1603).
  *    Secrets therefore live in the service's own `env`, which holds nothing else, and
- *    that one set is ignored; the app-level plain variables stay managed.
+ *    that one set is ignored; the app-level plain variables stay managed. An internal
+ *    service with a secret has its whole `env` ignored, its plain variables included.
  *  - Alert destinations: the provider never reads them back (#1606). Each alert's
  *    `destinations` is ignored by its index (both alert lists are lists, not sets,
  *    in digitalocean/digitalocean 2.71, so `spec[0].alert[0].destinations` is a valid path).
@@ -106,8 +145,16 @@ export class AppPlatformApp extends Construct {
     const componentAlerts = service.alerts ?? [];
     const secretEnv = Object.entries(service.secretEnv ?? {});
 
+    const internalServices = props.internalServices ?? [];
+    const envOf = (plain: Readonly<Record<string, string>>, secret: Readonly<Record<string, string>>) => [
+      ...Object.entries(plain).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
+      ...Object.entries(secret).map(([key, value]) => ({ key, value, type: 'SECRET', scope: 'RUN_TIME' })),
+    ];
+
     this.ignoredChanges = [
       ...(secretEnv.length > 0 ? ['spec[0].service[0].env'] : []),
+      // An internal service with a secret: its whole env is ignored, plain variables included (see the class comment).
+      ...internalServices.flatMap((c, i) => Object.keys(c.secretEnv ?? {}).length > 0 ? [`spec[0].service[${i + 1}].env`] : []),
       ...appAlerts.map((_, i) => `spec[0].alert[${i}].destinations`),
       ...componentAlerts.map((_, i) => `spec[0].service[0].alert[${i}].destinations`),
     ];
@@ -116,6 +163,7 @@ export class AppPlatformApp extends Construct {
       spec: {
         name: props.name,
         region: props.region,
+        domain: (props.domains ?? []).map((name, i) => ({ name, type: i === 0 ? 'PRIMARY' : 'ALIAS' })),
         env: Object.entries(props.env ?? {}).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
         alert: appAlerts.map((alert) => ({ rule: alert.rule, destinations })),
         service: [{
@@ -143,7 +191,16 @@ export class AppPlatformApp extends Construct {
             window: alert.window,
             destinations,
           })),
-        }],
+        }, ...internalServices.map((c) => ({
+          name: c.name,
+          image: { registryType: 'DOCKER_HUB', ...c.dockerHubImage },
+          instanceSizeSlug: c.instanceSizeSlug,
+          instanceCount: 1,
+          internalPorts: [...c.internalPorts],
+          // No http_port: TCP health check on the first internal port.
+          healthCheck: { port: c.internalPorts[0] },
+          env: envOf(c.env ?? {}, c.secretEnv ?? {}),
+        }))],
       },
       lifecycle: this.ignoredChanges.length > 0 ? { ignoreChanges: [...this.ignoredChanges] } : undefined,
     });

@@ -25,6 +25,12 @@ type PrometheusModel = Model<prometheus.dataquery> & { intervalMs: number; maxDa
 export type ConditionModel = Omit<Model<expr.TypeThreshold>, 'refId'> | Omit<Model<expr.TypeMath>, 'refId'>;
 
 export interface AlertRuleGroupProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   /** Rule-group name, unique within the folder, e.g. the service id. */
   readonly name: string;
   /** UID of the folder that holds the group, by reference (`folder.uid`). */
@@ -72,6 +78,7 @@ export class AlertRuleGroup extends Construct {
     const queryRange = { from: props.queryRangeSeconds ?? 600, to: 0 };
     const rules = props.alerts.flatMap((alert) => rulesOf(alert).map((rule) => this.rule(rule, props, queryRange)));
     this.ruleGroup = new RuleGroup(this, 'rule-group', {
+      orgId: props.orgId,
       name: props.name,
       folderUid: props.folderUid,
       intervalSeconds: props.intervalSeconds ?? 60,

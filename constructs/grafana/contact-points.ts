@@ -18,9 +18,25 @@ export interface SlackReceiver {
   readonly channel: string;
 }
 
-export type Receiver = PagerDutyReceiver | SlackReceiver;
+/** A webhook receiver: a JSON POST with custom headers and a fixed or templated body. */
+export interface WebhookReceiver {
+  readonly type: 'webhook';
+  readonly url: string;
+  /** Request headers; values may be references to sensitive variables. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Body template (Grafana's custom webhook payload), e.g. a static JSON document. */
+  readonly payloadTemplate: string;
+}
+
+export type Receiver = PagerDutyReceiver | SlackReceiver | WebhookReceiver;
 
 export interface AlertContactPointsProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   /** Prefix of every contact-point name, e.g. `esg-scraper-production`; the key follows. */
   readonly namePrefix: string;
   /** One contact point per key (e.g. `pagerduty`, `slack-alerts`). */
@@ -44,9 +60,23 @@ export class AlertContactPoints extends Construct {
     const template = props.slackTemplate;
     this.contactPoints = Object.fromEntries(Object.entries(props.receivers).map(([key, receiver]) => {
       const name = `${props.namePrefix}-${key}`;
-      const contactPoint = receiver.type === 'pagerduty'
+      const contactPoint = receiver.type === 'webhook'
         ? new ContactPoint(this, key, {
           name,
+          orgId: props.orgId,
+          webhook: [{
+            url: receiver.url,
+            httpMethod: 'POST',
+            headers: { ...receiver.headers },
+            payload: { template: receiver.payloadTemplate },
+            // A heartbeat has no "resolved": only firing notifications mean "still alive".
+            disableResolveMessage: true,
+          }],
+        })
+        : receiver.type === 'pagerduty'
+        ? new ContactPoint(this, key, {
+          name,
+          orgId: props.orgId,
           pagerduty: [{
             integrationKey: receiver.integrationKey,
             // Our severities (critical, warning, info) are PagerDuty's own; the service's
@@ -58,6 +88,7 @@ export class AlertContactPoints extends Construct {
         })
         : new ContactPoint(this, key, {
           name,
+          orgId: props.orgId,
           slack: [{
             url: receiver.webhookUrl,
             recipient: receiver.channel,

@@ -9,6 +9,12 @@ import { Dashboard } from '../../providers/grafana/dashboard';
 const UID_PATTERN = new RegExp(`^[a-zA-Z0-9_-]{1,${MAX_GRAFANA_UID_LENGTH}}$`);
 
 export interface DashboardsProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   /** UID of the folder the dashboards go in (`folder.uid`). */
   readonly folderUid: string;
   /**
@@ -48,6 +54,7 @@ export class Dashboards extends Construct {
     problems.throwIfAny();
     this.dashboards = Object.fromEntries(Object.entries(props.dashboards).map(([name, model]) =>
       [name, new Dashboard(this, name, {
+        orgId: props.orgId,
         folder: props.folderUid,
         configJson: JSON.stringify(model),
         dependsOn: props.dependsOn,

@@ -44,6 +44,12 @@ export interface PostgresDataSourceProps {
 }
 
 export interface DataSourcesProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   readonly prometheus: PrometheusDataSourceProps;
   readonly postgres: PostgresDataSourceProps;
 }
@@ -66,6 +72,7 @@ export class DataSources extends Construct {
     problems.throwIfAny();
 
     this.prometheus = new DataSource(this, 'prometheus', {
+      orgId: props.orgId,
       type: DATA_SOURCE_TYPES.prometheus,
       name: prometheus.name,
       uid: prometheus.uid,
@@ -74,6 +81,7 @@ export class DataSources extends Construct {
     });
 
     this.postgres = new DataSource(this, 'postgres', {
+      orgId: props.orgId,
       type: DATA_SOURCE_TYPES.postgres,
       name: postgres.name,
       uid: postgres.uid,

@@ -2,6 +2,12 @@ import { Construct } from 'constructs';
 import { MessageTemplate } from '../../providers/grafana/message-template';
 
 export interface SlackMessageTemplateProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   /** Template-group name, unique in the organization. */
   readonly name: string;
   /**
@@ -27,6 +33,7 @@ export class SlackMessageTemplate extends Construct {
     super(scope, id);
     const prefix = props.prefix ?? props.name;
     this.messageTemplate = new MessageTemplate(this, 'template', {
+      orgId: props.orgId,
       name: props.name,
       template: [
         `{{ define "${prefix}.title" }}[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] ` +

@@ -17,6 +17,12 @@ export interface WeeklyWindow {
 }
 
 export interface MaintenanceMuteTimingsProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   readonly windows: readonly WeeklyWindow[];
 }
 
@@ -39,6 +45,7 @@ export class MaintenanceMuteTimings extends Construct {
     }
     problems.throwIfAny();
     this.muteTimings = Object.fromEntries(props.windows.map((w) => [w.name, new MuteTiming(this, w.name, {
+      orgId: props.orgId,
       name: w.name,
       intervals: [{ weekdays: [...w.weekdays], times: [{ start: w.start, end: w.end }], location: w.location }],
     })]));

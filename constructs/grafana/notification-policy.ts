@@ -22,9 +22,20 @@ export interface PolicyRoute {
    * @default []
    */
   readonly muteTimings?: readonly string[];
+  /**
+   * Timing of this route's notifications, e.g. a heartbeat that must repeat every few minutes.
+   * @default undefined (inherited: Grafana's 30s wait, 5m interval, 4h repeat)
+   */
+  readonly timing?: { readonly groupWait: string; readonly groupInterval: string; readonly repeatInterval: string };
 }
 
 export interface AlertNotificationPolicyProps {
+  /**
+   * Grafana organization id (`org_id`) of every resource: without it, each goes to the
+   * organization of the provider's token (see README, "One policy tree per Grafana organization").
+   * @default undefined (the token's organization)
+   */
+  readonly orgId?: string;
   /** Contact point of alerts that no route matches, by reference. */
   readonly defaultContactPoint: string;
   /** Child policies, evaluated in order. */
@@ -48,6 +59,7 @@ export class AlertNotificationPolicy extends Construct {
     super(scope, id);
     const groupBy = [...(props.groupBy ?? ['grafana_folder', 'alertname'])];
     this.notificationPolicy = new NotificationPolicy(this, 'policy', {
+      orgId: props.orgId,
       contactPoint: props.defaultContactPoint,
       groupBy,
       policy: props.routes.map((route) => ({
@@ -55,6 +67,7 @@ export class AlertNotificationPolicy extends Construct {
         contactPoint: route.contactPoint,
         continue: route.continue,
         muteTimings: route.muteTimings && route.muteTimings.length > 0 ? [...route.muteTimings] : undefined,
+        ...route.timing,
       })),
     });
   }

@@ -1,9 +1,12 @@
+import { DataPagerdutySchedule } from '@cdktf/provider-pagerduty/lib/data-pagerduty-schedule';
 import { DataPagerdutyUser } from '@cdktf/provider-pagerduty/lib/data-pagerduty-user';
 import { EscalationPolicy } from '@cdktf/provider-pagerduty/lib/escalation-policy';
 import { Service } from '@cdktf/provider-pagerduty/lib/service';
 import { ServiceIntegration } from '@cdktf/provider-pagerduty/lib/service-integration';
 import { Construct } from 'constructs';
+import { SecondLine } from '../../config/types';
 import { Problems } from '../../config/validate';
+import { OnCallSchedule, OnCallScheduleProps } from './on-call-schedule';
 
 /** The tools that page through this service, each with its own Events API v2 integration. */
 const PAGING_SOURCES = ['grafana', 'datadog', 'sentry'] as const;
@@ -16,10 +19,19 @@ export interface OnCallServiceProps {
    */
   readonly serviceName: string;
   readonly description: string;
-  /** E-mail addresses of PagerDuty users, escalated to in this order. */
-  readonly responderEmails: readonly string[];
-  /** Minutes before an unacknowledged incident escalates to the next responder. */
+  /** The rotation the first escalation rule pages (a PagerDuty schedule). */
+  readonly rotation: {
+    /** E-mail addresses of PagerDuty users, in rotation order. */
+    readonly responderEmails: readonly string[];
+  } & Omit<OnCallScheduleProps, 'name' | 'userIds'>;
+  /** Minutes the on-call responder has to acknowledge before the page escalates. */
   readonly escalationDelayMinutes: number;
+  /**
+   * Paged after `escalationDelayMinutes` when the on-call responder has not acknowledged:
+   * users (all at once) or an existing schedule by name (validated: exactly one of the two).
+   * @default undefined (no second line)
+   */
+  readonly secondLine?: SecondLine;
   /**
    * How often the escalation policy repeats when nobody acknowledges (PagerDuty allows 0 to 9).
    * @default 2
@@ -28,14 +40,18 @@ export interface OnCallServiceProps {
 }
 
 /**
- * A PagerDuty service with its escalation policy and one Events API v2
- * integration per paging source (Grafana, Datadog, Sentry).
+ * A PagerDuty service with its on-call schedule, its escalation policy and one
+ * Events API v2 integration per paging source (Grafana, Datadog, Sentry).
+ *
+ * The escalation policy pages whoever the schedule has on call; unacknowledged after
+ * `escalationDelayMinutes`, the second line; then it repeats `numLoops` times.
  *
  * Urgency is severity-based: events with severity `critical` or `error` open
  * high-urgency incidents, `warning` and `info` low-urgency ones.
  */
 export class OnCallService extends Construct {
   readonly service: Service;
+  readonly schedule: OnCallSchedule;
   readonly escalationPolicy: EscalationPolicy;
   readonly integrations: Record<PagingSource, ServiceIntegration>;
 
@@ -52,15 +68,35 @@ export class OnCallService extends Construct {
       'pass another numLoops, or omit it for 2');
     problems.throwIfAny();
 
-    const users = props.responderEmails.map((email, i) => new DataPagerdutyUser(this, `responder-${i}`, { email }));
+    // One lookup per person, even when the rotation and the second line both name them.
+    const users = new Map<string, DataPagerdutyUser>();
+    const userId = (email: string) => {
+      if (!users.has(email)) users.set(email, new DataPagerdutyUser(this, `responder-${users.size}`, { email }));
+      return users.get(email)!.id;
+    };
+
+    const { responderEmails, ...rotation } = props.rotation;
+    this.schedule = new OnCallSchedule(this, 'schedule', {
+      name: `${props.serviceName} rotation`,
+      userIds: responderEmails.map(userId),
+      ...rotation,
+    });
+
+    const second = props.secondLine;
+    const secondLineTargets = second?.scheduleName !== undefined
+      ? [{ type: 'schedule_reference', id: new DataPagerdutySchedule(this, 'second-line-schedule', { name: second.scheduleName }).id }]
+      : (second?.responderEmails ?? []).map((email) => ({ type: 'user_reference', id: userId(email) }));
 
     this.escalationPolicy = new EscalationPolicy(this, 'escalation-policy', {
       name: `${props.serviceName} on-call`,
       numLoops,
-      rule: users.map((user) => ({
-        escalationDelayInMinutes: props.escalationDelayMinutes,
-        target: [{ type: 'user_reference', id: user.id }],
-      })),
+      rule: [
+        {
+          escalationDelayInMinutes: props.escalationDelayMinutes,
+          target: [{ type: 'schedule_reference', id: this.schedule.schedule.id }],
+        },
+        ...(second === undefined ? [] : [{ escalationDelayInMinutes: second.escalationDelayMinutes, target: secondLineTargets }]),
+      ],
     });
 
     this.service = new Service(this, 'service', {

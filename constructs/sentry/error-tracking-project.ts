@@ -52,6 +52,9 @@ export class ErrorTrackingProject extends Construct {
       slug: props.project.slug,
       platform: props.platform ?? 'python-fastapi',
       defaultRules: false,
+      // No auto-created "Default" client key beside the managed, rate-limited one below
+      // (it would take events without the rate limit). Sentry reads this on creation only.
+      defaultKey: false,
     });
     this.key = new Key(this, 'key', {
       organization: props.organization,

@@ -33,6 +33,11 @@ describe('MetricMonitor', () => {
     expect(monitorOf({ ...props, severity }).priority).toBe(priority);
   });
 
+  it('notifies on missing data after a timeframe instead of on_missing_data, when asked', () => {
+    const monitor = monitorOf({ ...props, onMissingData: { notifyAfterMinutes: 20 } });
+    expect([monitor.notify_no_data, monitor.no_data_timeframe, monitor.on_missing_data]).toEqual([true, 20, undefined]);
+  });
+
   it('states its missing-data policy and evaluates partial windows by default', () => {
     const monitor = monitorOf({ ...props, onMissingData: 'show_and_notify_no_data' });
     expect(monitor.on_missing_data).toBe('show_and_notify_no_data');

@@ -102,3 +102,39 @@ describe('AppPlatformApp (DigitalOcean)', () => {
     ]);
   });
 });
+
+describe('AppPlatformApp: internal services and domains', () => {
+  const AGENT = {
+    name: 'sidecar',
+    dockerHubImage: { registry: 'acme', repository: 'collector', tag: '3' },
+    instanceSizeSlug: 'apps-s-1vcpu-0.5gb',
+    internalPorts: [4317, 4318],
+  };
+
+  it('runs an internal service from Docker Hub on its internal ports only, health-checked over TCP on the first', () => {
+    const app = appOf({ ...BASE, internalServices: [{ ...AGENT, env: { MODE: 'x' } }] });
+    expect(app.spec.service).toHaveLength(2);
+    expect(app.spec.service[1]).toEqual({
+      name: 'sidecar',
+      image: { registry_type: 'DOCKER_HUB', registry: 'acme', repository: 'collector', tag: '3' },
+      instance_size_slug: 'apps-s-1vcpu-0.5gb',
+      instance_count: 1,
+      internal_ports: [4317, 4318],
+      health_check: { port: 4317 },
+      env: [{ key: 'MODE', value: 'x', type: 'GENERAL', scope: 'RUN_TIME' }],
+    });
+    expect(app.lifecycle).toBeUndefined(); // no secret: nothing to ignore
+  });
+
+  it('ignores the env of an internal service that holds a secret, at that service\'s index', () => {
+    const app = appOf({ ...BASE, internalServices: [AGENT, { ...AGENT, name: 'keyed', secretEnv: { KEY: 'k' } }] });
+    expect(app.lifecycle.ignore_changes).toEqual(['spec[0].service[2].env']);
+    expect(app.spec.service[2].env).toEqual([{ key: 'KEY', value: 'k', type: 'SECRET', scope: 'RUN_TIME' }]);
+  });
+
+  it('makes the first domain PRIMARY and the others ALIAS', () => {
+    expect(appOf(BASE).spec.domain).toEqual([]);
+    expect(appOf({ ...BASE, domains: ['api.example.com', 'www.example.com'] }).spec.domain).toEqual([
+      { name: 'api.example.com', type: 'PRIMARY' }, { name: 'www.example.com', type: 'ALIAS' }]);
+  });
+});

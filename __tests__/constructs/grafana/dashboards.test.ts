@@ -1,12 +1,13 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { TerraformStack, Testing } from 'cdktf';
 import { buildAlertCatalog } from '../../../catalog/alerts';
-import { SERVICES } from '../../../catalog/services';
-import { ENVIRONMENTS } from '../../../config/environments';
+import { dashboardUid } from '../../../catalog/grafana-uids';
+import { ENVIRONMENT_NAMES } from '../../../config/types';
 import { ConfigError } from '../../../config/validate';
 import { Dashboards } from '../../../constructs/grafana/dashboards';
 import { businessDashboard } from '../../../dashboards/business';
 import { serviceDashboard } from '../../../dashboards/service';
+import { ESTATES } from '../../support/estates';
 import { resourcesOf, synthOf } from '../../support/synth';
 
 function synthWith(models: Record<string, dashboard.Dashboard>): Record<string, any> {
@@ -46,29 +47,42 @@ describe('Dashboards (Grafana)', () => {
       .toThrow('dashboards.b.uid: got "same"; expected a uid unique in the organization ("a" has it too). Fix: give each dashboard its own uid');
   });
 
-  it.each(['staging', 'production'] as const)('puts exactly what the SDK builds into cdk.tf.json (%s)', (name) => {
-    const env = ENVIRONMENTS[name];
-    const json = synthOf(name);
-    const byUid = Object.fromEntries(resourcesOf(json, 'grafana_dashboard').map(([address, r]) => [JSON.parse(r.config_json).uid, { address, ...r }]));
-    const expected = [
-      ...SERVICES.map((service) => serviceDashboard({ service, env, alerts: buildAlertCatalog(SERVICES, env) })),
-      businessDashboard({ env, services: SERVICES }),
-    ];
-    expect(Object.keys(byUid).sort()).toEqual(expected.map((m) => m.uid).sort());
-    for (const model of expected) {
-      const resource = byUid[model.uid as string];
-      expect(JSON.parse(resource.config_json)).toEqual(asJson(model));
-      expect(resource.folder).toBe('${grafana_folder.grafana-folder.uid}');
-      // Dashboards query the data sources by uid, so they are created after them.
-      expect(resource.depends_on).toEqual(expect.arrayContaining(
-        resourcesOf(json, 'grafana_data_source').map(([address]) => `grafana_data_source.${address}`)));
-    }
+  describe.each(ESTATES)('in the $name', (estate) => {
+    const { services, configs } = estate;
+
+    it.each(ENVIRONMENT_NAMES)('puts exactly what the SDK builds into cdk.tf.json (%s)', (name) => {
+      const env = configs[name];
+      const json = synthOf(name, estate);
+      const byUid = Object.fromEntries(resourcesOf(json, 'grafana_dashboard').map(([address, r]) => [JSON.parse(r.config_json).uid, { address, ...r }]));
+      const expected = [
+        ...services.map((service) => serviceDashboard({ service, env, alerts: buildAlertCatalog(services, env) })),
+        businessDashboard({ env, services }),
+      ];
+      expect(Object.keys(byUid).sort()).toEqual(expected.map((m) => m.uid).sort());
+      for (const model of expected) {
+        const resource = byUid[model.uid as string];
+        expect(JSON.parse(resource.config_json)).toEqual(asJson(model));
+        expect(resource.folder).toBe('${grafana_folder.grafana-folder.uid}');
+        // Dashboards query the data sources by uid, so they are created after them.
+        expect(resource.depends_on).toEqual(expect.arrayContaining(
+          resourcesOf(json, 'grafana_data_source').map(([address]) => `grafana_data_source.${address}`)));
+      }
+    });
+
+    it.each(ENVIRONMENT_NAMES)('returns each dashboard URL as a stack output: the primary service\'s under a plain name, others under their id (%s)', (name) => {
+      const outputs = synthOf(name, estate).output ?? {};
+      const base = configs[name].grafana.publicUrl;
+      // orgId: the same uids exist in each environment's organization.
+      const org = `?orgId=${configs[name].grafana.orgId}`;
+      services.forEach((service, i) => {
+        const stem = i === 0 ? '' : `${service.id.replace(/-/g, '_')}_`;
+        expect(outputs[`grafana_${stem}service_dashboard_url`]?.value).toBe(`${base}/d/${dashboardUid('service', service.id)}${org}`);
+      });
+      expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/${dashboardUid('business')}${org}`);
+    });
   });
 
-  it.each(['staging', 'production'] as const)('returns each dashboard URL as a stack output (%s)', (name) => {
-    const outputs = synthOf(name).output ?? {};
-    const base = ENVIRONMENTS[name].grafana.publicUrl;
-    expect(outputs.grafana_service_dashboard_url?.value).toBe(`${base}/d/esg-scraper-api-service`);
-    expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/esg-business`);
+  it('serves the seed\'s service dashboard at /d/esg-scraper-api-service (pinned: people bookmarked it)', () => {
+    expect(synthOf('production').output?.grafana_service_dashboard_url?.value).toMatch(/\/d\/esg-scraper-api-service\?orgId=\d+$/);
   });
 });

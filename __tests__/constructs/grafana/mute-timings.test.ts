@@ -1,14 +1,16 @@
 import { Testing } from 'cdktf';
+import { ENVIRONMENTS } from '../../../config/environments';
 import { MaintenanceMuteTimings } from '../../../constructs/grafana/mute-timings';
 import { resourcesOf, synthOf } from '../../support/synth';
 
 describe('MaintenanceMuteTimings (grafana_mute_timing)', () => {
   it('declares the configured maintenance window of production', () => {
     const timings = resourcesOf(synthOf('production'), 'grafana_mute_timing');
-    expect(timings.map(([, t]) => [t.name, t.intervals])).toEqual([['weekly-maintenance', [{
-      weekdays: ['sunday'], times: [{ start: '02:00', end: '04:00' }], location: 'Europe/Berlin',
-    }]]]);
-    expect(resourcesOf(synthOf('staging'), 'grafana_mute_timing')).toEqual([]);
+    expect(timings.map(([, t]) => [t.name, t.intervals])).toEqual((ENVIRONMENTS.production.maintenanceWindows ?? []).map((w) => [w.name, [{
+      weekdays: w.weekdays, times: [{ start: w.startTime, end: w.endTime }], location: w.location,
+    }]]));
+    expect(timings).toHaveLength(1);
+    expect(resourcesOf(synthOf('staging'), 'grafana_mute_timing')).toHaveLength((ENVIRONMENTS.staging.maintenanceWindows ?? []).length);
   });
 
   it('applies it, by reference, to the warning and info routes and never to critical ones', () => {
@@ -17,6 +19,7 @@ describe('MaintenanceMuteTimings (grafana_mute_timing)', () => {
     const [[, policy]] = resourcesOf(json, 'grafana_notification_policy');
     const muted = policy.policy.map((route: any) => [route.matcher[0].value, route.mute_timings ?? []]);
     expect(muted).toEqual([
+      ['grafana-watchdog', []], // a muted watchdog would stop the heartbeat and page
       ['critical', []],
       ['critical', []],
       ['warning', [`\${grafana_mute_timing.${id}.name}`]],

@@ -1,0 +1,43 @@
+import { SERVICES } from '../../catalog/services';
+import { selfWatchRoutingRows } from '../../catalog/self-watch';
+import { ENVIRONMENTS } from '../../config/environments';
+import { ENVIRONMENT_NAMES } from '../../config/types';
+import { routesOf } from '../../review/routing-graph';
+import { synthOf } from '../support/synth';
+
+/** The synthesized alert each row stands for, by the name the vendor shows. */
+const SYNTHESIZED: Record<string, (env: string) => RegExp> = {
+  'grafana-watchdog': () => /^Watchdog$/,
+  'grafana-watchdog-heartbeat': (env) => new RegExp(`^Grafana alerting \\(${env}\\): watchdog heartbeat missing`),
+  'grafana-health': (env) => new RegExp(`^Grafana \\(${env}\\): GET /api/health$`),
+  'esg-scraper-api-apm-data': (env) => new RegExp(`^ESG Scraper API \\(${env}\\): no APM data`),
+};
+
+/** A destination of the synthesized JSON (review/destinations.ts: where it arrives) as the routing table names it. */
+function tableName(destination: string): string {
+  if (destination.startsWith('PagerDuty ')) return 'PagerDuty';
+  if (/^Webhook https:\/\/api\.[a-z0-9.]+\/api\/v1\/events$/.test(destination)) return 'Datadog events API (heartbeat)';
+  return destination;
+}
+
+describe('routing of the alerts that watch the alert path', () => {
+  it('pages on each in production, never in staging, and sends the watchdog to its heartbeat only', () => {
+    const table = (env: 'staging' | 'production') =>
+      selfWatchRoutingRows(ENVIRONMENTS[env], SERVICES).map((r) => [r.alertId, r.severity, r.destinations.join(' + '), r.mutedBy.join()]);
+    expect(table('production')).toEqual([
+      ['grafana-watchdog', 'none', 'Datadog events API (heartbeat)', ''],
+      ['grafana-watchdog-heartbeat', 'critical', 'PagerDuty + Slack #alerts', ''],
+      ['grafana-health', 'critical', 'PagerDuty + Slack #alerts', ''],
+      ['esg-scraper-api-apm-data', 'critical', 'PagerDuty + Slack #alerts', ''],
+    ]);
+    expect(table('staging').map((r) => r[2])).toEqual(['Datadog events API (heartbeat)', 'Slack #alerts', 'Slack #alerts', 'Slack #alerts']);
+  });
+
+  it.each(ENVIRONMENT_NAMES)('says what the synthesized JSON does (%s)', (env) => {
+    const routes = routesOf(synthOf(env));
+    for (const row of selfWatchRoutingRows(ENVIRONMENTS[env], SERVICES)) {
+      const destinations = routes.filter((r) => SYNTHESIZED[row.alertId](env).test(r.alert)).map((r) => tableName(r.destination));
+      expect({ alert: row.alertId, destinations: destinations.sort() }).toEqual({ alert: row.alertId, destinations: [...row.destinations].sort() });
+    }
+  });
+});

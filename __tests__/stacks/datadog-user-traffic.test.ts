@@ -1,0 +1,150 @@
+/**
+ * Datadog for the seed's service on the real configuration: what makes it see real
+ * users (probes excluded, the traffic guard judged over the window, a composite that
+ * pages) and what makes missing telemetry an alert. Pinned to the seed's numbers; the
+ * estate-wide checks are in datadog.test.ts.
+ */
+import { buildAlertCatalog, rulesOf } from '../../catalog/alerts';
+import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
+import { buildSloCatalog } from '../../catalog/slos';
+import { ENVIRONMENTS } from '../../config/environments';
+import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
+import { resourcesOf, synthOf } from '../support/synth';
+
+const ENVS = ['staging', 'production'] as const;
+type Env = (typeof ENVS)[number];
+
+const monitorsOf = (env: Env) => resourcesOf(synthOf(env), 'datadog_monitor').map(([, m]) => m);
+/** Users' requests of the service in production: probes excluded. */
+const USER_SCOPE = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
+const alertsOf = (env: Env) => buildAlertCatalog(SERVICES, ENVIRONMENTS[env]).filter((a) => a.datadog);
+
+describe('Datadog monitors', () => {
+  it.each(ENVS)('renders each severity of an alert with a Datadog signal, a guarded one as a composite, and three burn-rate alerts per SLO (%s)', (env) => {
+    const monitors = monitorsOf(env);
+    const rules = alertsOf(env).flatMap(rulesOf);
+    expect(rules.map((r) => `${r.alert.id} ${r.severity}`)).toEqual(
+      ['esg-scraper-api-error-ratio critical', 'esg-scraper-api-latency-p95 warning']);
+    const byType = (type: string) => monitors.filter((m) => m.type === type);
+    // error ratio: condition and traffic; p95 latency; the APM data monitor
+    expect(byType('query alert').map((m) => m.name).sort()).toEqual([
+      'ESG Scraper API (' + env + '): no APM data (critical)',
+      `ESG Scraper API: 5xx error ratio high (${env}, critical): condition`,
+      `ESG Scraper API: 5xx error ratio high (${env}, critical): enough traffic`,
+      `ESG Scraper API: p95 latency above target (${env}, warning)`,
+    ]);
+    expect(byType('composite').map((m) => m.name)).toEqual([`ESG Scraper API: 5xx error ratio high (${env}, critical)`]);
+    expect(byType('slo alert')).toHaveLength(buildSloCatalog(SERVICES, ENVIRONMENTS[env]).length * 3);
+    expect(byType('event-v2 alert')).toHaveLength(1);
+    expect(monitors).toHaveLength(4 + 1 + 6 + 1);
+  });
+
+  it.each(ENVS)('watches no runtime.python.* metric: ddtrace sends those over DogStatsD (UDP), which cannot reach the Agent (%s)', (env) => {
+    const queries = monitorsOf(env).map((m) => m.query).join('\n');
+    expect(queries).not.toMatch(/runtime\./);
+    const dashboard = resourcesOf(synthOf(env), 'datadog_dashboard_json')[0][1].dashboard;
+    expect(dashboard).not.toMatch(/runtime\./);
+  });
+
+  it('pages on the error ratio only through a composite of the condition and the traffic guard, over the same window', () => {
+    const monitors = resourcesOf(synthOf('production'), 'datadog_monitor');
+    const [[compositeName, composite]] = monitors.filter(([, m]) => m.type === 'composite');
+    const ref = (suffix: string) => {
+      const [[name]] = monitors.filter(([, m]) => m.name === `${composite.name}: ${suffix}`);
+      return `\${datadog_monitor.${name}.id}`;
+    };
+    expect(compositeName).toMatch(/^datadog-composite-esg-scraper-api-error-ratio-critical/);
+    expect(composite.query).toBe(`${ref('condition')} && ${ref('enough traffic')}`);
+    expect(composite.message).toMatch(/\n\nNotify: @pagerduty-esg-scraper-api-production @slack-alerts$/);
+    expect(composite.priority).toBe('1');
+    const parts = monitors.filter(([, m]) => (m.tags as string[]).includes(COMPOSITE_PART_TAG)).map(([, m]) => m);
+    expect(parts).toHaveLength(2);
+    for (const part of parts) {
+      expect(part.query.startsWith('sum(last_5m):')).toBe(true);
+      expect(part.query).toContain(USER_SCOPE);
+      expect(part.message).not.toContain('@');
+    }
+  });
+
+  it.each(ENVS)('states a missing-data policy on every monitor (%s)', (env) => {
+    for (const monitor of monitorsOf(env)) {
+      if (monitor.type === 'composite') {
+        expect([monitor.on_missing_data, monitor.notify_no_data]).toEqual([undefined, undefined]); // follows its parts
+      } else if (monitor.notify_no_data === true) {
+        expect(monitor.on_missing_data).toBeUndefined(); // conflicts with notify_no_data
+        expect(monitor.no_data_timeframe).toBeGreaterThan(0);
+      } else if (monitor.type === 'slo alert') {
+        expect({ name: monitor.name, notify_no_data: monitor.notify_no_data }).toEqual({ name: monitor.name, notify_no_data: false });
+      } else {
+        expect(['resolve', 'show_no_data', 'show_and_notify_no_data', 'default']).toContain(monitor.on_missing_data);
+        expect(monitor.notify_no_data).toBeUndefined(); // conflicts with on_missing_data
+      }
+    }
+  });
+
+  it('treats no user requests as nothing to judge, but missing APM data as an outage of the Agent or tracer', () => {
+    for (const alert of alertsOf('production')) {
+      expect(alert.noDataState).toBe('OK');
+    }
+    for (const monitor of monitorsOf('production').filter((m) => m.type === 'query alert' && m.query.includes('!resource_name'))) {
+      expect({ name: monitor.name, on_missing_data: monitor.on_missing_data }).toEqual({ name: monitor.name, on_missing_data: 'resolve' });
+    }
+    // Every request counts here, probes included: the synthetic tests call the API every minute.
+    const [apm] = monitorsOf('production').filter((m) => m.name === 'ESG Scraper API (production): no APM data (critical)');
+    expect(apm.query).toBe('sum(last_10m):sum:trace.fastapi.request.hits{service:esg-scraper-api,env:production}.as_count() < 1');
+    expect(apm).toMatchObject({ notify_no_data: true, no_data_timeframe: 20, priority: '1' });
+    expect(apm.message).toMatch(/\n\nNotify: @pagerduty-esg-scraper-api-production @slack-alerts$/);
+    expect(Math.min(...resourcesOf(synthOf('production'), 'datadog_synthetics_test')
+      .filter(([, t]) => t.request_definition.url.startsWith(ESG_SCRAPER_API.baseUrls.production))
+      .map(([, t]) => t.options_list.tick_every))).toBeLessThanOrEqual(60);
+  });
+
+});
+
+
+/**
+ * Datadog's evaluation of the error-ratio composite on per-minute counts: the condition
+ * `sum(last_5m):errors.as_count() / hits.as_count() > t` takes Datadog's as_count path, each count summed
+ * over the window before the division (monitors/guide/as-count-in-monitor-evaluations), and the guard
+ * `sum(last_5m):hits.as_count() >= floor` judges the window's total; the composite alerts when both do.
+ */
+function errorRatioAlerts(errors: number[], hits: number[]): boolean {
+  const monitors = monitorsOf('production');
+  const part = (suffix: string) => monitors.find((m) => m.name === `ESG Scraper API: 5xx error ratio high (production, critical): ${suffix}`)!.query;
+  const condition = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ sum:\S+\.as_count\(\) > ([\d.]+)$/.exec(part('condition'));
+  const guard = /^sum\(last_5m\):sum:\S+\.as_count\(\) >= (\d+)$/.exec(part('enough traffic'));
+  expect([condition, guard]).toEqual([expect.anything(), expect.anything()]);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return sum(errors) / sum(hits) > Number(condition![1]) && sum(hits) >= Number(guard![1]);
+}
+
+describe('the error-ratio traffic guard', () => {
+  it('does not alert on 1 failure out of 3 requests, whether they come in one minute or several', () => {
+    expect(errorRatioAlerts([1, 0, 0, 0, 0], [3, 0, 0, 0, 0])).toBe(false);
+    expect(errorRatioAlerts([1, 0, 0, 0, 0], [1, 1, 1, 0, 0])).toBe(false);
+  });
+
+  it('judges the window\'s total: 20 requests spread thinly over five minutes are enough traffic', () => {
+    // A per-point clamp_min(hits, 20) would divide by 100 here and report 4%, under the 5% threshold.
+    expect(errorRatioAlerts([2, 0, 0, 0, 0], [4, 4, 4, 4, 4])).toBe(true);
+    expect(errorRatioAlerts([2, 0, 0, 0, 0], [4, 4, 4, 4, 3])).toBe(false); // 19 requests: too few to judge
+  });
+
+  it('alerts on 10% failures at 20 requests a minute and stays quiet at 4%', () => {
+    expect(errorRatioAlerts([2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toBe(true);
+    expect(errorRatioAlerts([1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toBe(false);
+  });
+});
+
+
+describe('synthetic API tests', () => {
+  it.each(ENVS)('marks every request as a probe: a User-Agent the service lists in probeUserAgents (%s)', (env) => {
+    const tests = resourcesOf(synthOf(env), 'datadog_synthetics_test').map(([, t]) => t);
+    expect(tests).toHaveLength(3);
+    for (const test of tests) {
+      const agent: string = test.request_headers['User-Agent'];
+      expect((ESG_SCRAPER_API.probeUserAgents ?? []).some((prefix) => agent.startsWith(prefix))).toBe(true);
+    }
+  });
+
+});
