@@ -1,7 +1,10 @@
 import { EnvironmentConfig, Severity, SEVERITIES } from '../config/types';
 import { AlertDefinition, rulesOf } from './alerts';
+import { datadogBurnRateAlerts, prometheusBurnRateAlerts } from './burn-rates';
 import { SENTRY_ALERTS, SYNTHETICS_SEVERITY } from './platform-alerts';
 import { impactsPublicStatus } from './routing';
+import { SELF_WATCH_SEVERITY } from './self-watch';
+import { ServiceDefinition } from './services';
 import { SloDefinition } from './slos';
 
 /**
@@ -29,6 +32,7 @@ export function statusImpactTable(
   envs: readonly EnvironmentConfig[],
   alerts: readonly AlertDefinition[],
   slos: readonly SloDefinition[],
+  services: readonly ServiceDefinition[],
 ): StatusImpactRow[] {
   const impacts = (severity: Severity) => Object.fromEntries(envs.map((env) => [env.name, impactsPublicStatus(severity, env)]));
   const rows: StatusImpactRow[] = [];
@@ -38,13 +42,19 @@ export function statusImpactTable(
   const titlesAt = (severity: Severity, list: readonly AlertDefinition[]) =>
     list.filter((a) => rulesOf(a).some((r) => r.severity === severity)).map((a) => a.title);
 
-  for (const severity of SEVERITIES) add('Grafana', severity, titlesAt(severity, alerts));
+  // The catalog's rules, then the burn-rate rules of each service's SLOs (stacks/grafana.ts).
+  const burnRateRules = services.flatMap((service) => prometheusBurnRateAlerts(slos, service, envs[0]));
+  for (const severity of SEVERITIES) add('Grafana', severity, titlesAt(severity, [...alerts, ...burnRateRules]));
   for (const severity of SEVERITIES) {
     add('Datadog', severity, [
       ...titlesAt(severity, alerts.filter((a) => a.datadog)),
-      ...slos.flatMap((slo) => slo.burnRateAlerts.filter((b) => b.severity === severity)
+      ...slos.flatMap((slo) => datadogBurnRateAlerts(slo).filter((b) => b.severity === severity)
         .map((b) => `${slo.title}: ${b.over} error budget burning ${b.burnRate}x`)),
-      ...(severity === SYNTHETICS_SEVERITY ? ['synthetic API tests (the API unreachable from every location)'] : []),
+      ...(severity === SYNTHETICS_SEVERITY ? ['synthetic API tests (the API or Grafana unreachable from every location)'] : []),
+      // The alerts that watch the alert path (catalog/self-watch.ts), as stacks/datadog.ts names them.
+      ...(severity === SELF_WATCH_SEVERITY
+        ? [...services.map((s) => `${s.displayName}: no APM data (${severity})`), `Grafana alerting: watchdog heartbeat missing (${severity})`]
+        : []),
     ]);
   }
   for (const severity of SEVERITIES) {

@@ -24,7 +24,7 @@ try {
   const rows = envs.flatMap((env) => [...routingTable(env, buildAlertCatalog(SERVICES, env)), ...selfWatchRoutingRows(env, SERVICES)]);
   console.log(formatRoutingTable(rows));
   const reference = envs.find((env) => env.pagerduty?.statusPage) ?? envs[0];
-  const impact = statusImpactTable(envs, buildAlertCatalog(SERVICES, reference), buildSloCatalog(SERVICES, reference));
+  const impact = statusImpactTable(envs, buildAlertCatalog(SERVICES, reference), buildSloCatalog(SERVICES, reference), SERVICES);
   console.log(`\nAlerts that mark the public status page impacted (the README's table):\n\n${formatStatusImpactTable(impact, envs)}`);
 } catch (error) {
   if (error instanceof ConfigError) {

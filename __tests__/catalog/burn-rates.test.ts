@@ -3,6 +3,7 @@ import { buildAlertCatalog, guardedQuery } from '../../catalog/alerts';
 import {
   datadogBurnRateAlerts, errorBudget, leLabel, minimumRequests, prometheusBurnRateAlerts, workbookBurnRateAlerts,
 } from '../../catalog/burn-rates';
+import { userRequestSelector } from '../../catalog/queries';
 import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { buildSloCatalog, SloDefinition } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
@@ -60,7 +61,7 @@ describe('Grafana burn-rate rules', () => {
 
   it('states the 1h availability rule on the raw request counter: long window, short window, traffic guard', () => {
     const [fast] = alerts;
-    const requests = 'esg_api_requests_total{job="esg-scraper-api"';
+    const requests = `esg_api_requests_total{${userRequestSelector(ESG_SCRAPER_API)}`;
     const ratio = (w: string) => `(sum(rate(${requests},status=~"5.."}[${w}])) or vector(0)) / sum(rate(${requests}}[${w}]))`;
     expect(guardedQuery(fast)).toBe(
       `((${ratio('1h')}) / 0.001) and on() (((${ratio('5m')}) / 0.001 > 14.4) and on() (sum(increase(${requests}}[1h])) >= 70))`);
@@ -69,7 +70,7 @@ describe('Grafana burn-rate rules', () => {
 
   it('counts slow requests at the latency target\'s bucket, against the +Inf bucket', () => {
     const slow = alerts.find((a) => a.id === 'esg-scraper-api-slow-burn-1h')!;
-    const buckets = 'esg_api_request_duration_seconds_bucket{job="esg-scraper-api"';
+    const buckets = `esg_api_request_duration_seconds_bucket{${userRequestSelector(ESG_SCRAPER_API)}`;
     expect(slow.signal).toBe(
       `(1 - sum(rate(${buckets},le="2.0"}[1h])) / sum(rate(${buckets},le="+Inf"}[1h]))) / 0.01`);
     expect(slow.guard).toContain(`sum(increase(${buckets},le="+Inf"}[1h])) >= 7`);

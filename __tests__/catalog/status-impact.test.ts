@@ -12,7 +12,7 @@ import { synthOf } from '../support/synth';
 
 const envs = [ENVIRONMENTS.staging, ENVIRONMENTS.production];
 const { production } = ENVIRONMENTS;
-const rows = statusImpactTable(envs, buildAlertCatalog(SERVICES, production), buildSloCatalog(SERVICES, production));
+const rows = statusImpactTable(envs, buildAlertCatalog(SERVICES, production), buildSloCatalog(SERVICES, production), SERVICES);
 const impacted = (env: string) => rows.filter((r) => r.impacts[env]);
 const statusRoutes = (env: 'staging' | 'production') => routesOf(synthOf(env)).filter((r) => r.publicStatus !== undefined);
 
@@ -51,8 +51,9 @@ describe('the public status impact table', () => {
         expect({ entry, found: routes.some((route) => route.source === row.vendor && names(row, entry, route)) }).toEqual({ entry, found: true });
       }
     }
-    // 2 Grafana rules; 1 APM monitor, 4 burn-rate alerts and 2 synthetic tests in Datadog; 1 Sentry alert.
-    expect(new Set(routes.map((r) => `${r.source}: ${r.alert}`)).size).toBe(10);
+    // Grafana: 2 catalog rules and 4 burn-rate pages. Datadog: the error-ratio composite, 4 burn-rate pages,
+    // 3 synthetic tests (2 of the API, 1 of Grafana), and the APM-data and watchdog-heartbeat monitors. Sentry: 1.
+    expect(new Set(routes.map((r) => `${r.source}: ${r.alert}`)).size).toBe(6 + 10 + 1);
   });
 
   it('marks the API-down checks and the critical error-ratio page as impacting "ESG Scraper API"', () => {

@@ -133,9 +133,12 @@ describe('npm run diff: data-bearing resources', () => {
       only(t.staging, 'grafana_folder')[1].uid = 'renamed-folder';
     });
     expect(result.exitCode).toBe(1);
+    // Every rule group lives in the folder: each service's and the watchdog's.
+    const groups = Object.keys(realTree().staging.resource.grafana_rule_group);
+    expect(groups.length).toBeGreaterThan(1);
     expect(result.report.blocked.map((d) => [d.type, d.kind, d.replacedBy, d.via ?? []])).toEqual([
       ['grafana_folder', 'replaced', ['uid'], []],
-      ['grafana_rule_group', 'replaced', ['folder_uid'], [`grafana_folder.${folder}.uid`]],
+      ...groups.map(() => ['grafana_rule_group', 'replaced', ['folder_uid'], [`grafana_folder.${folder}.uid`]]),
     ]);
   });
 
@@ -251,8 +254,9 @@ describe('npm run diff: what ignore_changes hides', () => {
     expect(result.report.blocked.map((d) => d.address)).toEqual([`sentry_key.${key}`]);
     const app = result.report.stacks.find((s) => s.env === 'production')!.resources.find((r) => r.type === 'digitalocean_app')!;
     expect(app.kind).toBe('changed');
-    expect(app.ignored).toEqual([expect.objectContaining({ path: 'spec.service[0].env[0].value', entry: 'spec[0].service[0].env' })]);
-    expect(result.markdown).toMatch(/`spec\.service\[0\]\.env\[0\]\.value` \(ignored: `spec\[0\]\.service\[0\]\.env`\)\. Apply it: .*terraform output -raw sentry_dsn/);
+    // The app's services are keyed by name (the API and the Datadog Agent beside it).
+    expect(app.ignored).toEqual([expect.objectContaining({ path: 'spec.service[name=esg-scraper-api].env[0].value', entry: 'spec[0].service[0].env' })]);
+    expect(result.markdown).toMatch(/`spec\.service\[name=esg-scraper-api\]\.env\[0\]\.value` \(ignored: `spec\[0\]\.service\[0\]\.env`\)\. Apply it: .*terraform output -raw sentry_dsn/);
   });
 });
 
