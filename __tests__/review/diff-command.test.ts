@@ -437,6 +437,21 @@ describe('npm run diff: --full', () => {
     expect(parseDiffArgs(['--full', '--base', 'main'])).toMatchObject({ full: true, base: 'main' });
     expect(parseDiffArgs([])).toMatchObject({ full: false });
   });
+
+  it('keeps the exit codes with --full: 1 on a state backend change, 2 on a side with no synth output', () => {
+    const before = writeTree(join(tmp.dir, 'full-before'), realTree());
+    const mutated = realTree();
+    (mutated.production.terraform.backend as any).s3.key = 'other.tfstate';
+    const after = writeTree(join(tmp.dir, 'full-after'), mutated);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    expect(runDiff(['--full', '--from', before, '--to', after, '--allow', join(tmp.dir, 'none.txt')], tmp.dir, io)).toBe(1);
+    expect(out.join('')).toContain('> **The state would be forked or abandoned.**');
+    expect(out.join('')).not.toContain('Shortened to fit');
+    expect(err.join('')).toMatch(/^npm run diff: .*production.*Fix: /);
+    expect(runDiff(['--full', '--from', tmp.dir, '--to', tmp.dir], tmp.dir, io)).toBe(2);
+  });
 });
 
 describe('npm run diff: pictures', () => {

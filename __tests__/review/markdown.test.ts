@@ -68,6 +68,33 @@ describe('renderComment', () => {
     expect(balance.detailsOpened).toBe(balance.detailsClosed);
   });
 
+  it('keeps the state findings and the changes deploy does not apply when the comment is shortened', () => {
+    const changes = Array.from({ length: 3000 }, (_, i) => ({
+      path: `config_json.panels[id=${i}].title`, segments: [], before: `"${'a'.repeat(60)}"`, after: `"${'b'.repeat(60)}"`, sensitive: false,
+    }));
+    const app = {
+      address: 'digitalocean_app.app', type: 'digitalocean_app', kind: 'changed' as const, replacedBy: [], dataBearing: true,
+      changes: [{ path: 'spec.service[0].env[0].value', segments: [], before: 'old', after: 'new', sensitive: true }],
+      ignored: [{ path: 'spec.service[0].env[0].value', entry: 'spec[0].service[0].env', command: 'set it on the app by hand' }],
+    };
+    const stack: StackDiff = {
+      env: 'production', stack: 'both', settings: [],
+      resources: [app, { address: 'grafana_dashboard.big', type: 'grafana_dashboard', kind: 'changed', changes, replacedBy: [], dataBearing: true }],
+    };
+    const finding = { env: 'production', kind: 'backend' as const, address: 'terraform.backend' as const,
+      summary: 'production: the state backend changes from s3 to pg', fix: 'move the state first' };
+    const full = { ...report([stack]), stateBlocked: [finding] };
+    const comment = renderComment(full, { budget: 8_000 });
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(8_000);
+    expect(comment).toContain('left out: ');
+    expect(comment).toContain('> **The state would be forked or abandoned.**');
+    expect(comment).toContain('> - production: the state backend changes from s3 to pg.\n>   Fix: move the state first');
+    expect(comment).toContain('**Not applied by deploy (1)**');
+    expect(comment).toContain('- `digitalocean_app.app` `spec.service[0].env[0].value` (ignored: `spec[0].service[0].env`). Apply it: set it on the app by hand.');
+    // The environment's summary counts the state finding as blocking.
+    expect(comment).toContain('routing unchanged · **1 blocking finding** (see the caution above)');
+  });
+
   it('names each changed resource as people know it, next to its hashed address', () => {
     const stack: StackDiff = {
       env: 'production', stack: 'both', settings: [],
