@@ -446,9 +446,13 @@ out('- Floors (bench/floor.ts): "bare" declares, per stack, as many bare resourc
 out('- Default template: cdktf-cli 0.21.0 with `--app "npx ts-node main.ts"` (ts-node 10.9.2 type-checks on every run, with this project\'s tsconfig: CommonJS, as the template\'s). `CHECKPOINT_DISABLE=1`; cdktf.json has `sendCrashReports: false`; no network is used.');
 out('- Profile a run yourself: `node --cpu-prof --cpu-prof-dir=/tmp/prof .build/bench/synth-services.js` (BENCH_SERVICES=100), then `node bench/profile-summary.mjs /tmp/prof/*.cpuprofile`.');
 
-// `npm run detection` owns its own section of BENCHMARKS.md: carry it over.
+// `npm run bench:comment` (bench/comment.ts) and `npm run detection` own their own
+// sections of BENCHMARKS.md: this bench does not re-measure them, it carries them over.
 const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
-const detection = /<!-- detection:begin[\s\S]*<!-- detection:end -->/.exec(previous)?.[0];
-const markdown = `${lines.join('\n')}\n${detection ? `\n${detection}\n` : ''}`;
+const kept = [
+  /<!-- comment-scale:[\s\S]*?<!-- \/comment-scale -->/.exec(previous)?.[0],
+  /<!-- detection:begin[\s\S]*<!-- detection:end -->/.exec(previous)?.[0],
+].filter(Boolean);
+const markdown = `${lines.join('\n')}\n${kept.map((section) => `\n${section}\n`).join('')}`;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
 process.stdout.write(markdown);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dataBearingAddresses, DEFAULT_ALLOWLIST, qualified, readAllowlist } from './data-bearing';
 import { guard } from './destroy-guard';
-import { DiffReport, renderComment } from './markdown';
+import { DiffReport, renderComment, renderMarkdown } from './markdown';
 import { diffRoutes } from './routing-graph';
 import { stateFindingsOf } from './state-guard';
 import { defaultBase, describeRef, synthesizeRef, synthesizeWorkingTree } from './synth-sides';
@@ -15,6 +15,7 @@ import { destructionsOf, diffTrees, readSynthTree, SynthTree } from './tree-diff
  *   npm run diff                          # merge base with main → working tree
  *   npm run diff -- --base origin/main    # that ref → working tree
  *   npm run diff -- --from a/ --to b/     # two existing synth outputs (CI)
+ *   npm run diff -- --full                # everything, not shortened to fit a comment
  *
  * Exit codes: 0 fine; 1 a data-bearing resource would be destroyed or replaced,
  * the state backend changes or an environment is removed, and the allowlist does
@@ -23,12 +24,13 @@ import { destructionsOf, diffTrees, readSynthTree, SynthTree } from './tree-diff
  */
 
 const USAGE = `Usage: npm run diff -- [--base <git ref>] | [--from <synth dir> --to <synth dir>]
-                    [--allow <allowlist file>] [--out <markdown file>]
+                    [--allow <allowlist file>] [--out <markdown file>] [--full]
   --base   synthesize <ref> (default: git merge-base HEAD main, else HEAD) and the working tree, and compare
   --from   an existing synth output (holding stacks/<env>/cdk.tf.json): the "before" side
   --to     the "after" side; both --from and --to, or neither
   --allow  addresses allowed to be destroyed (default: ${DEFAULT_ALLOWLIST})
-  --out    also write the Markdown to this file (for a pull-request comment)`;
+  --out    also write the Markdown to this file (for a pull-request comment)
+  --full   print the whole report; without it, the report is shortened whole sections at a time to fit a GitHub comment`;
 
 export interface DiffOptions {
   readonly base?: string;
@@ -36,6 +38,8 @@ export interface DiffOptions {
   readonly to?: string;
   readonly allow: string;
   readonly out?: string;
+  /** The whole report, not shortened to fit a comment. */
+  readonly full: boolean;
 }
 
 class UsageError extends Error {
@@ -47,10 +51,15 @@ class UsageError extends Error {
 
 export function parseDiffArgs(argv: readonly string[]): DiffOptions {
   const values: Record<string, string> = {};
-  const known = ['base', 'from', 'to', 'allow', 'out'];
+  const known = ['base', 'from', 'to', 'allow', 'out', 'full'];
+  let full = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') ? arg.slice(2).split(/=(.*)/s, 2) : [undefined, undefined];
+    if (flag === 'full' && inline === undefined) {
+      full = true;
+      continue;
+    }
     if (flag === undefined || !known.includes(flag)) {
       throw new UsageError(`argument ${JSON.stringify(arg)}: expected one of ${known.map((k) => `--${k}`).join(', ')}.`);
     }
@@ -64,7 +73,7 @@ export function parseDiffArgs(argv: readonly string[]): DiffOptions {
   if (values.from !== undefined && values.base !== undefined) {
     throw new UsageError('--base with --from/--to: expected either a git ref to synthesize or two directories, not both.');
   }
-  return { base: values.base, from: values.from, to: values.to, allow: values.allow ?? DEFAULT_ALLOWLIST, out: values.out };
+  return { base: values.base, from: values.from, to: values.to, allow: values.allow ?? DEFAULT_ALLOWLIST, out: values.out, full };
 }
 
 export interface DiffResult {
@@ -74,8 +83,8 @@ export interface DiffResult {
 }
 
 /** Compares two synth trees and decides the exit code. Pure: reads only the allowlist. */
-function compareTrees(before: SynthTree, after: SynthTree, labels: { from: string; to: string }, allowlistPath: string,
-  allowlistName = allowlistPath): DiffResult {
+export function compareTrees(before: SynthTree, after: SynthTree, labels: { from: string; to: string }, allowlistPath: string,
+  allowlistName = allowlistPath, full = false): DiffResult {
   const stacks = diffTrees(before, after);
   const allowed = readAllowlist(allowlistPath);
   const destructions = guard(destructionsOf(stacks), allowed);
@@ -93,16 +102,16 @@ function compareTrees(before: SynthTree, after: SynthTree, labels: { from: strin
     allowlistPath: allowlistName,
   };
   const exitCode = report.blocked.length + report.stateBlocked.length > 0 ? 1 : 0;
-  return { exitCode, markdown: renderComment(report), report };
+  return { exitCode, markdown: full ? renderMarkdown(report) : renderComment(report), report };
 }
 
 /** Compares two existing synth directories. */
-export function diffDirectories(from: string, to: string, allowlistPath: string, allowlistName?: string): DiffResult {
-  return compareTrees(readSynthTree(from), readSynthTree(to), { from, to }, allowlistPath, allowlistName);
+export function diffDirectories(from: string, to: string, allowlistPath: string, allowlistName?: string, full = false): DiffResult {
+  return compareTrees(readSynthTree(from), readSynthTree(to), { from, to }, allowlistPath, allowlistName, full);
 }
 
 /** Synthesizes `base` (default: the merge base with main) and the working tree, then compares them. */
-function diffAgainstRef(root: string, base: string | undefined, allowlistPath: string, allowlistName?: string): DiffResult {
+function diffAgainstRef(root: string, base: string | undefined, allowlistPath: string, allowlistName?: string, full = false): DiffResult {
   const ref = base ?? defaultBase(root);
   const tmp = mkdtempSync(join(tmpdir(), 'synth-diff-'));
   try {
@@ -112,7 +121,7 @@ function diffAgainstRef(root: string, base: string | undefined, allowlistPath: s
     synthesizeWorkingTree(root, afterDir);
     const before = hasApp ? readSynthTree(beforeDir) : {};
     return compareTrees(before, readSynthTree(afterDir),
-      { from: `${describeRef(root, ref)}${hasApp ? '' : ' (no app yet: empty)'}`, to: 'working tree' }, allowlistPath, allowlistName);
+      { from: `${describeRef(root, ref)}${hasApp ? '' : ' (no app yet: empty)'}`, to: 'working tree' }, allowlistPath, allowlistName, full);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -124,8 +133,8 @@ export function runDiff(argv: readonly string[], root: string, io: { out(text: s
     const options = parseDiffArgs(argv);
     const allow = resolve(root, options.allow);
     const result = options.from !== undefined && options.to !== undefined
-      ? diffDirectories(resolve(root, options.from), resolve(root, options.to), allow, options.allow)
-      : diffAgainstRef(root, options.base, allow, options.allow);
+      ? diffDirectories(resolve(root, options.from), resolve(root, options.to), allow, options.allow, options.full)
+      : diffAgainstRef(root, options.base, allow, options.allow, options.full);
     if (options.out) writeFileSync(resolve(root, options.out), result.markdown);
     io.out(result.markdown);
     if (result.report.blocked.length > 0) {

@@ -1,7 +1,8 @@
 import { DATA_BEARING_TYPES, MOVE_FIX, qualified } from './data-bearing';
 import { AttributeChange } from './json-diff';
-import { routingMermaid, routingStatus } from './mermaid';
-import { Route, RoutingDiff, routingChanged } from './routing-graph';
+import { DROP, FIRST_LINES, FIRST_TABLES, fitSections, joinSections, Section } from './comment-budget';
+import { RoutingDiff, routingChanged } from './routing-graph';
+import { routingSections } from './routing-section';
 import { StateFinding } from './state-guard';
 import { Destruction, IgnoredChange, ResourceChange, StackDiff } from './tree-diff';
 
@@ -24,8 +25,8 @@ export interface DiffReport {
   readonly allowlistPath: string;
 }
 
-/** GitHub rejects comments over 65,536 characters; leave room for the sticky-comment marker. */
-export const COMMENT_LIMIT = 60_000;
+/** The command that prints the whole report, named where the comment leaves something out. */
+export const FULL_COMMAND = 'npm run diff -- --full';
 
 /** The widest a value is shown in a table cell before it is cut around the change. */
 const CELL_WIDTH = 160;
@@ -63,12 +64,36 @@ export function clip(before: string | undefined, after: string | undefined): [st
   return [window(before), window(after)];
 }
 
+/** Paths longer than this are shortened in the table, so before and after keep their width. */
+const PATH_WIDTH = 64;
+
+/**
+ * A long attribute path cut to its first segment (which names the item, e.g.
+ * `rule[uid=…]`) and as many of its last segments as fit:
+ * `rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params`.
+ */
+export function shortPath(path: string, width = PATH_WIDTH): string {
+  if (path.length <= width) return path;
+  // Segments split at dots outside brackets: `rule[uid=a.b]`, `data[ref_id=C]`, `model`, …
+  const segments = path.match(/(?:[^.[]|\[[^\]]*\])+/g) ?? [path];
+  const [head, ...rest] = segments;
+  let tail = rest[rest.length - 1] ?? '';
+  for (let i = rest.length - 2; i >= 0 && `${head}…${rest[i]}.${tail}`.length <= width; i--) tail = `${rest[i]}.${tail}`;
+  const room = width - tail.length - 1;
+  return head.length <= room ? `${head}…${tail}` : `${head.slice(0, Math.max(room - 1, 0))}……${tail}`;
+}
+
 function attributeTable(changes: readonly AttributeChange[]): string[] {
+  const shortened: string[] = [];
   const rows = changes.map((c) => {
     const [before, after] = clip(c.before, c.after);
-    return `| ${code(c.path)}${c.sensitive ? ' 🔒' : ''} | ${before} | ${after} |`;
+    const short = shortPath(c.path);
+    if (short !== c.path) shortened.push(`- ${code(short)}: ${code(c.path)}`);
+    return `| ${code(short)}${c.sensitive ? ' 🔒' : ''} | ${before} | ${after} |`;
   });
-  return ['| attribute | before | after |', '|---|---|---|', ...rows];
+  const table = ['| attribute | before | after |', '|---|---|---|', ...rows];
+  if (shortened.length === 0) return table;
+  return [...table, '', `<details><summary>full paths of ${count(shortened.length, 'shortened attribute')}</summary>`, '', ...shortened, '', '</details>'];
 }
 
 function destructionLine(d: Destruction): string {
@@ -127,9 +152,50 @@ function count(n: number, noun: string): string {
 /** Tables longer than this are folded so that one big dashboard edit does not bury the rest. */
 const OPEN_TABLE_ROWS = 8;
 
-function stackSection(stack: StackDiff, routing: RoutingDiff | undefined, compact: boolean): string[] {
+/** A resource's attribute table (indented under its line), folded when long. */
+function resourceTable(r: ResourceChange): string {
+  const table = attributeTable(r.changes).map((l) => (l === '' ? '' : `  ${l}`));
+  if (r.changes.length <= OPEN_TABLE_ROWS) return table.join('\n');
+  return ['  <details><summary>show the changed attributes</summary>', '', ...table, '', '  </details>'].join('\n');
+}
+
+/** The changed paths alone, what a resource shows once its table gave way to the budget. */
+function changedPaths(r: ResourceChange): string {
+  return `  ${r.changes.map((c) => code(shortPath(c.path))).slice(0, 10).join(', ')}${r.changes.length > 10 ? ', …' : ''}`;
+}
+
+const KINDS: readonly ResourceChange['kind'][] = ['added', 'removed', 'replaced', 'moved', 'changed'];
+
+/** An environment's counts: resources by kind, and whether routing changed. */
+function envCounts(stack: StackDiff, routing: RoutingDiff | undefined) {
+  const n = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind).length;
+  return { kinds: KINDS.map((kind) => [kind, n(kind)] as const), routingChanged: routing !== undefined && routingChanged(routing) };
+}
+
+/** The environment's row of the summary table. */
+function summaryRow(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number): string {
+  const c = envCounts(stack, routing);
+  return `| ${stack.env} | ${c.kinds.map(([, n]) => n).join(' | ')} | ${c.routingChanged ? '**changed**' : 'unchanged'} | ${blocked > 0 ? `**${blocked}**` : '0'} |`;
+}
+
+/** The environment's summary line, under its heading. */
+function summaryLine(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number): string {
+  const c = envCounts(stack, routing);
+  return [...c.kinds.map(([kind, n]) => `${n} ${kind}`), `routing ${c.routingChanged ? '**changed**' : 'unchanged'}`,
+    blocked > 0 ? `**${count(blocked, 'blocking finding')}** (see the caution above)` : 'no blocking finding'].join(' · ');
+}
+
+/**
+ * One environment's sections: its heading (always), each resource's line and
+ * attribute table, the settings, what deploy does not apply (always), and its
+ * routing. Tables of the first FIRST_TABLES resources give way after the others;
+ * lines past FIRST_LINES last.
+ */
+function stackSections(stack: StackDiff, routing: RoutingDiff | undefined, blocked: number): Section[] {
+  const env = stack.env;
   const status = stack.stack === 'removed' ? ' (stack removed: its resources would be orphaned, not destroyed)' : stack.stack === 'added' ? ' (stack added)' : '';
-  const lines = [`### ${stack.env}${status}`, ''];
+  const heading = `### ${env}${status}\n\n${summaryLine(stack, routing, blocked)}`;
+  const sections: Section[] = [{ text: heading }];
   const byKind = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind);
   const groups: [string, ResourceChange[]][] = [
     [stack.stack === 'removed' ? 'Orphaned' : 'Removed', byKind('removed')],
@@ -138,94 +204,90 @@ function stackSection(stack: StackDiff, routing: RoutingDiff | undefined, compac
     ['Moved', byKind('moved')],
     ['Changed', byKind('changed')],
   ];
-  if (stack.resources.length === 0 && stack.settings.length === 0) lines.push('No resource changes.', '');
+  if (stack.resources.length === 0 && stack.settings.length === 0) sections.push({ text: 'No resource changes.' });
+  let lines = 0;
+  let tables = 0;
   for (const [title, list] of groups) {
     if (list.length === 0) continue;
-    lines.push(`**${title} (${list.length})**`, '');
+    sections.push({ text: `**${title} (${list.length})**` });
     for (const r of list) {
-      lines.push(resourceLine(r));
-      if (r.changes.length === 0 || r.kind === 'added' || r.kind === 'removed') continue;
-      if (compact) {
-        lines.push(`  ${r.changes.map((c) => code(c.path)).slice(0, 10).join(', ')}${r.changes.length > 10 ? ', …' : ''}`);
+      const line: Section = { text: resourceLine(r), env, what: 'resource lines', ...(lines++ >= FIRST_LINES ? { drop: DROP.laterResourceLines } : {}) };
+      if (r.changes.length === 0 || r.kind === 'added' || r.kind === 'removed') {
+        sections.push(line);
         continue;
       }
-      const table = attributeTable(r.changes).map((l) => `  ${l}`);
-      if (r.changes.length <= OPEN_TABLE_ROWS) {
-        lines.push('', ...table, '');
-      } else {
-        lines.push('', '  <details><summary>show the changed attributes</summary>', '', ...table, '', '  </details>', '');
-      }
+      // The line and its table are one section: a table never loses its line. It gives way to the changed paths, then to the line alone.
+      const first = tables++ < FIRST_TABLES;
+      const paths: Section = { ...line, text: `${line.text}\n${changedPaths(r)}`, what: 'lists of changed attributes',
+        drop: first ? DROP.changedPaths : DROP.laterChangedPaths, fallback: line };
+      sections.push({
+        text: `${line.text}\n\n${resourceTable(r)}`, env, what: 'attribute tables',
+        drop: first ? DROP.attributeTables : DROP.laterAttributeTables, fallback: paths,
+      });
     }
-    lines.push('');
   }
   if (stack.settings.length > 0) {
-    lines.push(`**Settings (providers, backend, variables, outputs): ${count(stack.settings.length, 'change')}**`, '');
-    lines.push(...(compact ? stack.settings.map((c) => `- ${code(c.path)}`) : attributeTable(stack.settings)), '');
+    const title = `**Settings (providers, backend, variables, outputs): ${count(stack.settings.length, 'change')}**`;
+    sections.push({
+      text: `${title}\n\n${attributeTable(stack.settings).join('\n')}`, env, what: 'attribute tables', drop: DROP.attributeTables,
+      fallback: { text: `${title}\n\n${stack.settings.map((c) => `- ${code(shortPath(c.path))}`).join('\n')}` },
+    });
   }
-  lines.push(...notAppliedLines(stack));
-  if (routing) lines.push(...routingSection(routing));
-  return lines;
+  // Changes deploy would not apply are a finding of their own: never left out.
+  const notApplied = notAppliedLines(stack);
+  if (notApplied.length > 0) sections.push({ text: notApplied.join('\n') });
+  if (routing) sections.push(...routingSections(routing));
+  return sections;
 }
 
-function routeRow(route: Route, change: string): string {
-  return `| ${change} | ${route.source} | ${route.alert.replace(/\|/g, '\\|')} | ${route.severity} | ${route.destination.replace(/\|/g, '\\|')}${route.mutedBy ? ` (muted: ${route.mutedBy})` : ''} |`;
-}
+/** How many blocking findings the caution lists before it counts the rest, when nothing else fits. */
+const LAST_RESORT_FINDINGS = 20;
 
-function routingSection(routing: RoutingDiff): string[] {
-  const diagram = routingMermaid(routing);
-  if (diagram === '') return [];
-  const title = `Alert routing (${routing.env}) — ${routingStatus(routing)}`;
-  const chart = ['```mermaid', diagram, '```', ''];
-  if (!routingChanged(routing)) {
-    return [`<details><summary>${title}</summary>`, '', ...chart, '</details>', ''];
-  }
-  return [`#### ${title}`, '', ...chart,
-    '| change | source | alert | severity | destination |', '|---|---|---|---|---|',
-    ...routing.added.map((r) => routeRow(r, 'added')), ...routing.removed.map((r) => routeRow(r, 'removed')), ''];
-}
-
-/** The pull-request comment. Secrets are already masked in the report (review/sensitive.ts). */
-export function renderMarkdown(report: DiffReport, options: { compact?: boolean } = {}): string {
-  const compact = options.compact ?? false;
-  const lines = ['## Synth diff', '', `Comparing ${code(report.from)} → ${code(report.to)}.`, ''];
+/** The whole comment as sections (see comment-budget.ts). Secrets are already masked in the report (review/sensitive.ts). */
+export function commentSections(report: DiffReport): Section[] {
+  const sections: Section[] = [{ text: `## Synth diff\n\nComparing ${code(report.from)} → ${code(report.to)}.` }];
 
   if (report.blocked.length > 0) {
-    lines.push('> [!CAUTION]',
+    const caution = (listed: readonly Destruction[]) => ['> [!CAUTION]',
       `> **${count(report.blocked.length, 'data-bearing resource')} would be destroyed or replaced.** This check fails until each is kept or acknowledged.`,
-      ...report.blocked.map((d) => `> ${destructionLine(d)}`),
+      ...listed.map((d) => `> ${destructionLine(d)}`),
+      ...(listed.length < report.blocked.length ? [`> - …and ${report.blocked.length - listed.length} more: \`${FULL_COMMAND}\` lists them.`] : []),
       '>',
-      `> Fix: ${MOVE_FIX}. If losing it is intended, add its address to ${code(report.allowlistPath)} in this pull request.`,
-      '');
+      `> Fix: ${MOVE_FIX}. If losing it is intended, add its address to ${code(report.allowlistPath)} in this pull request.`].join('\n');
+    // Every environment keeps its first findings even in the last resort.
+    const envs = [...new Set(report.blocked.map((d) => d.env))];
+    const perEnv = Math.max(1, Math.floor(LAST_RESORT_FINDINGS / envs.length));
+    const first = envs.flatMap((env) => report.blocked.filter((d) => d.env === env).slice(0, perEnv));
+    sections.push({ text: caution(report.blocked), drop: DROP.lastResort, what: 'blocking findings past the first', fallback: { text: caution(first) } });
   }
-  lines.push(...stateLines(report));
+  // The state findings block the check like the caution above: never left out.
+  const state = stateLines(report);
+  if (state.length > 0) sections.push({ text: state.join('\n') });
   if (report.acknowledged.length > 0) {
-    lines.push('> [!WARNING]', `> Acknowledged in ${code(report.allowlistPath)}, so they do not fail this check:`,
-      ...report.acknowledged.map((d) => `> ${destructionLine(d)}`), '');
+    sections.push({ text: ['> [!WARNING]', `> Acknowledged in ${code(report.allowlistPath)}, so they do not fail this check:`,
+      ...report.acknowledged.map((d) => `> ${destructionLine(d)}`)].join('\n') });
   }
   if (report.unusedAllowlist.length > 0) {
-    lines.push('> [!NOTE]', `> ${code(report.allowlistPath)} lists addresses this diff does not destroy: ` +
-      `${report.unusedAllowlist.map(code).join(', ')}. Remove them once their change has been deployed.`, '');
+    sections.push({ text: `> [!NOTE]\n> ${code(report.allowlistPath)} lists addresses this diff does not destroy: ` +
+      `${report.unusedAllowlist.map(code).join(', ')}. Remove them once their change has been deployed.` });
   }
 
-  lines.push('| environment | added | removed | replaced | moved | changed | routing |', '|---|---|---|---|---|---|---|');
-  for (const stack of report.stacks) {
-    const n = (kind: ResourceChange['kind']) => stack.resources.filter((r) => r.kind === kind).length;
-    const routing = report.routing.find((r) => r.env === stack.env);
-    const routingCell = routing && routingChanged(routing) ? '**changed**' : 'unchanged';
-    lines.push(`| ${stack.env} | ${n('added')} | ${n('removed')} | ${n('replaced')} | ${n('moved')} | ${n('changed')} | ${routingCell} |`);
-  }
-  lines.push('');
+  const blockedIn = (env: string) => report.blocked.filter((d) => d.env === env).length +
+    report.stateBlocked.filter((f) => f.env === env).length;
+  const routingOf = (env: string) => report.routing.find((r) => r.env === env);
+  sections.push({ text: ['| environment | added | removed | replaced | moved | changed | routing | blocking |', '|---|---|---|---|---|---|---|---|',
+    ...report.stacks.map((stack) => summaryRow(stack, routingOf(stack.env), blockedIn(stack.env)))].join('\n') });
 
-  for (const stack of report.stacks) lines.push(...stackSection(stack, report.routing.find((r) => r.env === stack.env), compact));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  for (const stack of report.stacks) sections.push(...stackSections(stack, routingOf(stack.env), blockedIn(stack.env)));
+  return sections;
 }
 
-/** The comment, shortened to fit GitHub's limit: attribute tables first, then a hard cut. */
-export function renderComment(report: DiffReport): string {
-  const full = renderMarkdown(report);
-  if (full.length <= COMMENT_LIMIT) return full;
-  const compact = renderMarkdown(report, { compact: true });
-  const note = '\n_Attribute values are left out to fit a comment; run `npm run diff` locally for the full report._\n';
-  if (compact.length + note.length <= COMMENT_LIMIT) return compact + note;
-  return `${compact.slice(0, COMMENT_LIMIT - 200)}\n\n_…cut to fit a comment; run \`npm run diff\` locally for the full report._\n`;
+/** The whole report, nothing left out (`npm run diff -- --full`). */
+export function renderMarkdown(report: DiffReport): string {
+  return joinSections(commentSections(report));
+}
+
+/** The pull-request comment: the report, shortened whole sections at a time to fit GitHub's limit. */
+export function renderComment(report: DiffReport, options: { budget?: number } = {}): string {
+  return fitSections(commentSections(report), { budget: options.budget, fullCommand: FULL_COMMAND }).text;
 }

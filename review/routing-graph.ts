@@ -1,63 +1,42 @@
 import { COMPOSITE_PART_TAG } from '../catalog/datadog-tags';
 import { StackJson } from './data-bearing';
+import { destinationLabel, DestinationResolver } from './destinations';
+import { asArray, Body, resolve, resources, str } from './stack-refs';
 
 /**
  * Where each alert goes, read back from a synthesized stack. Reading the JSON
  * (not the catalog) means both sides of a pull request are computed the same
  * way, from what Terraform would actually apply: Grafana's notification policy
  * tree evaluated against each rule's labels, Datadog's `@handles`, Sentry's
- * alert actions.
+ * alert actions, DigitalOcean's alert recipients.
  */
 export interface Route {
   /** The tool that evaluates the alert. */
-  readonly source: 'Grafana' | 'Datadog' | 'Sentry';
+  readonly source: 'Grafana' | 'Datadog' | 'Sentry' | 'DigitalOcean';
   /** The alert's name as the tool shows it. */
   readonly alert: string;
   readonly severity: string;
-  /** Where notifications go: a contact point, handle or integration. */
+  /** Where notifications arrive, whichever tool sends them: `Slack #alerts` (see destinations.ts). */
   readonly destination: string;
+  /** How the tool names that destination: a contact point, a `@handle`, an action. */
+  readonly via: string;
   /** Mute timings that silence this route, if any. */
   readonly mutedBy?: string;
   /** The business service (public status page) that this route's incidents mark impacted, if any. */
   readonly publicStatus?: string;
 }
 
-function routeKey(route: Route): string {
-  // The status page is part of the route: a pull request that changes who sees an outage changes the routing.
-  return [route.source, route.alert, route.severity, route.destination, route.mutedBy ?? '', route.publicStatus ?? ''].join('\u0000');
-}
-
-type Body = Record<string, unknown>;
-
-function resources(stack: StackJson, type: string): [string, Body][] {
-  return Object.entries((stack.resource?.[type] ?? {}) as Record<string, Body>);
-}
-
-function asArray(value: unknown): Body[] {
-  if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]) as Body[];
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}/g;
-
 /**
- * Replaces references to literal attributes of other resources with their value:
- * a policy's `${grafana_contact_point.x.name}` becomes the contact point's name.
- * A reference to something only known after apply is shown by what it names.
+ * What makes two routes the same route: the alert, at its severity, reaching one
+ * destination and the public status page it marks impacted. The status page is
+ * part of the route: a pull request that changes who sees an outage changes the routing.
  */
-function resolve(stack: StackJson, value: unknown, depth = 0): string {
-  const text = str(value) ?? '?';
-  return text.replace(REFERENCE, (_whole, type: string, name: string, attribute: string) => {
-    const body = (stack.resource?.[type] as Record<string, Body> | undefined)?.[name];
-    const target = str(body?.[attribute]);
-    if (target === undefined) return `${type}.${name}.${attribute}`;
-    // A reference to a reference (Sentry's PagerDuty service name is PagerDuty's): follow a few hops.
-    return target.includes('${') && depth < 3 ? resolve(stack, target, depth + 1) : target;
-  });
+function routeIdentity(route: Route): string {
+  return [route.source, route.alert, route.severity, route.destination, route.publicStatus ?? ''].join('\u0000');
+}
+
+function routeKey(route: Route): string {
+  return [routeIdentity(route), route.via, route.mutedBy ?? ''].join('\u0000');
 }
 
 // ---------------------------------------------------------------------------
@@ -119,16 +98,13 @@ function handlers(node: PolicyNode, labels: Readonly<Record<string, string>>, in
   return found.length > 0 ? found : [{ contactPoint, muteTimings: node.muteTimings }];
 }
 
-function grafanaRoutes(stack: StackJson): Route[] {
-  const kinds = new Map<string, string[]>();
-  const NOTIFIERS = ['pagerduty', 'slack', 'email', 'webhook', 'opsgenie', 'teams', 'discord', 'telegram', 'googlechat', 'sns', 'victorops'];
-  for (const [, body] of resources(stack, 'grafana_contact_point')) {
-    const name = str(body.name);
-    if (name) kinds.set(name, NOTIFIERS.filter((n) => asArray(body[n]).length > 0));
-  }
-  const destination = (name: string | undefined) =>
-    name === undefined ? '(no contact point)' : `${name}${kinds.get(name)?.length ? ` (${kinds.get(name)!.join(', ')})` : ''}`;
+/** One route per real destination of the contact point (a contact point may notify several). */
+function viaContactPoint(destinations: DestinationResolver, name: string | undefined): { destination: string; via: string }[] {
+  if (name === undefined) return [{ destination: '(no contact point)', via: '(none)' }];
+  return destinations.grafanaContactPoint(name).map((d) => ({ destination: destinationLabel(d), via: `contact point ${name}` }));
+}
 
+function grafanaRoutes(stack: StackJson, destinations: DestinationResolver): Route[] {
   const policies = resources(stack, 'grafana_notification_policy').map(([, body]) => policyNode(stack, body));
   const routes: Route[] = [];
   for (const [, group] of resources(stack, 'grafana_rule_group')) {
@@ -141,20 +117,18 @@ function grafanaRoutes(stack: StackJson): Route[] {
       const severity = labels.severity || '(none)';
       // Simplified routing (a contact point on the rule) bypasses the policy tree.
       const directRef = asArray(rule.notification_settings)[0]?.contact_point;
-      const direct = directRef === undefined ? undefined : resolve(stack, directRef);
-      if (direct !== undefined) {
-        routes.push({ source: 'Grafana', alert, severity, destination: destination(direct) });
+      if (directRef !== undefined) {
+        for (const to of viaContactPoint(destinations, resolve(stack, directRef))) routes.push({ source: 'Grafana', alert, severity, ...to });
         continue;
       }
       if (policies.length === 0) {
-        routes.push({ source: 'Grafana', alert, severity, destination: '(default policy of the organization)' });
+        routes.push({ source: 'Grafana', alert, severity, destination: '(default policy of the organization)', via: '(no policy)' });
         continue;
       }
       for (const h of handlers(policies[0], labels)) {
-        routes.push({
-          source: 'Grafana', alert, severity, destination: destination(h.contactPoint),
-          ...(h.muteTimings.length > 0 ? { mutedBy: h.muteTimings.join(', ') } : {}),
-        });
+        for (const to of viaContactPoint(destinations, h.contactPoint)) {
+          routes.push({ source: 'Grafana', alert, severity, ...to, ...(h.muteTimings.length > 0 ? { mutedBy: h.muteTimings.join(', ') } : {}) });
+        }
       }
     }
   }
@@ -164,7 +138,7 @@ function grafanaRoutes(stack: StackJson): Route[] {
 // ---------------------------------------------------------------------------
 // Datadog: `@handles` in the message notify
 
-function datadogRoutes(stack: StackJson): Route[] {
+function datadogRoutes(stack: StackJson, destinations: DestinationResolver): Route[] {
   const routes: Route[] = [];
   for (const type of ['datadog_monitor', 'datadog_synthetics_test']) {
     for (const [, body] of resources(stack, type)) {
@@ -173,9 +147,11 @@ function datadogRoutes(stack: StackJson): Route[] {
       // A composite's parts notify nobody by design: the composite's own route is the one to show.
       if (tags.includes(COMPOSITE_PART_TAG)) continue;
       const severity = tags.find((t) => t.startsWith('severity:'))?.slice('severity:'.length) ?? '(none)';
-      const handles = [...new Set([...(str(body.message) ?? '').matchAll(/(?:^|\s)@([^\s@]+)/g)].map((m) => `@${m[1]}`))];
-      if (handles.length === 0) routes.push({ source: 'Datadog', alert, severity, destination: '(nobody: no @handle)' });
-      for (const handle of handles) routes.push({ source: 'Datadog', alert, severity, destination: handle });
+      const handles = [...new Set([...(str(body.message) ?? '').matchAll(/(?:^|\s)@([^\s@]+(?:@[^\s@]+)?)/g)].map((m) => `@${m[1]}`))];
+      if (handles.length === 0) routes.push({ source: 'Datadog', alert, severity, destination: '(nobody: no @handle)', via: '(none)' });
+      for (const handle of handles) {
+        routes.push({ source: 'Datadog', alert, severity, destination: destinationLabel(destinations.datadogHandle(handle)), via: handle });
+      }
     }
   }
   return routes;
@@ -187,16 +163,7 @@ function datadogRoutes(stack: StackJson): Route[] {
 /** A severity stated at the end of an alert's name: `… (critical)` or `… (production, critical)`. */
 const SEVERITY_IN_NAME = /\((?:[^()]*,\s*)?(critical|warning|info)\)\s*$/i;
 
-function sentryDestination(stack: StackJson, action: Body): string | undefined {
-  const [kind, settings] = Object.entries(action).find(([k, v]) => k !== '//' && v !== null && typeof v === 'object') ?? [];
-  if (kind === undefined) return undefined;
-  const s = settings as Body;
-  if (kind === 'slack') return `Slack ${resolve(stack, s.channel_name ?? s.channel)}`;
-  if (kind === 'pagerduty') return `PagerDuty ${resolve(stack, s.service_name ?? s.service_id)}`;
-  return kind;
-}
-
-function sentryRoutes(stack: StackJson): Route[] {
+function sentryRoutes(stack: StackJson, destinations: DestinationResolver): Route[] {
   const routes: Route[] = [];
   for (const [, body] of resources(stack, 'sentry_alert')) {
     const alert = str(body.name) ?? '?';
@@ -205,8 +172,47 @@ function sentryRoutes(stack: StackJson): Route[] {
     const pagerdutySeverity = actions.map((a) => str((a.pagerduty as Body | undefined)?.severity)).find(Boolean);
     const severity = SEVERITY_IN_NAME.exec(alert)?.[1].toLowerCase() ?? pagerdutySeverity ?? '(none)';
     for (const action of actions) {
-      const destination = sentryDestination(stack, action);
-      if (destination) routes.push({ source: 'Sentry', alert, severity, destination });
+      const [kind, settings] = Object.entries(action).find(([k, v]) => k !== '//' && v !== null && typeof v === 'object') ?? [];
+      if (kind === undefined) continue;
+      const destination = destinationLabel(destinations.sentryAction(kind, settings as Body));
+      routes.push({ source: 'Sentry', alert, severity, destination, via: `${kind} action` });
+    }
+  }
+  return routes;
+}
+
+// ---------------------------------------------------------------------------
+// DigitalOcean: recipients written on each alert (DigitalOcean has no severity)
+
+function recipients(emails: unknown, slack: unknown): { destination: string; via: string }[] {
+  return [
+    ...(Array.isArray(emails) ? emails : []).map((e) => ({ destination: destinationLabel({ kind: 'email', target: String(e) }), via: 'e-mail' })),
+    ...asArray(slack).map((s) => ({ destination: destinationLabel({ kind: 'slack', target: str(s.channel) ?? '(webhook channel)' }), via: 'Slack webhook' })),
+  ];
+}
+
+function digitaloceanRoutes(stack: StackJson): Route[] {
+  const routes: Route[] = [];
+  const add = (alert: string, to: { destination: string; via: string }[]) => {
+    for (const r of to) routes.push({ source: 'DigitalOcean', alert, severity: '(none)', ...r });
+  };
+  for (const [, body] of resources(stack, 'digitalocean_monitor_alert')) {
+    const alerts = asArray(body.alerts)[0] ?? {};
+    add(str(body.description) ?? '?', recipients(alerts.email, alerts.slack));
+  }
+  for (const [, body] of resources(stack, 'digitalocean_uptime_alert')) {
+    for (const n of asArray(body.notifications)) add(str(body.name) ?? '?', recipients(n.email, n.slack));
+  }
+  for (const [, body] of resources(stack, 'digitalocean_app')) {
+    const spec = asArray(body.spec)[0] ?? {};
+    const app = str(spec.name) ?? 'app';
+    const components = [{ name: app, alerts: spec.alert }, ...['service', 'worker', 'job', 'static_site']
+      .flatMap((kind) => asArray(spec[kind]).map((c) => ({ name: `${app}/${str(c.name) ?? kind}`, alerts: c.alert })))];
+    for (const { name, alerts } of components) {
+      for (const a of asArray(alerts)) {
+        const to = asArray(a.destinations)[0] ?? {};
+        add(`${name}: ${str(a.rule) ?? '?'}`, recipients(to.emails, to.slack_webhooks));
+      }
     }
   }
   return routes;
@@ -215,10 +221,9 @@ function sentryRoutes(stack: StackJson): Route[] {
 // ---------------------------------------------------------------------------
 // PagerDuty: which pages mark the public status impacted
 
-/** Whether a route's destination is PagerDuty, in each tool's own terms. */
+/** Whether a route pages: its real destination is a PagerDuty service, whichever tool sends to it (destinations.ts). */
 function pagesPagerduty(route: Route): boolean {
-  return route.destination.startsWith('@pagerduty-') || route.destination.startsWith('PagerDuty ') ||
-    (route.source === 'Grafana' && /\(.*\bpagerduty\b.*\)$/.test(route.destination));
+  return route.destination.startsWith('PagerDuty ');
 }
 
 /**
@@ -251,9 +256,19 @@ function withPublicStatus(stack: StackJson, route: Route): Route {
 /** Every route of one synthesized stack, sorted. */
 export function routesOf(stack: StackJson | undefined): Route[] {
   if (!stack) return [];
-  const all = [...grafanaRoutes(stack), ...datadogRoutes(stack), ...sentryRoutes(stack)].map((r) => withPublicStatus(stack, r));
+  const destinations = new DestinationResolver(stack);
+  const all = [...grafanaRoutes(stack, destinations), ...datadogRoutes(stack, destinations), ...sentryRoutes(stack, destinations),
+    ...digitaloceanRoutes(stack)].map((r) => withPublicStatus(stack, r));
   const unique = new Map(all.map((r) => [routeKey(r), r]));
   return [...unique.values()].sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
+}
+
+/** A route that stays but changes how: a mute timing added or dropped, another contact point to the same place. */
+export interface RouteChange {
+  readonly before: Route;
+  readonly after: Route;
+  /** What changed, e.g. `muted: weekly-maintenance → not muted`. */
+  readonly what: string;
 }
 
 export interface RoutingDiff {
@@ -261,21 +276,51 @@ export interface RoutingDiff {
   readonly kept: readonly Route[];
   readonly added: readonly Route[];
   readonly removed: readonly Route[];
+  readonly changed: readonly RouteChange[];
 }
 
+function describeChange(before: Route, after: Route): string {
+  const parts: string[] = [];
+  if ((before.mutedBy ?? '') !== (after.mutedBy ?? '')) {
+    parts.push(`muted: ${before.mutedBy ?? 'not muted'} → ${after.mutedBy ?? 'not muted'}`);
+  }
+  if (before.via !== after.via) parts.push(`via: ${before.via} → ${after.via}`);
+  return parts.join('; ');
+}
+
+/**
+ * Routes of both sides, matched by alert, severity and real destination: a route
+ * on both sides whose mute timing or vendor-side name changed is one changed
+ * route, not one removed and one added.
+ */
 export function diffRoutes(env: string, before: StackJson | undefined, after: StackJson | undefined): RoutingDiff {
-  const b = routesOf(before);
-  const a = routesOf(after);
-  const bKeys = new Set(b.map(routeKey));
-  const aKeys = new Set(a.map(routeKey));
-  return {
-    env,
-    kept: a.filter((r) => bKeys.has(routeKey(r))),
-    added: a.filter((r) => !bKeys.has(routeKey(r))),
-    removed: b.filter((r) => !aKeys.has(routeKey(r))),
+  const byIdentity = (routes: Route[]) => {
+    const map = new Map<string, Route[]>();
+    for (const r of routes) map.set(routeIdentity(r), [...(map.get(routeIdentity(r)) ?? []), r]);
+    return map;
   };
+  const b = byIdentity(routesOf(before));
+  const a = byIdentity(routesOf(after));
+  const kept: Route[] = [];
+  const added: Route[] = [];
+  const removed: Route[] = [];
+  const changed: RouteChange[] = [];
+  for (const identity of [...new Set([...b.keys(), ...a.keys()])].sort()) {
+    const olds = [...(b.get(identity) ?? [])];
+    const news: Route[] = [];
+    for (const route of a.get(identity) ?? []) {
+      const same = olds.findIndex((o) => routeKey(o) === routeKey(route));
+      if (same >= 0) kept.push(...olds.splice(same, 1));
+      else news.push(route);
+    }
+    const pairs = Math.min(olds.length, news.length);
+    for (let i = 0; i < pairs; i++) changed.push({ before: olds[i], after: news[i], what: describeChange(olds[i], news[i]) });
+    removed.push(...olds.slice(pairs));
+    added.push(...news.slice(pairs));
+  }
+  return { env, kept, added, removed, changed };
 }
 
 export function routingChanged(diff: RoutingDiff): boolean {
-  return diff.added.length > 0 || diff.removed.length > 0;
+  return diff.added.length > 0 || diff.removed.length > 0 || diff.changed.length > 0;
 }

@@ -13,11 +13,10 @@ const SYNTHESIZED: Record<string, (env: string) => RegExp> = {
   'esg-scraper-api-apm-data': (env) => new RegExp(`^ESG Scraper API \\(${env}\\): no APM data`),
 };
 
-/** A destination of the synthesized JSON as the routing table names it. */
+/** A destination of the synthesized JSON (review/destinations.ts: where it arrives) as the routing table names it. */
 function tableName(destination: string): string {
-  if (destination.startsWith('@pagerduty-')) return 'PagerDuty';
-  if (destination.startsWith('@slack-')) return `Slack #${destination.slice('@slack-'.length)}`;
-  if (destination.endsWith('-watchdog-heartbeat (webhook)')) return 'Datadog events API (heartbeat)';
+  if (destination.startsWith('PagerDuty ')) return 'PagerDuty';
+  if (/^Webhook https:\/\/api\.[a-z0-9.]+\/api\/v1\/events$/.test(destination)) return 'Datadog events API (heartbeat)';
   return destination;
 }
 

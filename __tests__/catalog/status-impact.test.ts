@@ -73,9 +73,17 @@ describe('the public status impact table', () => {
   });
 
   it('shows the status page on the routes of the Mermaid picture', () => {
+    // The picture draws changes only (review/mermaid.ts): draw the pull request that makes pages reach the status page.
     const json = synthOf('production');
-    const picture = routingMermaid(diffRoutes('production', json, json));
-    expect(picture.match(/status page: ESG Scraper API/g)).toHaveLength(statusRoutes('production').length);
+    const before = structuredClone(json);
+    delete (before.resource as Record<string, unknown>).pagerduty_event_orchestration_service;
+    const diff = diffRoutes('production', before, json);
+    expect(diff.added).toHaveLength(statusRoutes('production').length);
+    const edges = (arrow: string) => routingMermaid(diff).split('\n').filter((l) => l.includes(` ${arrow}|`));
+    expect(edges('==>').length).toBeGreaterThan(0);
+    expect(edges('==>').every((l) => l.includes('status page: ESG Scraper API · added'))).toBe(true);
+    expect(edges('-.->').length).toBe(edges('==>').length);
+    expect(edges('-.->').some((l) => l.includes('status page'))).toBe(false);
   });
 });
 

@@ -5,8 +5,9 @@ import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { dataBearingAddresses } from '../../review/data-bearing';
 import { diffDirectories, parseDiffArgs, runDiff } from '../../review/diff-command';
+import { checkMermaid, mermaidBlocks } from '../../bench/comment-scale';
 import { TerraformJson } from '../support/synth';
-import { only, realTree, rename, tempDir, writeTree } from './fixtures';
+import { MERMAID_TIMEOUT, only, realTree, rename, tempDir, writeTree } from './fixtures';
 
 /**
  * The "must show" cases of `npm run diff`, on the real synth output: both sides
@@ -33,8 +34,13 @@ function diffAfter(mutate: (after: Record<string, TerraformJson>) => void, allow
   const after = writeTree(join(tmp.dir, 'after'), tree);
   const allowlist = join(tmp.dir, 'allowed-removals.txt');
   writeFileSync(allowlist, ['# test allowlist', ...allow].join('\n'));
-  return diffDirectories(before, after, allowlist, 'review/allowed-removals.txt');
+  const result = diffDirectories(before, after, allowlist, 'review/allowed-removals.txt');
+  drawn.push(...mermaidBlocks(result.markdown));
+  return result;
 }
+
+/** Every routing picture these tests' diffs drew, checked by Mermaid's parser at the end. */
+const drawn: string[] = [];
 
 /** The rule group of the ESG Scraper API (the stack also has the watchdog's). */
 function serviceRuleGroup(json: TerraformJson): Record<string, any> {
@@ -345,10 +351,14 @@ describe('npm run diff: routing picture', () => {
     const routing = result.report.routing.find((r) => r.env === 'production')!;
     expect(routing.added).toEqual([]);
     expect(routing.removed.length).toBeGreaterThan(0);
-    expect(routing.removed.every((r) => r.source === 'Grafana' && r.severity === 'critical' && r.destination.includes('pagerduty'))).toBe(true);
+    expect(routing.removed.every((r) => r.source === 'Grafana' && r.severity === 'critical' &&
+      r.destination === 'PagerDuty ESG Scraper API (production)')).toBe(true);
     expect(result.markdown).toContain('#### Alert routing (production) — changed');
+    // The removed page also took the route to the status page (review/routing-graph.ts, publicStatus).
     expect(result.markdown).toMatch(/-\.->\|"critical · status page: ESG Scraper API · removed"\|/);
-    expect(result.markdown).toContain('<summary>Alert routing (staging) — unchanged</summary>');
+    expect(result.markdown).toContain('Alert routing (staging): unchanged.');
+    expect(result.markdown).toMatch(/<details><summary>Unchanged routing \(staging\): \d+ routes of \d+ alerts<\/summary>/);
+    expect(result.markdown.match(/```mermaid/g)).toHaveLength(1); // unchanged routing is counted, not drawn
     expect(result.exitCode).toBe(0);
   });
 });
@@ -420,6 +430,37 @@ describe('npm run diff: the command', () => {
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/no stacks\/ directory.*Fix: run `npm run synth`/);
   });
+});
+
+describe('npm run diff: --full', () => {
+  it('takes --full without a value, and shortens the comment only without it', () => {
+    expect(parseDiffArgs(['--full', '--base', 'main'])).toMatchObject({ full: true, base: 'main' });
+    expect(parseDiffArgs([])).toMatchObject({ full: false });
+  });
+
+  it('keeps the exit codes with --full: 1 on a state backend change, 2 on a side with no synth output', () => {
+    const before = writeTree(join(tmp.dir, 'full-before'), realTree());
+    const mutated = realTree();
+    (mutated.production.terraform.backend as any).s3.key = 'other.tfstate';
+    const after = writeTree(join(tmp.dir, 'full-after'), mutated);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    expect(runDiff(['--full', '--from', before, '--to', after, '--allow', join(tmp.dir, 'none.txt')], tmp.dir, io)).toBe(1);
+    expect(out.join('')).toContain('> **The state would be forked or abandoned.**');
+    expect(out.join('')).not.toContain('Shortened to fit');
+    expect(err.join('')).toMatch(/^npm run diff: .*production.*Fix: /);
+    expect(runDiff(['--full', '--from', tmp.dir, '--to', tmp.dir], tmp.dir, io)).toBe(2);
+  });
+});
+
+describe('npm run diff: pictures', () => {
+  it('draws pictures that Mermaid\'s own parser accepts, within its default limits', () => {
+    expect(drawn.length).toBeGreaterThan(0);
+    const check = checkMermaid(drawn);
+    expect(check.results.filter((r) => !r.ok)).toEqual([]);
+    expect(check.results.every((r) => r.edges! <= check.limits.maxEdges && r.chars <= check.limits.maxTextSize)).toBe(true);
+  }, MERMAID_TIMEOUT);
 });
 
 describe('pull-request workflow', () => {

@@ -37,3 +37,6 @@ export function rename(json: TerraformJson, type: string, from: string, to: stri
   byName[to] = byName[from];
   delete byName[from];
 }
+
+/** Mermaid's parser runs in its own Node process (bench/comment-scale.ts checkMermaid): loading mermaid and jsdom takes seconds on a busy machine. */
+export const MERMAID_TIMEOUT = 60_000;

@@ -1,4 +1,5 @@
-import { clip, COMMENT_LIMIT, DiffReport, renderComment, renderMarkdown } from '../../review/markdown';
+import { COMMENT_BUDGET, markdownBalance } from '../../review/comment-budget';
+import { clip, DiffReport, renderComment, renderMarkdown, shortPath } from '../../review/markdown';
 import { StackDiff } from '../../review/tree-diff';
 
 function report(stacks: StackDiff[]): DiffReport {
@@ -20,6 +21,33 @@ describe('clip', () => {
   });
 });
 
+describe('shortPath', () => {
+  const path = 'rule[uid=esg-scraper-api-error-ratio-critical].data[ref_id=C].model.conditions[0].evaluator.params';
+
+  it('keeps the item and the last segments of a long path, within the width', () => {
+    const short = shortPath(path);
+    expect(short).toBe('rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params');
+    expect(short.length).toBeLessThanOrEqual(64);
+  });
+
+  it('leaves short paths alone', () => {
+    expect(shortPath('frequency_minutes')).toBe('frequency_minutes');
+  });
+
+  it('puts the full path in a collapsed line under the table', () => {
+    const stack: StackDiff = {
+      env: 'production', stack: 'both', settings: [],
+      resources: [{
+        address: 'grafana_rule_group.g', type: 'grafana_rule_group', kind: 'changed', replacedBy: [], dataBearing: false,
+        changes: [{ path, segments: [], before: '[0.05]', after: '[0.1]', sensitive: false }],
+      }],
+    };
+    const markdown = renderMarkdown(report([stack]));
+    expect(markdown).toContain('| `rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params` | `[0.05]` | `[0.1]` |');
+    expect(markdown).toContain(`<details><summary>full paths of 1 shortened attribute</summary>\n\n  - \`rule[uid=esg-scraper-api-error-ratio-critical]…evaluator.params\`: \`${path}\``);
+  });
+});
+
 describe('renderComment', () => {
   it('stays under the comment limit when a change is huge', () => {
     const changes = Array.from({ length: 3000 }, (_, i) => ({
@@ -29,11 +57,42 @@ describe('renderComment', () => {
       env: 'production', stack: 'both', settings: [],
       resources: [{ address: 'grafana_dashboard.big', type: 'grafana_dashboard', kind: 'changed', changes, replacedBy: [], dataBearing: true }],
     };
-    expect(renderMarkdown(report([stack])).length).toBeGreaterThan(COMMENT_LIMIT);
+    expect(renderMarkdown(report([stack])).length).toBeGreaterThan(COMMENT_BUDGET);
     const comment = renderComment(report([stack]));
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(comment).toContain('run `npm run diff` locally');
-    expect(comment).toContain('`grafana_dashboard.big` · data-bearing: 3000 attributes changed');
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(COMMENT_BUDGET);
+    expect(comment).toContain('left out: attribute tables (1 in production). `npm run diff -- --full` prints everything.');
+    // The table gave way to the changed paths, whole: no table row is left, every <details> closed.
+    expect(comment).toContain('`grafana_dashboard.big` · data-bearing: 3000 attributes changed\n  `config_json.panels[id=0].title`, ');
+    expect(comment).not.toContain('| attribute | before | after |');
+    const balance = markdownBalance(comment);
+    expect(balance.detailsOpened).toBe(balance.detailsClosed);
+  });
+
+  it('keeps the state findings and the changes deploy does not apply when the comment is shortened', () => {
+    const changes = Array.from({ length: 3000 }, (_, i) => ({
+      path: `config_json.panels[id=${i}].title`, segments: [], before: `"${'a'.repeat(60)}"`, after: `"${'b'.repeat(60)}"`, sensitive: false,
+    }));
+    const app = {
+      address: 'digitalocean_app.app', type: 'digitalocean_app', kind: 'changed' as const, replacedBy: [], dataBearing: true,
+      changes: [{ path: 'spec.service[0].env[0].value', segments: [], before: 'old', after: 'new', sensitive: true }],
+      ignored: [{ path: 'spec.service[0].env[0].value', entry: 'spec[0].service[0].env', command: 'set it on the app by hand' }],
+    };
+    const stack: StackDiff = {
+      env: 'production', stack: 'both', settings: [],
+      resources: [app, { address: 'grafana_dashboard.big', type: 'grafana_dashboard', kind: 'changed', changes, replacedBy: [], dataBearing: true }],
+    };
+    const finding = { env: 'production', kind: 'backend' as const, address: 'terraform.backend' as const,
+      summary: 'production: the state backend changes from s3 to pg', fix: 'move the state first' };
+    const full = { ...report([stack]), stateBlocked: [finding] };
+    const comment = renderComment(full, { budget: 8_000 });
+    expect(Buffer.byteLength(comment)).toBeLessThanOrEqual(8_000);
+    expect(comment).toContain('left out: ');
+    expect(comment).toContain('> **The state would be forked or abandoned.**');
+    expect(comment).toContain('> - production: the state backend changes from s3 to pg.\n>   Fix: move the state first');
+    expect(comment).toContain('**Not applied by deploy (1)**');
+    expect(comment).toContain('- `digitalocean_app.app` `spec.service[0].env[0].value` (ignored: `spec[0].service[0].env`). Apply it: set it on the app by hand.');
+    // The environment's summary counts the state finding as blocking.
+    expect(comment).toContain('routing unchanged · **1 blocking finding** (see the caution above)');
   });
 
   it('names each changed resource as people know it, next to its hashed address', () => {

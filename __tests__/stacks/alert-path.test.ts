@@ -68,11 +68,13 @@ describe('the watchdog, end to end', () => {
 
   it.each(ENVIRONMENT_NAMES)('shows the path in the routing picture: Watchdog to the heartbeat, heartbeat monitor to its handles (%s)', (env) => {
     const routes = routesOf(synthOf(env));
-    expect(routes.filter((r) => r.alert === 'Watchdog').map((r) => [r.source, r.destination]))
-      .toEqual([['Grafana', `esg-scraper-${env}-watchdog-heartbeat (webhook)`]]);
+    // Each route names where it arrives (review/destinations.ts) and how the vendor names it (`via`).
+    expect(routes.filter((r) => r.alert === 'Watchdog').map((r) => [r.source, r.destination, r.via]))
+      .toEqual([['Grafana', 'Webhook https://api.datadoghq.com/api/v1/events', `contact point esg-scraper-${env}-watchdog-heartbeat`]]);
     const heartbeat = routes.filter((r) => r.alert.startsWith(`Grafana alerting (${env}): watchdog heartbeat missing`));
-    expect(heartbeat.map((r) => r.destination).sort()).toEqual(
-      env === 'production' ? ['@pagerduty-esg-scraper-api-production', '@slack-alerts'] : ['@slack-alerts']);
+    expect(heartbeat.map((r) => [r.destination, r.via]).sort()).toEqual(env === 'production'
+      ? [['PagerDuty ESG Scraper API (production)', '@pagerduty-esg-scraper-api-production'], ['Slack #alerts', '@slack-alerts']]
+      : [['Slack #alerts', '@slack-alerts']]);
   });
 });
 

@@ -11,6 +11,19 @@ function ensureBuilt(): void {
   }
 }
 
+/**
+ * Synthesizes `services` generated services (bench/services.ts) into `outdir` in a
+ * child process, as the scale benchmark does: a 100-service synth in a Jest worker
+ * leaves it too big to exit in time.
+ */
+export function synthesizeServices(services: number, outdir: string): void {
+  ensureBuilt();
+  execFileSync(process.execPath, [join(ROOT, '.build', 'bench', 'synth-services.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', BENCH_SERVICES: String(services), CDKTF_OUTDIR: outdir },
+  });
+}
+
 /** Runs the real entry point (main.ts, built by scripts/build.mjs) as `npm run synth` does. */
 export function runApp(env: Record<string, string>): SpawnSyncReturns<string> {
   ensureBuilt();
