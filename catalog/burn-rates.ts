@@ -134,7 +134,7 @@ export function burnRateAlertId(service: ServiceDefinition, sli: PrometheusSli, 
  * - threshold: the burn rate; `for` 0s, because the long window already filters blips.
  */
 export function prometheusBurnRateAlerts(slos: readonly SloDefinition[], service: ServiceDefinition,
-  env: { readonly grafana: { readonly publicUrl: string } }): AlertDefinition[] {
+  env: { readonly grafana: { readonly publicUrl: string; readonly orgId: number } }): AlertDefinition[] {
   return slos.flatMap((slo) => {
     if (!slo.prometheus || slo.serviceId !== service.id) return [];
     const sli = slo.prometheus;
@@ -166,7 +166,8 @@ export function prometheusBurnRateAlerts(slos: readonly SloDefinition[], service
         runbookUrl: slo.runbookUrl,
         panel,
         dashboardUid: uid,
-        dashboardUrl: `${env.grafana.publicUrl}/d/${uid}`,
+        // orgId: the same uid exists in each environment's organization.
+        dashboardUrl: `${env.grafana.publicUrl}/d/${uid}?orgId=${env.grafana.orgId}`,
       };
     });
   });

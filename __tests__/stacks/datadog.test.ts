@@ -1,3 +1,4 @@
+import { datadogBurnRateAlerts } from '../../catalog/burn-rates';
 import { AlertDefinition, buildAlertCatalog, rulesOf } from '../../catalog/alerts';
 import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
 import { SYNTHETICS_SEVERITY } from '../../catalog/platform-alerts';
@@ -105,7 +106,7 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
         datadog_dashboard_json: services.length,
         // the alerts' monitors, one APM-data monitor per service, the burn-rate alerts, the watchdog heartbeat
         datadog_monitor: dd.alertsOf(env).flatMap((a) => rulesOf(a).map(() => monitorsPerRule(a))).reduce((a, b) => a + b, 0) +
-          services.length + slos.flatMap((s) => s.burnRateAlerts).length + 1,
+          services.length + slos.flatMap(datadogBurnRateAlerts).length + 1,
         ...(configs[env].pagesOnCall ? { datadog_integration_pagerduty_service_object: 1 } : {}),
       });
     });
@@ -116,7 +117,7 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
       const monitors = dd.monitorsOf(env);
       const rules = dd.alertsOf(env).flatMap(rulesOf);
       const guarded = guardedRules(env).length;
-      const burnRates = dd.slosOf(env).flatMap((s) => s.burnRateAlerts).length;
+      const burnRates = dd.slosOf(env).flatMap(datadogBurnRateAlerts).length;
       expect(rules.length).toBeGreaterThan(0);
       expect(guarded).toBeGreaterThan(0);
       const byType = (type: string) => monitors.filter((m) => m.type === type);
@@ -328,7 +329,7 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
       expect(parts).toHaveLength(2 * guardedRules('production').length);
       for (const part of parts) expect([part.name, part.message.includes('@')]).toEqual([part.name, false]);
       const rules = dd.alertsOf('production').flatMap(rulesOf);
-      const burnRates = dd.slosOf('production').flatMap((s) => s.burnRateAlerts);
+      const burnRates = dd.slosOf('production').flatMap(datadogBurnRateAlerts);
       const synthetics = services.flatMap(apiChecks).length;
       // The alert path watching itself: an APM-data monitor per service, the watchdog heartbeat, Grafana's health test.
       const selfWatch = services.length + 1 + 1;
@@ -351,7 +352,7 @@ describe.each(ESTATES)('Datadog ($name)', (estate) => {
         const id = `\${datadog_service_level_objective.${name}.id}`;
         const alerts = dd.monitorsOf(env).filter((m) => m.type === 'slo alert' && m.query.includes(id));
         expect(alerts.map((m) => [m.monitor_thresholds.critical, tag(m, 'severity')]).sort())
-          .toEqual(slo.burnRateAlerts.map((b) => [String(b.burnRate), b.severity]).sort());
+          .toEqual(datadogBurnRateAlerts(slo).map((b) => [String(b.burnRate), b.severity]).sort());
       }
     });
 

@@ -1,3 +1,5 @@
+import { prometheusBurnRateAlerts } from '../../catalog/burn-rates';
+import { buildSloCatalog } from '../../catalog/slos';
 import { buildAlertCatalog, rulesOf } from '../../catalog/alerts';
 import { healthPath, UPTIME_ENDPOINTS } from '../../catalog/platform-alerts';
 import { ENVIRONMENT_NAMES } from '../../config/types';
@@ -61,7 +63,11 @@ describe('the two-service estate', () => {
 
   it.each(ENVIRONMENT_NAMES)('queries each service\'s own metrics in its own rule group, with its thresholds in force (%s)', (env) => {
     const groups = resourcesOf(synthOf(env, TWO_SERVICE), 'grafana_rule_group').map(([, g]) => g);
-    const catalog = buildAlertCatalog(TWO_SERVICE.services, TWO_SERVICE.configs[env]).flatMap(rulesOf);
+    const config = TWO_SERVICE.configs[env];
+    // The catalog's rules, then each service's SLO burn-rate rules (stacks/grafana.ts).
+    const slos = buildSloCatalog(TWO_SERVICE.services, config);
+    const catalog = [...buildAlertCatalog(TWO_SERVICE.services, config),
+      ...TWO_SERVICE.services.flatMap((s) => prometheusBurnRateAlerts(slos, s, config))].flatMap(rulesOf);
     for (const service of TWO_SERVICE.services) {
       const [group] = groups.filter((g) => g.name === service.id);
       const other = TWO_SERVICE.services.find((s) => s !== service)!;
