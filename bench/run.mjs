@@ -9,6 +9,7 @@
 // bench/maxrss.cjs preloaded into every node process; BENCH_NO_TIME=1 forces that).
 // Results go to stdout and to BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
+import { mutationSectionOf } from '../scripts/mutation-section.mjs';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -446,6 +447,9 @@ out('- Floors (bench/floor.ts): "bare" declares, per stack, as many bare resourc
 out('- Default template: cdktf-cli 0.21.0 with `--app "npx ts-node main.ts"` (ts-node 10.9.2 type-checks on every run, with this project\'s tsconfig: CommonJS, as the template\'s). `CHECKPOINT_DISABLE=1`; cdktf.json has `sendCrashReports: false`; no network is used.');
 out('- Profile a run yourself: `node --cpu-prof --cpu-prof-dir=/tmp/prof .build/bench/synth-services.js` (BENCH_SERVICES=100), then `node bench/profile-summary.mjs /tmp/prof/*.cpuprofile`.');
 
-const markdown = `${lines.join('\n')}\n`;
+// The mutation-testing section is `npm run mutate`'s: carried over as it was.
+const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
+const mutation = mutationSectionOf(previous);
+const markdown = `${lines.join('\n')}\n${mutation ? `\n${mutation}\n` : ''}`;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
 process.stdout.write(markdown);

@@ -2,9 +2,17 @@
  * Synthesizes every environment once per test run; test files read the JSON
  * through `__tests__/support/synth.ts` instead of each synthesizing again.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SYNTH_DIR } from './paths';
 import { synthesize } from '../../stacks/app';
+import { underMutantRun } from './mutation';
 
 export default function globalSetup(): void {
+  // Under `npm run mutate`, Jest runs again for every mutant in the same sandbox: the output of the
+  // first, unmutated run is reused, so that a test reading it checks the real configuration's synth
+  // and a mutant is killed only by a test that runs the mutated code itself.
+  if (underMutantRun()) return;
+  mkdirSync(dirname(SYNTH_DIR), { recursive: true }); // .build/ may not exist yet (a fresh clone, Stryker's sandbox)
   synthesize({ outdir: SYNTH_DIR });
 }
