@@ -89,3 +89,39 @@ describe('routing by severity and environment', () => {
     expect(run.stdout.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
   });
 });
+
+describe('maintenance windows by severity', () => {
+  const window = (name: string, severities: ('warning' | 'info')[]) =>
+    ({ ...production.maintenanceWindows![0], name, severities });
+
+  it('does not mute warnings with a window for info alerts only (nor info with a warning-only one)', () => {
+    const env = { maintenanceWindows: [window('info-only', ['info']), window('warning-only', ['warning'])] };
+    expect(muteTimingsFor('warning', env)).toEqual(['warning-only']);
+    expect(muteTimingsFor('info', env)).toEqual(['info-only']);
+    expect(muteTimingsFor('critical', env)).toEqual([]);
+  });
+
+  it('mutes nothing in an environment without maintenance windows', () => {
+    expect(muteTimingsFor('warning', { maintenanceWindows: undefined })).toEqual([]);
+  });
+
+  it('lists the windows that mute each row of the table, "-" when none', () => {
+    const env = { ...production, maintenanceWindows: [window('night', ['warning']), window('weekend', ['warning', 'info'])] };
+    const rows = routingTable(env, buildAlertCatalog(SERVICES, env));
+    expect(rows.filter((r) => r.severity === 'warning').every((r) => r.mutedBy.join() === 'night,weekend')).toBe(true);
+    expect(rows.filter((r) => r.severity === 'info').map((r) => r.mutedBy)).toEqual([['weekend']]);
+    const lines = formatRoutingTable(rows).split('\n');
+    expect(lines.find((l) => l.includes('latency-p95'))).toMatch(/Slack #alerts\s+night, weekend$/);
+    expect(lines.find((l) => l.includes('error-ratio'))).toMatch(/PagerDuty, Slack #alerts\s+-$/);
+  });
+});
+
+describe('Slack channels', () => {
+  it('names each Slack destination by its channel in the environment', () => {
+    const env = { ...staging, slack: { alertsChannel: '#staging-alerts', monitoringChannel: '#staging-monitoring' } };
+    const rows = routingTable(env, buildAlertCatalog(SERVICES, env));
+    expect([...new Set(rows.map((r) => `${r.severity}: ${r.destinations.join(', ')}`))]).toEqual([
+      'critical: Slack #staging-alerts', 'warning: Slack #staging-alerts', 'info: Slack #staging-monitoring',
+    ]);
+  });
+});
