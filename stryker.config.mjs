@@ -34,6 +34,8 @@ export default {
   concurrency: 2,
   // A busy machine slows the promtool and PGlite tests; a timeout there is not an infinite loop.
   timeoutMS: 20000,
+  // The first, unmutated run is the whole suite in one Jest process (with coverage per test).
+  dryRunTimeoutMinutes: 15,
   ignorePatterns: ['cdktf.out', '.build', '.bench-tmp', 'reports'],
   tempDirName: '.stryker-tmp',
 };
