@@ -7,7 +7,17 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.config.js', enableFindRelatedTests: true },
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    // Only for mutation runs: load only the test files that hold a mutant's covering tests
+    // (see the two files' comments); the tests that run, and so the results, are the same.
+    config: {
+      testEnvironment: './__tests__/support/mutation-environment.js',
+      testSequencer: './__tests__/support/mutation-sequencer.js',
+    },
+    enableFindRelatedTests: true,
+  },
   // Each mutant runs only the tests that executed its code in the dry run. Tests that only read
   // the shared synth output (the snapshot and the stack tests; __tests__/support/global-setup.ts
   // writes it once, unmutated) execute no target code themselves, so they never count as killing.
