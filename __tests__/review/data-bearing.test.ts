@@ -147,6 +147,7 @@ describe('the address lock', () => {
     expect(Object.keys(file)).toEqual(['comment', 'addresses']);
     expect(file.comment).toContain('npm run lock:update');
     expect(file.comment).toContain('review/data-bearing.ts');
+    expect(file.comment).toContain('a resource destroyed or created: review it');
     expect(Object.keys(file.addresses)).toEqual(['production', 'staging']);
     expect(file.addresses.staging).toEqual(['sentry_key.a', 'sentry_project.b']);
     expect(text).toContain('\n  "addresses": {\n');

@@ -245,6 +245,39 @@ describe('destructionsOf', () => {
   });
 });
 
+describe('diffTrees: edge cases of moves and bodies', () => {
+  const before = { resource: { sentry_project: { old: { slug: 'esg' } } } };
+
+  it('reports the source as destroyed when a moved block points to an address the stack does not declare', () => {
+    const diff = diffOne(before, { resource: { sentry_project: {} }, moved: [{ from: 'sentry_project.old', to: 'sentry_project.missing' }] });
+    expect(diff.resources.map((r) => [r.address, r.kind])).toEqual([['sentry_project.old', 'removed']]);
+    expect(destructionsOf([diff]).map((d) => d.address)).toEqual(['sentry_project.old']);
+  });
+
+  it('keeps a move when a later, incomplete moved block names the same target', () => {
+    const diff = diffOne(before, {
+      resource: { sentry_project: { renamed: { slug: 'esg' } } },
+      moved: [{ from: 'sentry_project.old', to: 'sentry_project.renamed' }, { to: 'sentry_project.renamed' }],
+    });
+    expect(diff.resources.map((r) => [r.address, r.kind, r.movedFrom])).toEqual([['sentry_project.renamed', 'moved', 'sentry_project.old']]);
+  });
+
+  it('labels nothing, and does not fail, for a body that is null or missing', () => {
+    const diff = diffOne({}, { resource: { sentry_project: { a: null, b: undefined, c: 'text' } } } as unknown as StackJson);
+    expect(diff.resources.map((r) => [r.address, r.kind, r.label])).toEqual([
+      ['sentry_project.a', 'added', undefined], ['sentry_project.b', 'added', undefined], ['sentry_project.c', 'added', undefined],
+    ]);
+  });
+
+  it('lists provider changes by provider name, sorted', () => {
+    const diff = diffOne(
+      { provider: { grafana: [{ url: 'https://a.example.com' }] } },
+      { provider: { grafana: [{ url: 'https://b.example.com' }], datadog: [{ api_url: 'https://api.datadoghq.eu' }] } },
+    );
+    expect(diff.settings.map((c) => c.path.split(/[.[]/)[1])).toEqual(['datadog', 'grafana']);
+  });
+});
+
 describe('readSynthTree', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => {
