@@ -9,6 +9,7 @@
 // bench/maxrss.cjs preloaded into every node process; BENCH_NO_TIME=1 forces that).
 // Results go to stdout and to BENCHMARKS.md.
 import { spawnSync } from 'node:child_process';
+import { mutationSectionOf } from '../scripts/mutation-section.mjs';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -446,12 +447,13 @@ out('- Floors (bench/floor.ts): "bare" declares, per stack, as many bare resourc
 out('- Default template: cdktf-cli 0.21.0 with `--app "npx ts-node main.ts"` (ts-node 10.9.2 type-checks on every run, with this project\'s tsconfig: CommonJS, as the template\'s). `CHECKPOINT_DISABLE=1`; cdktf.json has `sendCrashReports: false`; no network is used.');
 out('- Profile a run yourself: `node --cpu-prof --cpu-prof-dir=/tmp/prof .build/bench/synth-services.js` (BENCH_SERVICES=100), then `node bench/profile-summary.mjs /tmp/prof/*.cpuprofile`.');
 
-// `npm run bench:comment` (bench/comment.ts) and `npm run detection` own their own
-// sections of BENCHMARKS.md: this bench does not re-measure them, it carries them over.
+// `npm run bench:comment` (bench/comment.ts), `npm run detection` and `npm run mutate` own
+// their own sections of BENCHMARKS.md: this bench does not re-measure them, it carries them over.
 const previous = existsSync(join(ROOT, 'BENCHMARKS.md')) ? readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8') : '';
 const kept = [
   /<!-- comment-scale:[\s\S]*?<!-- \/comment-scale -->/.exec(previous)?.[0],
   /<!-- detection:begin[\s\S]*<!-- detection:end -->/.exec(previous)?.[0],
+  mutationSectionOf(previous),
 ].filter(Boolean);
 const markdown = `${lines.join('\n')}\n${kept.map((section) => `\n${section}\n`).join('')}`;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);

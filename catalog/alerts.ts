@@ -376,7 +376,7 @@ const DURATION = /^(0s|([1-9]\d*[smh])+)$/;
 const CATALOG_FIX = 'edit the catalog in catalog/alerts.ts';
 
 /** Records every way an alert would be rejected by Grafana or could never fire. */
-function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, problems: Problems): void {
+export function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, problems: Problems): void {
   const f = `${env.name}: alert "${alert.id}"`;
   for (const rule of rulesOf(alert)) {
     problems.check(isReachable(alert.unit, alert.comparison, rule.threshold), `${f}.thresholds.${rule.severity}`, rule.threshold,

@@ -19,6 +19,7 @@ export function readSynthTree(dir: string): SynthTree {
       'Fix: run `npm run synth` (or CDKTF_OUTDIR=<dir> node .build/main.js) and pass that directory');
   }
   const tree: Record<string, StackJson> = {};
+  // Stryker disable next-line MethodExpression: equivalent, diffTrees sorts the environments again; this keeps the tree's order stable
   for (const env of readdirSync(stacks).sort()) tree[env] = readStackFile(join(stacks, env, 'cdk.tf.json'));
   if (Object.keys(tree).length === 0) {
     throw new Error(`${stacks}: empty, no stacks/<env>/cdk.tf.json; expected at least one synthesized environment. ` +
@@ -123,6 +124,7 @@ function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): 
   for (const [address, { type, body }] of after) {
     const dataBearing = isDataBearing(address, type);
     const from = moves.get(address);
+    // Stryker disable next-line ConditionalExpression: `from !== undefined` is for the type only: movedAway.has(undefined) is false
     const previous = before.get(address) ?? (from !== undefined && movedAway.has(from) ? before.get(from) : undefined);
     if (previous === undefined) {
       out.push({ address, type, kind: 'added', changes: [], replacedBy: [], label: labelOf(body), dataBearing });

@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  alertingExpression, buildAlertCatalog, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
+  alertingExpression, buildAlertCatalog, checkAlert, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
 import { dashboardUid } from '../../catalog/grafana-uids';
 import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
-import { ConfigError } from '../../config/validate';
+import { ConfigError, Problems } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
 import { SEED_CONFIGS } from '../support/estates';
 
@@ -216,5 +216,49 @@ describe('alert catalog', () => {
     expect(problemsOf([], ENVIRONMENTS.production)).toEqual([
       'services: got []; expected at least one service. Fix: add one to SERVICES in catalog/services.ts',
     ]);
+  });
+});
+
+describe('checks on one alert', () => {
+  /** The problems checkAlert records for one alert of the production catalog, changed. */
+  function alertProblems(id: string, change: Record<string, unknown>): string[] {
+    const problems = new Problems();
+    checkAlert({ ...byId(id), ...change }, ENVIRONMENTS.production, problems);
+    try {
+      problems.throwIfAny();
+      return [];
+    } catch (error) {
+      return [...(error as ConfigError).problems];
+    }
+  }
+
+  it('fails when an alert whose Datadog monitor sums would keep its last state on no data (Datadog reads a missing sum as 0)', () => {
+    expect(byId('error-ratio').datadog?.timeAggregation).toMatch(/^sum\(/);
+    expect(alertProblems('error-ratio', { noDataState: 'KeepLast' })).toEqual([
+      'production: alert "esg-scraper-api-error-ratio".noDataState: got "KeepLast"; expected OK, NoData or Alerting for an ' +
+        'alert whose Datadog monitor sums. Fix: edit the catalog in catalog/alerts.ts',
+    ]);
+  });
+
+  it('accepts KeepLast for an alert whose Datadog monitor does not sum, or that has none', () => {
+    expect(byId('latency-p95').datadog?.timeAggregation).toMatch(/^percentile\(/);
+    expect(alertProblems('latency-p95', { noDataState: 'KeepLast' })).toEqual([]);
+    expect(alertProblems('error-ratio', { noDataState: 'KeepLast', datadog: undefined })).toEqual([]);
+  });
+
+  it('accepts every alert of the catalog as it is', () => {
+    for (const alert of production) expect({ id: alert.id, problems: alertProblems(alert.id.replace('esg-scraper-api-', ''), {}) })
+      .toEqual({ id: alert.id, problems: [] });
+  });
+
+  it.each(['5', '0m', 'm', '5m ', '1d'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
+    expect(alertProblems('error-ratio', { pendingFor })).toEqual([
+      `production: alert "esg-scraper-api-error-ratio".pendingFor: got ${JSON.stringify(pendingFor)}; expected a Prometheus ` +
+        'duration such as "5m" or "1h30m". Fix: edit the catalog in catalog/alerts.ts',
+    ]);
+  });
+
+  it('accepts compound pending durations', () => {
+    expect(alertProblems('error-ratio', { pendingFor: '1h30m' })).toEqual([]);
   });
 });

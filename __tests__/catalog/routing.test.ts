@@ -9,6 +9,7 @@ import { selfWatchRoutingRows } from '../../catalog/self-watch';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, SEVERITIES } from '../../config/types';
+import { childEnv, underMutantRun } from '../support/mutation';
 import { ROOT } from '../support/paths';
 
 const { staging, production } = ENVIRONMENTS;
@@ -80,11 +81,14 @@ describe('routing by severity and environment', () => {
 
   it('is what `npm run routing` prints, for every environment', () => {
     const outfile = join(ROOT, '.build', 'test-routing', 'routing.js');
-    buildSync({
-      absWorkingDir: ROOT, entryPoints: ['scripts/routing.ts'], outfile, bundle: true, packages: 'external',
-      platform: 'node', format: 'cjs', logLevel: 'warning',
-    });
-    const run = spawnSync(process.execPath, [outfile], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    // Under `npm run mutate` the first, unmutated run built it (the bundle reads the active mutant at run time).
+    if (!underMutantRun()) {
+      buildSync({
+        absWorkingDir: ROOT, entryPoints: ['scripts/routing.ts'], outfile, bundle: true, packages: 'external',
+        platform: 'node', format: 'cjs', logLevel: 'warning',
+      });
+    }
+    const run = spawnSync(process.execPath, [outfile], { encoding: 'utf8', env: childEnv({ PATH: process.env.PATH ?? '' }) });
     expect(run.stderr).toBe('');
     const expected = formatRoutingTable(['staging', 'production'].flatMap((name) => {
       const env = ENVIRONMENTS[name as 'staging' | 'production'];
@@ -96,5 +100,41 @@ describe('routing by severity and environment', () => {
     expect(routing.split('\n')).toHaveLength(1 + 2 * (6 + 4));
     expect(routing.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
     expect(statusTable).toContain('| vendor | alerts | severity | staging | production |'); // the README's table (status-impact.test.ts)
+  });
+});
+
+describe('maintenance windows by severity', () => {
+  const window = (name: string, severities: ('warning' | 'info')[]) =>
+    ({ ...production.maintenanceWindows![0], name, severities });
+
+  it('does not mute warnings with a window for info alerts only (nor info with a warning-only one)', () => {
+    const env = { maintenanceWindows: [window('info-only', ['info']), window('warning-only', ['warning'])] };
+    expect(muteTimingsFor('warning', env)).toEqual(['warning-only']);
+    expect(muteTimingsFor('info', env)).toEqual(['info-only']);
+    expect(muteTimingsFor('critical', env)).toEqual([]);
+  });
+
+  it('mutes nothing in an environment without maintenance windows', () => {
+    expect(muteTimingsFor('warning', { maintenanceWindows: undefined })).toEqual([]);
+  });
+
+  it('lists the windows that mute each row of the table, "-" when none', () => {
+    const env = { ...production, maintenanceWindows: [window('night', ['warning']), window('weekend', ['warning', 'info'])] };
+    const rows = routingTable(env, buildAlertCatalog(SERVICES, env));
+    expect(rows.filter((r) => r.severity === 'warning').every((r) => r.mutedBy.join() === 'night,weekend')).toBe(true);
+    expect(rows.filter((r) => r.severity === 'info').map((r) => r.mutedBy)).toEqual([['weekend']]);
+    const lines = formatRoutingTable(rows).split('\n');
+    expect(lines.find((l) => l.includes('latency-p95'))).toMatch(/Slack #alerts\s+night, weekend$/);
+    expect(lines.find((l) => l.includes('error-ratio'))).toMatch(/PagerDuty, Slack #alerts\s+-$/);
+  });
+});
+
+describe('Slack channels', () => {
+  it('names each Slack destination by its channel in the environment', () => {
+    const env = { ...staging, slack: { alertsChannel: '#staging-alerts', monitoringChannel: '#staging-monitoring' } };
+    const rows = routingTable(env, buildAlertCatalog(SERVICES, env));
+    expect([...new Set(rows.map((r) => `${r.severity}: ${r.destinations.join(', ')}`))]).toEqual([
+      'critical: Slack #staging-alerts', 'warning: Slack #staging-alerts', 'info: Slack #staging-monitoring',
+    ]);
   });
 });

@@ -196,3 +196,17 @@ describe('burn-rate alerts', () => {
     expect(problemsOf([slo({ sli })])).toContain('slo "checkout-availability".sli.intervalSeconds: got 120; expected 60 or 300');
   });
 });
+
+describe('the SLO catalog of an environment', () => {
+  it('fails when two services would define the same SLO ids, naming the SLO: the catalog is checked before use', () => {
+    expect(() => buildSloCatalog([ESG_SCRAPER_API, ESG_SCRAPER_API], production)).toThrow(
+      'slo "esg-scraper-api-availability".id: got "esg-scraper-api-availability"; expected an id no other SLO uses');
+  });
+
+  it('holds each service\'s availability and latency SLOs, in service order', () => {
+    const other = { ...ESG_SCRAPER_API, id: 'billing', displayName: 'Billing' };
+    expect(buildSloCatalog([ESG_SCRAPER_API, other], production).map((s) => s.id)).toEqual([
+      'esg-scraper-api-availability', 'esg-scraper-api-latency', 'billing-availability', 'billing-latency',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { knownAlertIds } from '../../catalog/alerts';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig } from '../../config/types';
-import { ConfigError, loadEnvironments, parseEnvironmentNames } from '../../config/validate';
+import { ConfigError, isHttpUrl, isInt, loadEnvironments, parseEnvironmentNames } from '../../config/validate';
 
 const ids = knownAlertIds(SERVICES);
 
@@ -317,5 +317,265 @@ describe('on-call rotation (pagerduty)', () => {
   it('fails when the status page URL is not https', () => {
     const problems = problemsOf(withProduction((env) => { env.pagerduty.statusPage.url = 'http://status.blueprintbuddy.io'; }));
     expect(problems).toEqual([expect.stringMatching(/^production\.pagerduty\.statusPage\.url: got "http:\/\/status\.blueprintbuddy\.io"; expected an absolute https: URL/)]);
+  });
+});
+
+/**
+ * Each rule of checkEnvironment broken on purpose, one field at a time: the problem names the
+ * field, the value received, what is allowed and the fix; and each bound is accepted where it is
+ * allowed (so a rule made stricter by mistake fails too).
+ */
+describe('each rule of an environment, case by case', () => {
+  const FIX = 'edit config/environments.ts';
+  const problem = (field: string, value: string, allowed: string, fix = FIX) =>
+    `production.${field}: got ${value}; expected ${allowed}. Fix: ${fix}`;
+  const URL_HTTPS = 'an absolute https: URL with a dotted host and no trailing slash';
+  const TEXT = 'a non-empty string';
+  const SLUG_RULE = 'a slug of lowercase letters, digits and "-"';
+  const long = (n: number) => 'a'.repeat(n);
+
+  it.each<[string, (env: any) => void, string]>([
+    ['pagesOnCall is not a boolean', (env) => { env.pagesOnCall = 'yes'; }, problem('pagesOnCall', '"yes"', 'true or false')],
+    ['the Grafana URL has a trailing slash', (env) => { env.grafana.publicUrl = 'https://monitoring.example.com/'; },
+      problem('grafana.publicUrl', '"https://monitoring.example.com/"', URL_HTTPS)],
+    ['the Grafana URL has an undotted host', (env) => { env.grafana.publicUrl = 'https://grafana'; },
+      problem('grafana.publicUrl', '"https://grafana"', URL_HTTPS)],
+    ['the Grafana URL is not text', (env) => { env.grafana.publicUrl = 42; }, problem('grafana.publicUrl', '42', URL_HTTPS)],
+    ['the Prometheus URL is neither http nor https', (env) => { env.grafana.prometheusUrl = 'ftp://prometheus.example.com'; },
+      problem('grafana.prometheusUrl', '"ftp://prometheus.example.com"', 'an absolute http: or https: URL with a dotted host and no trailing slash')],
+    ['the Grafana organization is 0', (env) => { env.grafana.orgId = 0; }, problem('grafana.orgId', '0', 'a positive integer (a Grafana organization id)')],
+    ['the Grafana organization is above 1000000', (env) => { env.grafana.orgId = 1_000_001; },
+      problem('grafana.orgId', '1000001', 'a positive integer (a Grafana organization id)')],
+    ['the Grafana organization is 2.5, not an integer', (env) => { env.grafana.orgId = 2.5; },
+      problem('grafana.orgId', '2.5', 'a positive integer (a Grafana organization id)')],
+    ['the Grafana organization is a string', (env) => { env.grafana.orgId = '3'; },
+      problem('grafana.orgId', '"3"', 'a positive integer (a Grafana organization id)')],
+    ['the PostgreSQL host has no port', (env) => { env.grafana.postgres.host = 'db.example.com'; },
+      problem('grafana.postgres.host', '"db.example.com"', 'host:port')],
+    ['the PostgreSQL host has text before it', (env) => { env.grafana.postgres.host = 'x db.example.com:5432'; },
+      problem('grafana.postgres.host', '"x db.example.com:5432"', 'host:port')],
+    ['the PostgreSQL port has six digits', (env) => { env.grafana.postgres.host = 'db.example.com:543210'; },
+      problem('grafana.postgres.host', '"db.example.com:543210"', 'host:port')],
+    ['the PostgreSQL database is blank', (env) => { env.grafana.postgres.database = '  '; }, problem('grafana.postgres.database', '"  "', TEXT)],
+    ['the PostgreSQL user is missing', (env) => { delete env.grafana.postgres.user; },
+      problem('grafana.postgres.user', 'nothing (the setting is missing)', TEXT)],
+    ['the Sentry organization has capitals', (env) => { env.sentry.organization = 'ESG'; }, problem('sentry.organization', '"ESG"', SLUG_RULE)],
+    ['the Sentry team slug starts with "-"', (env) => { env.sentry.teamSlug = '-esg'; }, problem('sentry.teamSlug', '"-esg"', SLUG_RULE)],
+    ['the Sentry project slug ends with "-"', (env) => { env.sentry.projectSlug = 'esg-'; }, problem('sentry.projectSlug', '"esg-"', SLUG_RULE)],
+    ['the Sentry rate limit is 0 events', (env) => { env.sentry.rateLimit.count = 0; },
+      problem('sentry.rateLimit.count', '0', 'an integer from 1 to 1000000')],
+    ['the Sentry rate limit is above 1000000 events', (env) => { env.sentry.rateLimit.count = 1_000_001; },
+      problem('sentry.rateLimit.count', '1000001', 'an integer from 1 to 1000000')],
+    ['the Sentry rate-limit window is under a minute', (env) => { env.sentry.rateLimit.windowSeconds = 59; },
+      problem('sentry.rateLimit.windowSeconds', '59', 'an integer from 60 to 86400')],
+    ['the Sentry rate-limit window is over a day', (env) => { env.sentry.rateLimit.windowSeconds = 86_401; },
+      problem('sentry.rateLimit.windowSeconds', '86401', 'an integer from 60 to 86400')],
+    ['the Sentry team name is empty', (env) => { env.sentry.teamName = ''; }, problem('sentry.teamName', '""', TEXT)],
+    ['the Sentry Slack integration name is empty', (env) => { env.sentry.slackIntegrationName = ''; },
+      problem('sentry.slackIntegrationName', '""', TEXT)],
+    ['the Sentry PagerDuty integration name is empty', (env) => { env.sentry.pagerdutyIntegrationName = ''; },
+      problem('sentry.pagerdutyIntegrationName', '""', TEXT)],
+    ['six PagerDuty responders are given (at most 5 targets per escalation rule)', (env) => {
+      env.pagerduty.responderEmails = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.com`);
+    }, problem('pagerduty.responderEmails', JSON.stringify(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.com`)),
+      'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)')],
+    ['no PagerDuty responders are given', (env) => { delete env.pagerduty.responderEmails; },
+      problem('pagerduty.responderEmails', '[]', 'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)')],
+    ['a PagerDuty responder is not an e-mail address', (env) => { env.pagerduty.responderEmails[1] = 'oncall@localhost'; },
+      problem('pagerduty.responderEmails[1]', '"oncall@localhost"', 'an e-mail address')],
+    ['the escalation delay is 0 minutes', (env) => { env.pagerduty.escalationDelayMinutes = 0; },
+      problem('pagerduty.escalationDelayMinutes', '0', 'an integer from 1 to 1440')],
+    ['the escalation delay is over a day', (env) => { env.pagerduty.escalationDelayMinutes = 1441; },
+      problem('pagerduty.escalationDelayMinutes', '1441', 'an integer from 1 to 1440')],
+    ['the alerts channel has no "#"', (env) => { env.slack.alertsChannel = 'alerts'; },
+      problem('slack.alertsChannel', '"alerts"', 'a Slack channel name such as "#alerts"')],
+    ['the monitoring channel is 81 characters', (env) => { env.slack.monitoringChannel = `#${long(81)}`; },
+      problem('slack.monitoringChannel', `"#${long(81)}"`, 'a Slack channel name such as "#alerts"')],
+    ['no alert e-mail address is given', (env) => { env.alertEmails = []; }, problem('alertEmails', '[]', 'at least one e-mail address')],
+    ['an alert e-mail address is longer than 100 characters', (env) => { env.alertEmails = [`${long(89)}@example.com`]; },
+      problem('alertEmails[0]', `"${long(89)}@example.com"`, 'an e-mail address of at most 100 characters')],
+    ['an alert e-mail address has a space', (env) => { env.alertEmails = ['alerts team@example.com']; },
+      problem('alertEmails[0]', '"alerts team@example.com"', 'an e-mail address of at most 100 characters')],
+    ['the app name is one character', (env) => { env.digitalocean.app.name = 'a'; },
+      problem('digitalocean.app.name', '"a"', 'a lowercase DNS label of 2-32 characters')],
+    ['the app name is 33 characters', (env) => { env.digitalocean.app.name = long(33); },
+      problem('digitalocean.app.name', `"${long(33)}"`, 'a lowercase DNS label of 2-32 characters')],
+    ['the app repository has no owner', (env) => { env.digitalocean.app.github.repo = 'esg-scraper'; },
+      problem('digitalocean.app.github.repo', '"esg-scraper"', '"owner/name"')],
+    ['the app repository has two slashes', (env) => { env.digitalocean.app.github.repo = 'a/b/c'; },
+      problem('digitalocean.app.github.repo', '"a/b/c"', '"owner/name"')],
+    ['the app branch is empty', (env) => { env.digitalocean.app.github.branch = ''; }, problem('digitalocean.app.github.branch', '""', TEXT)],
+    ['the app size is empty', (env) => { env.digitalocean.app.instanceSizeSlug = ''; }, problem('digitalocean.app.instanceSizeSlug', '""', TEXT)],
+    ['the region is empty', (env) => { env.digitalocean.region = ''; }, problem('digitalocean.region', '""', TEXT)],
+    ['the app runs 0 instances', (env) => { env.digitalocean.app.instanceCount = 0; },
+      problem('digitalocean.app.instanceCount', '0', 'an integer from 1 to 50')],
+    ['the app runs 51 instances', (env) => { env.digitalocean.app.instanceCount = 51; },
+      problem('digitalocean.app.instanceCount', '51', 'an integer from 1 to 50')],
+    ['the app port is 0', (env) => { env.digitalocean.app.httpPort = 0; }, problem('digitalocean.app.httpPort', '0', 'a port from 1 to 65535')],
+    ['the app port is 65536', (env) => { env.digitalocean.app.httpPort = 65_536; },
+      problem('digitalocean.app.httpPort', '65536', 'a port from 1 to 65535')],
+    ['the MongoDB cluster is empty', (env) => { env.digitalocean.databases.mongodb = ''; }, problem('digitalocean.databases.mongodb', '""', TEXT)],
+    ['the Redis cluster is empty', (env) => { env.digitalocean.databases.redis = ''; }, problem('digitalocean.databases.redis', '""', TEXT)],
+    ['uptime checks run from a single known region', (env) => { env.digitalocean.uptimeRegions = ['us_east']; },
+      problem('digitalocean.uptimeRegions', '["us_east"]',
+        'two or more of us_east, us_west, eu_west, se_asia (checks from one region cannot tell an outage from a network blip)')],
+    ['one of two uptime regions is unknown', (env) => { env.digitalocean.uptimeRegions = ['us_east', 'mars']; },
+      problem('digitalocean.uptimeRegions', '["us_east","mars"]',
+        'two or more of us_east, us_west, eu_west, se_asia (checks from one region cannot tell an outage from a network blip)')],
+    ['no uptime region is given', (env) => { delete env.digitalocean.uptimeRegions; },
+      problem('digitalocean.uptimeRegions', 'nothing (the setting is missing)',
+        'two or more of us_east, us_west, eu_west, se_asia (checks from one region cannot tell an outage from a network blip)')],
+    ['the Datadog site has a suffix', (env) => { env.datadog.site = 'datadoghq.com.example'; },
+      problem('datadog.site', '"datadoghq.com.example"',
+        'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com')],
+    ['a threshold override names an unknown severity', (env) => { env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { page: 0.1 } }; },
+      problem('thresholdOverrides.esg-scraper-api-error-ratio.page', '"page"', 'critical, warning, info')],
+    ['a threshold override is infinite', (env) => { env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { critical: Infinity } }; },
+      problem('thresholdOverrides.esg-scraper-api-error-ratio.critical', 'Infinity', 'a finite number')],
+    ['a maintenance window name has a space', (env) => { env.maintenanceWindows[0].name = 'weekly maintenance'; },
+      problem('maintenanceWindows[0].name', '"weekly maintenance"', 'letters, digits, "-" and "_"')],
+    ['a maintenance window starts at "24:00"', (env) => { env.maintenanceWindows[0].startTime = '24:00'; },
+      problem('maintenanceWindows[0].startTime', '"24:00"', '"hh:mm"')],
+    ['a maintenance window starts at "2:00"', (env) => { env.maintenanceWindows[0].startTime = '2:00'; },
+      problem('maintenanceWindows[0].startTime', '"2:00"', '"hh:mm"')],
+    ['a maintenance window ends at "25:00"', (env) => { env.maintenanceWindows[0].endTime = '25:00'; },
+      problem('maintenanceWindows[0].endTime', '"25:00"', '"hh:mm", or "24:00" for the end of the day')],
+    ['a maintenance window ends at "24:30"', (env) => { env.maintenanceWindows[0].endTime = '24:30'; },
+      problem('maintenanceWindows[0].endTime', '"24:30"', '"hh:mm", or "24:00" for the end of the day')],
+    ['a maintenance window ends when it starts', (env) => { env.maintenanceWindows[0].endTime = env.maintenanceWindows[0].startTime; },
+      problem('maintenanceWindows[0].endTime', '"02:00"', 'a time after startTime (02:00) on the same day',
+        'split a window that crosses midnight into two windows (until "24:00" and from "00:00") in config/environments.ts')],
+    ['a maintenance window mutes critical alerts along with warnings', (env) => { env.maintenanceWindows[0].severities = ['warning', 'critical']; },
+      problem('maintenanceWindows[0].severities', '["warning","critical"]', '"warning" and/or "info" (critical alerts are never muted)')],
+    ['a maintenance window mutes nothing', (env) => { env.maintenanceWindows[0].severities = []; },
+      problem('maintenanceWindows[0].severities', '[]', '"warning" and/or "info" (critical alerts are never muted)')],
+    ['the Spaces bucket is empty', (env) => { env.backend.bucket = ''; }, problem('backend.bucket', '""', TEXT)],
+    ['the state key is empty', (env) => { env.backend.key = ''; }, problem('backend.key', '""', TEXT)],
+    ['the Spaces endpoint is not https', (env) => { env.backend.endpoint = 'http://fra1.digitaloceanspaces.com'; },
+      problem('backend.endpoint', '"http://fra1.digitaloceanspaces.com"', URL_HTTPS)],
+    ['a local backend has no path', (env) => { env.backend = { type: 'local', path: '' }; }, problem('backend.path', '""', TEXT)],
+    ['the backend type is unknown', (env) => { env.backend = { type: 'gcs' }; }, problem('backend.type', '"gcs"', '"local" or "s3"')],
+    ['the backend is missing', (env) => { delete env.backend; }, problem('backend.type', 'nothing (the setting is missing)', '"local" or "s3"')],
+  ])('fails when %s, naming the field and the fix', (_what, change, expected) => {
+    expect(problemsOf(withProduction(change))).toEqual([expected]);
+  });
+
+  it.each<[string, string[]]>([
+    ['"funday"', ['funday']],
+    ['"friday:monday" (backwards)', ['friday:monday']],
+    ['a range of three days', ['monday:wednesday:friday']],
+    ['a range ending on an unknown day', ['monday:funday']],
+    ['a range starting on an unknown day', ['funday:monday']],
+    ['a valid day and an invalid one', ['sunday', 'Monday']],
+  ])('fails when maintenance weekdays hold %s', (_what, weekdays) => {
+    expect(problemsOf(withProduction((env) => { env.maintenanceWindows[0].weekdays = weekdays; }))).toEqual([
+      problem('maintenanceWindows[0].weekdays', JSON.stringify(weekdays),
+        'at least one lowercase weekday or ascending range, e.g. "sunday" or "monday:friday"'),
+    ]);
+  });
+
+  it('fails when the time zone is not text', () => {
+    expect(problemsOf(withProduction((env) => { env.maintenanceWindows[0].location = 1; }))).toEqual([
+      problem('maintenanceWindows[0].location', '1', 'an IANA time zone such as "Europe/Berlin"'),
+    ]);
+  });
+
+  it.each<[string, (env: any) => void]>([
+    ['every bound of the whole numbers, low', (env) => {
+      env.grafana.orgId = 1_000_000;
+      env.sentry.rateLimit = { count: 1, windowSeconds: 60 };
+      env.pagerduty.escalationDelayMinutes = 1;
+      env.digitalocean.app.instanceCount = 1;
+      env.digitalocean.app.httpPort = 1;
+    }],
+    ['every bound of the whole numbers, high', (env) => {
+      env.grafana.orgId = 3;
+      env.sentry.rateLimit = { count: 1_000_000, windowSeconds: 86_400 };
+      env.pagerduty.escalationDelayMinutes = 1440;
+      env.digitalocean.app.instanceCount = 50;
+      env.digitalocean.app.httpPort = 65_535;
+    }],
+    ['one PagerDuty responder, and an alert address of 100 characters', (env) => {
+      env.pagerduty.responderEmails = ['a@example.com'];
+      env.alertEmails = [`${long(88)}@example.com`]; // 100 characters
+    }],
+    ['five PagerDuty responders', (env) => { env.pagerduty.responderEmails = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@example.com`); }],
+    ['the shortest and longest names', (env) => {
+      env.digitalocean.app.name = `a${long(30)}b`;
+      env.slack.monitoringChannel = `#${long(80)}`;
+      env.sentry.teamSlug = 'ab';
+    }],
+    ['the shortest app name', (env) => { env.digitalocean.app.name = 'ab'; }],
+    ['every uptime region', (env) => { env.digitalocean.uptimeRegions = ['us_east', 'us_west', 'eu_west', 'se_asia']; }],
+    ['an http Prometheus URL and an https one', (env) => { env.grafana.prometheusUrl = 'https://prometheus.example.com'; }],
+    ['every weekday form', (env) => { env.maintenanceWindows[0].weekdays = ['sunday', 'monday:friday', 'friday:saturday', 'saturday']; }],
+    ['a window from midnight to the end of the day', (env) => { Object.assign(env.maintenanceWindows[0], { startTime: '00:00', endTime: '24:00' }); }],
+    ['a window at 19:59 to 23:59', (env) => { Object.assign(env.maintenanceWindows[0], { startTime: '19:59', endTime: '23:59' }); }],
+    ['a window muting only info alerts', (env) => { env.maintenanceWindows[0].severities = ['info']; }],
+    ['a time zone Intl spells differently but Grafana loads (a link such as US/Pacific)', (env) => {
+      env.maintenanceWindows[0].location = 'US/Pacific';
+    }],
+    ['a threshold override of every severity', (env) => {
+      env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { critical: 0.2, warning: 0.1, info: 0.05 } };
+    }],
+    ['a local backend', (env) => { env.backend = { type: 'local', path: 'terraform.production.tfstate' }; }],
+    ['no maintenance window and no overrides', (env) => { delete env.maintenanceWindows; delete env.thresholdOverrides; }],
+  ])('accepts %s', (_what, change) => {
+    expect(problemsOf(withProduction(change))).toEqual([]);
+  });
+
+  it.each(['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com', 'ap1.datadoghq.com', 'ddog-gov.com'])(
+    'accepts the Datadog site %s', (site) => {
+      expect(problemsOf(withProduction((env) => { env.datadog.site = site; }))).toEqual([]);
+    });
+});
+
+describe('loading environments', () => {
+  it('returns the named environments in the order asked for', () => {
+    expect(loadEnvironments(['production'], ids).map((e) => e.name)).toEqual(['production']);
+    expect(loadEnvironments(['production', 'staging'], ids).map((e) => e.name)).toEqual(['production', 'staging']);
+  });
+
+  it('validates every environment, also those not asked for', () => {
+    const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+    configs.staging.slack.alertsChannel = 'alerts';
+    expect(() => loadEnvironments(['production'], ids, configs)).toThrow(/staging\.slack\.alertsChannel: got "alerts"/);
+  });
+
+  it('fails when an environment is named outside the known list, naming the allowed ones', () => {
+    const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+    configs.production.name = 'prod';
+    expect(problemsOf(configs)).toEqual(['prod.name: got "prod"; expected one of staging, production. Fix: edit config/environments.ts']);
+  });
+
+  it('counts the problems in the message, one per line', () => {
+    const one = new ConfigError(['a: got 1']);
+    expect(one.message).toBe('Invalid monitoring configuration (1 problem):\n  - a: got 1');
+    expect(one.name).toBe('ConfigError');
+    expect(new ConfigError(['a', 'b']).message).toBe('Invalid monitoring configuration (2 problems):\n  - a\n  - b');
+  });
+
+  it('reads a list with blanks between commas as the names given', () => {
+    expect(parseEnvironmentNames('staging, ,production,')).toEqual(['staging', 'production']);
+    expect(parseEnvironmentNames('   ')).toEqual(['staging', 'production']);
+  });
+
+  it('fails for an unknown name under another variable, naming that variable and the fix', () => {
+    expect(() => parseEnvironmentNames('qa', 'REVIEW_ENVS')).toThrow(
+      'REVIEW_ENVS: got "qa"; expected one of staging, production. Fix: unset REVIEW_ENVS to synthesize every environment, or name known ones');
+  });
+});
+
+describe('helpers shared with other checks', () => {
+  it('takes only whole numbers within both bounds for an integer', () => {
+    expect([isInt(1, 1, 3), isInt(3, 1, 3), isInt(0, 1, 3), isInt(4, 1, 3), isInt(2.5, 1, 3), isInt('2', 1, 3)]).toEqual(
+      [true, true, false, false, false, false]);
+  });
+
+  it('takes an http URL only where http is allowed', () => {
+    expect(isHttpUrl('http://a.example.com')).toBe(false);
+    expect(isHttpUrl('http://a.example.com', ['http:'])).toBe(true);
+    expect(isHttpUrl('not a url', ['https:'])).toBe(false);
+    expect(isHttpUrl(undefined)).toBe(false);
   });
 });

@@ -6,8 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ESTATES } from './estates';
 import { synthesize } from '../../stacks/app';
+import { underMutantRun } from './mutation';
 
 export default function globalSetup(): void {
+  // Under `npm run mutate`, Jest runs again for every mutant in the same sandbox: the output of the
+  // first, unmutated run is reused, so that a test reading it checks the real configuration's synth
+  // and a mutant is killed only by a test that runs the mutated code itself.
+  if (underMutantRun()) return;
   for (const estate of ESTATES) {
     mkdirSync(dirname(estate.synthDir), { recursive: true });
     synthesize({ outdir: estate.synthDir, services: estate.services, configs: estate.configs });

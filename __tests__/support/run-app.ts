@@ -1,11 +1,15 @@
 import { execFileSync, spawn, spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnv, underMutantRun } from './mutation';
 import { ROOT } from './paths';
 
 let built = false;
 
+/** Builds the entry points once per test file (scripts/build.mjs), as `npm run synth` does. */
 function ensureBuilt(): void {
-  if (!built) {
+  // Under `npm run mutate` the first, unmutated run built it; rebuilding per mutant would race
+  // with a parallel worker running the same file.
+  if (!built && !underMutantRun()) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT });
     built = true;
   }
@@ -30,7 +34,7 @@ export function runApp(env: Record<string, string>): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [join(ROOT, '.build', 'main.js')], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: childEnv({ PATH: process.env.PATH ?? '', ...env }),
   });
 }
 
@@ -40,7 +44,7 @@ export function runAppAsync(env: Record<string, string>): Promise<{ status: numb
   return new Promise((done) => {
     const child = spawn(process.execPath, [join(ROOT, '.build', 'main.js')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: childEnv({ PATH: process.env.PATH ?? '', ...env }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

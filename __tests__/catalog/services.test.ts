@@ -1,0 +1,91 @@
+import {
+  baseUrl, checkServices, ESG_SCRAPER_API, INSTANCE_MEMORY_BYTES, instanceMemoryBytes, runbookUrl, ServiceDefinition,
+} from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
+import { ConfigError, Problems } from '../../config/validate';
+
+/** The problems checkServices records for these services, or [] when they are usable. */
+function problemsOf(services: readonly ServiceDefinition[]): string[] {
+  const problems = new Problems();
+  checkServices(services, problems);
+  try {
+    problems.throwIfAny();
+    return [];
+  } catch (error) {
+    return [...(error as ConfigError).problems];
+  }
+}
+
+const FIX = 'edit the service in catalog/services.ts';
+const service = (change: Partial<Record<keyof ServiceDefinition, unknown>>) => ({ ...ESG_SCRAPER_API, ...change }) as ServiceDefinition;
+
+describe('checkServices, rule by rule', () => {
+  it('accepts the catalog service', () => {
+    expect(problemsOf([ESG_SCRAPER_API])).toEqual([]);
+  });
+
+  it.each<[string, Partial<Record<keyof ServiceDefinition, unknown>>, string]>([
+    ['the id has capitals', { id: 'Esg-api' },
+      'service "Esg-api".id: got "Esg-api"; expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the id starts with a digit', { id: '1api' },
+      'service "1api".id: got "1api"; expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the id ends with "-"', { id: 'api-' },
+      'service "api-".id: got "api-"; expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the id is missing', { id: undefined },
+      'service "undefined".id: got nothing (the setting is missing); expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the metric prefix starts with a digit', { metricPrefix: '9esg' },
+      'service "esg-scraper-api".metricPrefix: got "9esg"; expected the start of a Prometheus metric name: letters, digits and "_", not starting with a digit'],
+    ['the metric prefix has a "-"', { metricPrefix: 'esg-api' },
+      'service "esg-scraper-api".metricPrefix: got "esg-api"; expected the start of a Prometheus metric name: letters, digits and "_", not starting with a digit'],
+    ['the production base URL is http', { baseUrls: { ...ESG_SCRAPER_API.baseUrls, production: 'http://api.example.com' } },
+      'service "esg-scraper-api".baseUrls.production: got "http://api.example.com"; expected an absolute https: URL with a dotted host and no trailing slash'],
+    ['the staging base URL is missing', { baseUrls: { production: ESG_SCRAPER_API.baseUrls.production } },
+      'service "esg-scraper-api".baseUrls.staging: got nothing (the setting is missing); expected an absolute https: URL with a dotted host and no trailing slash'],
+    ['the health path is relative', { healthPath: 'health' },
+      'service "esg-scraper-api".healthPath: got "health"; expected a URL path starting with "/"'],
+    ['the detailed health path has a space', { detailedHealthPath: '/health/ detailed' },
+      'service "esg-scraper-api".detailedHealthPath: got "/health/ detailed"; expected a URL path starting with "/"'],
+    ['the latency target is 0 seconds', { latencyTargetSeconds: 0 },
+      'service "esg-scraper-api".latencyTargetSeconds: got 0; expected a number of seconds above 0'],
+    ['the latency target is not finite', { latencyTargetSeconds: Infinity },
+      'service "esg-scraper-api".latencyTargetSeconds: got Infinity; expected a number of seconds above 0'],
+    ['the traffic guard is 0 requests', { minRequestsPerFiveMinutes: 0 },
+      'service "esg-scraper-api".minRequestsPerFiveMinutes: got 0; expected a whole number of requests, 1 or more'],
+    ['the traffic guard is 1.5 requests', { minRequestsPerFiveMinutes: 1.5 },
+      'service "esg-scraper-api".minRequestsPerFiveMinutes: got 1.5; expected a whole number of requests, 1 or more'],
+  ])('fails when %s, naming the service, the field and the fix', (_what, change, expected) => {
+    expect(problemsOf([service(change)])).toEqual([`${expected}. Fix: ${FIX}`]);
+  });
+
+  it('accepts the smallest values allowed: a two-letter id, one request, a fraction of a second, the root path', () => {
+    expect(problemsOf([service({ id: 'ab', metricPrefix: '_x', minRequestsPerFiveMinutes: 1, latencyTargetSeconds: 0.05, healthPath: '/' })]))
+      .toEqual([]);
+  });
+
+  it('checks every service of the list, not only the first', () => {
+    expect(problemsOf([ESG_SCRAPER_API, service({ id: 'billing', healthPath: 'x' })])).toEqual([
+      `service "billing".healthPath: got "x"; expected a URL path starting with "/". Fix: ${FIX}`,
+    ]);
+  });
+});
+
+describe('what a service derives per environment', () => {
+  it('probes the base URL of the environment', () => {
+    expect(baseUrl(ESG_SCRAPER_API, ENVIRONMENTS.staging)).toBe(ESG_SCRAPER_API.baseUrls.staging);
+    expect(baseUrl(ESG_SCRAPER_API, ENVIRONMENTS.production)).toBe(ESG_SCRAPER_API.baseUrls.production);
+    expect(ESG_SCRAPER_API.baseUrls.staging).not.toBe(ESG_SCRAPER_API.baseUrls.production);
+  });
+
+  it('links runbooks in the app repository of the environment', () => {
+    const env = { ...ENVIRONMENTS.production, digitalocean: { ...ENVIRONMENTS.production.digitalocean,
+      app: { ...ENVIRONMENTS.production.digitalocean.app, github: { ...ENVIRONMENTS.production.digitalocean.app.github, repo: 'acme/api' } } } };
+    expect(runbookUrl(ESG_SCRAPER_API, env, 'memory')).toBe('https://github.com/acme/api/blob/main/docs/runbooks/esg-scraper-api/memory.md');
+  });
+
+  it('knows the memory of the instance size, in bytes (2 GiB for apps-s-1vcpu-2gb)', () => {
+    expect(ENVIRONMENTS.production.digitalocean.app.instanceSizeSlug).toBe('apps-s-1vcpu-2gb');
+    expect(instanceMemoryBytes(ENVIRONMENTS.production)).toBe(2 * 1024 ** 3);
+    expect(INSTANCE_MEMORY_BYTES['apps-s-1vcpu-0.5gb']).toBe(512 * 1024 ** 2);
+    expect(INSTANCE_MEMORY_BYTES['apps-d-4vcpu-16gb']).toBe(16 * 1024 ** 3);
+  });
+});
