@@ -66,22 +66,6 @@ describe('Datadog monitors', () => {
     }
   });
 
-  it.each(ENVS)('states a missing-data policy on every monitor (%s)', (env) => {
-    for (const monitor of monitorsOf(env)) {
-      if (monitor.type === 'composite') {
-        expect([monitor.on_missing_data, monitor.notify_no_data]).toEqual([undefined, undefined]); // follows its parts
-      } else if (monitor.notify_no_data === true) {
-        expect(monitor.on_missing_data).toBeUndefined(); // conflicts with notify_no_data
-        expect(monitor.no_data_timeframe).toBeGreaterThan(0);
-      } else if (monitor.type === 'slo alert') {
-        expect({ name: monitor.name, notify_no_data: monitor.notify_no_data }).toEqual({ name: monitor.name, notify_no_data: false });
-      } else {
-        expect(['resolve', 'show_no_data', 'show_and_notify_no_data', 'default']).toContain(monitor.on_missing_data);
-        expect(monitor.notify_no_data).toBeUndefined(); // conflicts with on_missing_data
-      }
-    }
-  });
-
   it('treats no user requests as nothing to judge, but missing APM data as an outage of the Agent or tracer', () => {
     for (const alert of alertsOf('production')) {
       expect(alert.noDataState).toBe('OK');
