@@ -265,7 +265,8 @@ function checkPagerduty(env: EnvironmentConfig, problems: Problems): void {
       'add a pagerduty section (rotation, escalationDelayMinutes, numLoops) in config/environments.ts, or set pagesOnCall to false');
     return;
   }
-  problems.check(env.pagesOnCall === true, f, '(a pagerduty section)',
+  // Only when pagesOnCall is false: a non-boolean one is already reported, and "is false" would be wrong.
+  problems.check(env.pagesOnCall !== false, f, '(a pagerduty section)',
     `no pagerduty section, because ${env.name}.pagesOnCall is false and nothing would ever page it`,
     'remove the pagerduty section from config/environments.ts, or set pagesOnCall to true');
 

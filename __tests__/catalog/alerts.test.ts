@@ -251,14 +251,16 @@ describe('checks on one alert', () => {
       .toEqual({ id: alert.id, problems: [] });
   });
 
-  it.each(['5', '0m', 'm', '5m ', '1d'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
+  // "0s" is the one zero the catalog accepts (burn-rate rules pend 0s); "0m" and "00s" stay refused.
+  it.each(['5', '0m', '00s', 'm', '5m ', '1d'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
     expect(alertProblems('error-ratio', { pendingFor })).toEqual([
       `production: alert "esg-scraper-api-error-ratio".pendingFor: got ${JSON.stringify(pendingFor)}; expected a Prometheus ` +
-        'duration such as "5m" or "1h30m". Fix: edit the catalog in catalog/alerts.ts',
+        'duration such as "0s", "5m" or "1h30m". Fix: edit the catalog in catalog/alerts.ts',
     ]);
   });
 
-  it('accepts compound pending durations', () => {
+  it('accepts compound pending durations and "0s"', () => {
     expect(alertProblems('error-ratio', { pendingFor: '1h30m' })).toEqual([]);
+    expect(alertProblems('error-ratio', { pendingFor: '0s' })).toEqual([]);
   });
 });

@@ -124,8 +124,9 @@ describe('maintenance windows by severity', () => {
     expect(rows.filter((r) => r.severity === 'warning').every((r) => r.mutedBy.join() === 'night,weekend')).toBe(true);
     expect(rows.filter((r) => r.severity === 'info').map((r) => r.mutedBy)).toEqual([['weekend']]);
     const lines = formatRoutingTable(rows).split('\n');
-    expect(lines.find((l) => l.includes('latency-p95'))).toMatch(/Slack #alerts\s+night, weekend$/);
-    expect(lines.find((l) => l.includes('error-ratio'))).toMatch(/PagerDuty, Slack #alerts\s+-$/);
+    // MUTED BY, then PUBLIC STATUS (issue 15): a critical page impacts production's status page, a warning does not.
+    expect(lines.find((l) => l.includes('latency-p95'))).toMatch(/Slack #alerts\s+night, weekend\s+-$/);
+    expect(lines.find((l) => l.includes('error-ratio'))).toMatch(/PagerDuty, Slack #alerts\s+-\s+impacted$/);
   });
 });
 

@@ -375,14 +375,19 @@ describe('each rule of an environment, case by case', () => {
       problem('sentry.slackIntegrationName', '""', TEXT)],
     ['the Sentry PagerDuty integration name is empty', (env) => { env.sentry.pagerdutyIntegrationName = ''; },
       problem('sentry.pagerdutyIntegrationName', '""', TEXT)],
-    ['six PagerDuty responders are given (at most 5 targets per escalation rule)', (env) => {
-      env.pagerduty.responderEmails = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.com`);
-    }, problem('pagerduty.responderEmails', JSON.stringify(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.com`)),
+    // Since issue 15 the first line is a rotation (a schedule, one target); the 5-target limit binds the second line.
+    ['six second-line PagerDuty responders are given (at most 5 targets per escalation rule)', (env) => {
+      env.pagerduty.secondLine.responderEmails = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.com`);
+    }, problem('pagerduty.secondLine.responderEmails', JSON.stringify(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.com`)),
       'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)')],
-    ['no PagerDuty responders are given', (env) => { delete env.pagerduty.responderEmails; },
-      problem('pagerduty.responderEmails', '[]', 'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)')],
-    ['a PagerDuty responder is not an e-mail address', (env) => { env.pagerduty.responderEmails[1] = 'oncall@localhost'; },
-      problem('pagerduty.responderEmails[1]', '"oncall@localhost"', 'an e-mail address')],
+    ['no second-line PagerDuty responders are given', (env) => { env.pagerduty.secondLine.responderEmails = []; },
+      problem('pagerduty.secondLine.responderEmails', '[]', 'one to five e-mail addresses (PagerDuty allows at most 5 targets per escalation rule)')],
+    ['no PagerDuty rotation responders are given', (env) => { delete env.pagerduty.rotation.responderEmails; },
+      problem('pagerduty.rotation.responderEmails', 'nothing (the setting is missing)', 'at least one e-mail address of a PagerDuty user, in rotation order')],
+    ['a PagerDuty responder is not an e-mail address', (env) => { env.pagerduty.rotation.responderEmails[1] = 'oncall@localhost'; },
+      problem('pagerduty.rotation.responderEmails[1]', '"oncall@localhost"', 'an e-mail address')],
+    ['a second-line PagerDuty responder is not an e-mail address', (env) => { env.pagerduty.secondLine.responderEmails[0] = 'lead'; },
+      problem('pagerduty.secondLine.responderEmails[0]', '"lead"', 'an e-mail address')],
     ['the escalation delay is 0 minutes', (env) => { env.pagerduty.escalationDelayMinutes = 0; },
       problem('pagerduty.escalationDelayMinutes', '0', 'an integer from 1 to 1440')],
     ['the escalation delay is over a day', (env) => { env.pagerduty.escalationDelayMinutes = 1441; },
@@ -427,7 +432,7 @@ describe('each rule of an environment, case by case', () => {
         'two or more of us_east, us_west, eu_west, se_asia (checks from one region cannot tell an outage from a network blip)')],
     ['the Datadog site has a suffix', (env) => { env.datadog.site = 'datadoghq.com.example'; },
       problem('datadog.site', '"datadoghq.com.example"',
-        'a Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com or ddog-gov.com')],
+        'a Datadog site: datadoghq.com, us3.datadoghq.com, us5.datadoghq.com, datadoghq.eu, ap1.datadoghq.com, ap2.datadoghq.com, ddog-gov.com')],
     ['a threshold override names an unknown severity', (env) => { env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { page: 0.1 } }; },
       problem('thresholdOverrides.esg-scraper-api-error-ratio.page', '"page"', 'critical, warning, info')],
     ['a threshold override is infinite', (env) => { env.thresholdOverrides = { 'esg-scraper-api-error-ratio': { critical: Infinity } }; },
@@ -453,9 +458,12 @@ describe('each rule of an environment, case by case', () => {
     ['the state key is empty', (env) => { env.backend.key = ''; }, problem('backend.key', '""', TEXT)],
     ['the Spaces endpoint is not https', (env) => { env.backend.endpoint = 'http://fra1.digitaloceanspaces.com'; },
       problem('backend.endpoint', '"http://fra1.digitaloceanspaces.com"', URL_HTTPS)],
-    ['a local backend has no path', (env) => { env.backend = { type: 'local', path: '' }; }, problem('backend.path', '""', TEXT)],
-    ['the backend type is unknown', (env) => { env.backend = { type: 'gcs' }; }, problem('backend.type', '"gcs"', '"local" or "s3"')],
-    ['the backend is missing', (env) => { delete env.backend; }, problem('backend.type', 'nothing (the setting is missing)', '"local" or "s3"')],
+    // Since issue 11 the path may be omitted (cdktf's default); an empty one is refused as not a .tfstate path.
+    ['a local backend has an empty path', (env) => { env.backend = { type: 'local', path: '' }; }, problem('backend.path', '""',
+      'a relative path of a ".tfstate" file in the project, outside the synth output (cdktf.out/) and without ".."',
+      'omit it (the state then lives in terraform.production.tfstate, cdktf\'s default), or edit config/environments.ts')],
+    ['the backend type is unknown', (env) => { env.backend = { type: 'gcs' }; }, problem('backend.type', '"gcs"', '"local", "s3" or "pg"')],
+    ['the backend is missing', (env) => { delete env.backend; }, problem('backend.type', 'nothing (the setting is missing)', '"local", "s3" or "pg"')],
   ])('fails when %s, naming the field and the fix', (_what, change, expected) => {
     expect(problemsOf(withProduction(change))).toEqual([expected]);
   });
@@ -524,7 +532,7 @@ describe('each rule of an environment, case by case', () => {
     expect(problemsOf(withProduction(change))).toEqual([]);
   });
 
-  it.each(['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com', 'ap1.datadoghq.com', 'ddog-gov.com'])(
+  it.each(['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com'])(
     'accepts the Datadog site %s', (site) => {
       expect(problemsOf(withProduction((env) => { env.datadog.site = site; }))).toEqual([]);
     });
@@ -555,14 +563,26 @@ describe('loading environments', () => {
     expect(new ConfigError(['a', 'b']).message).toBe('Invalid monitoring configuration (2 problems):\n  - a\n  - b');
   });
 
-  it('reads a list with blanks between commas as the names given', () => {
-    expect(parseEnvironmentNames('staging, ,production,')).toEqual(['staging', 'production']);
-    expect(parseEnvironmentNames('   ')).toEqual(['staging', 'production']);
+  // Since issue 11 a blank entry is refused, not skipped: each one is named with its position.
+  it('fails when a list has blanks between commas, naming each blank entry', () => {
+    const fix = 'Fix: unset MONITORING_ENVIRONMENTS to synthesize every environment, or name known ones, separated by "," without spaces';
+    let problems: readonly string[] = [];
+    try {
+      parseEnvironmentNames('staging, ,production,');
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      `MONITORING_ENVIRONMENTS: got " "; expected one of staging, production (entry 2 of "staging, ,production,"). ${fix}`,
+      `MONITORING_ENVIRONMENTS: got ""; expected one of staging, production (entry 4 of "staging, ,production,"). ${fix}`,
+    ]);
+    expect(() => parseEnvironmentNames('   ')).toThrow(`MONITORING_ENVIRONMENTS: got "   "; expected one of staging, production (entry 1 of "   "). ${fix}`);
   });
 
   it('fails for an unknown name under another variable, naming that variable and the fix', () => {
     expect(() => parseEnvironmentNames('qa', 'REVIEW_ENVS')).toThrow(
-      'REVIEW_ENVS: got "qa"; expected one of staging, production. Fix: unset REVIEW_ENVS to synthesize every environment, or name known ones');
+      'REVIEW_ENVS: got "qa"; expected one of staging, production (entry 1 of "qa"). ' +
+        'Fix: unset REVIEW_ENVS to synthesize every environment, or name known ones, separated by "," without spaces');
   });
 });
 

@@ -123,7 +123,7 @@ describe('diffTrees: moved blocks', () => {
     const diff = diffOne(before, { resource: { sentry_project: { renamed: { slug: 'esg' } } }, moved: [{ from: 'sentry_project.old', to: 'sentry_project.renamed' }] });
     expect(diff.resources).toEqual([{
       address: 'sentry_project.renamed', type: 'sentry_project', kind: 'moved', changes: [], replacedBy: [],
-      movedFrom: 'sentry_project.old', dataBearing: true, label: 'esg',
+      movedFrom: 'sentry_project.old', dataBearing: true, label: 'esg', ignored: [],
     }]);
     expect(destructionsOf([diff])).toEqual([]);
   });
@@ -213,9 +213,9 @@ describe('diffTrees: settings and stacks', () => {
     expect(added.resources.map((r) => [r.address, r.kind])).toEqual([['sentry_project.p', 'added']]);
     const removed = diffOne(stack, undefined);
     expect(removed.stack).toBe('removed');
-    expect(destructionsOf([removed])).toEqual([
-      { env: 'production', address: 'sentry_project.p', type: 'sentry_project', kind: 'removed', replacedBy: [] },
-    ]);
+    expect(removed.resources.map((r) => [r.address, r.kind, r.dataBearing])).toEqual([['sentry_project.p', 'removed', true]]);
+    // Nobody runs Terraform for a removed stack: its resources are orphaned (review/state-guard.ts), not destroyed.
+    expect(destructionsOf([removed])).toEqual([]);
   });
 
   it('diffs every environment of either side, sorted by name', () => {
@@ -230,18 +230,21 @@ describe('destructionsOf', () => {
   it('lists only data-bearing resources removed or replaced, with their environment', () => {
     const diffs = diffTrees(
       {
-        staging: { resource: { sentry_key: { k: { name: 'a' } }, datadog_monitor: { m: { type: 'metric alert' } } } },
+        staging: { resource: { sentry_key: { k: { name: 'a' } }, datadog_monitor: { m: { type: 'metric alert' } }, grafana_mute_timing: { w: { name: 'night' } } } },
         production: { resource: { grafana_folder: { f: folder, g: folder } } },
       },
       {
-        staging: { resource: { datadog_monitor: {} } },
+        staging: { resource: { datadog_monitor: {}, grafana_mute_timing: {} } },
         production: { resource: { grafana_folder: { f: { ...folder, uid: 'x' }, g: { ...folder, title: 'y' } } } },
       },
     );
     expect(destructionsOf(diffs)).toEqual([
       { env: 'production', address: 'grafana_folder.f', type: 'grafana_folder', kind: 'replaced', replacedBy: ['uid'] },
+      // A monitor keeps its alert history and the id links and SLOs point to: data-bearing since issue 12.
+      { env: 'staging', address: 'datadog_monitor.m', type: 'datadog_monitor', kind: 'removed', replacedBy: [] },
       { env: 'staging', address: 'sentry_key.k', type: 'sentry_key', kind: 'removed', replacedBy: [] },
-    ]);
+    ]); // grafana_mute_timing.w, removed but not data-bearing, and grafana_folder.g, changed in place, are not listed
+    expect(diffs.find((d) => d.env === 'staging')!.resources.map((r) => [r.address, r.kind])).toContainEqual(['grafana_mute_timing.w', 'removed']);
   });
 });
 
@@ -285,12 +288,19 @@ describe('readSynthTree', () => {
   });
   afterEach(() => tmp.cleanup());
 
-  it('reads every environment that has a cdk.tf.json, sorted by name', () => {
-    writeTree(tmp.dir, { staging: { resource: { a: {} } }, production: { resource: { b: {} } } });
-    mkdirSync(join(tmp.dir, 'stacks', 'empty'));
+  it('reads every environment, sorted by name', () => {
+    writeTree(tmp.dir, { staging: { terraform: {}, resource: { a: {} } }, production: { terraform: {}, resource: { b: {} } } });
     const tree = readSynthTree(tmp.dir);
     expect(Object.keys(tree)).toEqual(['production', 'staging']);
-    expect(tree.production).toEqual({ resource: { b: {} } });
+    expect(tree.production).toEqual({ terraform: {}, resource: { b: {} } });
+  });
+
+  // A stack folder without its cdk.tf.json is a broken side, not an absent environment (issue 12).
+  it('fails when a stack folder has no cdk.tf.json, naming the file and the fix', () => {
+    writeTree(tmp.dir, { staging: { terraform: {}, resource: { a: {} } }, production: { terraform: {}, resource: { b: {} } } });
+    mkdirSync(join(tmp.dir, 'stacks', 'empty'));
+    expect(() => readSynthTree(tmp.dir)).toThrow(`${join(tmp.dir, 'stacks', 'empty', 'cdk.tf.json')}: missing; ` +
+      "expected the environment's synthesized stack. Fix: synthesize this side again (`npm run synth`)");
   });
 
   it('fails when the directory is not a synth output, naming it and the fix', () => {
