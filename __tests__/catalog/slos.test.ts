@@ -210,3 +210,76 @@ describe('the SLO catalog of an environment', () => {
     ]);
   });
 });
+
+describe('each rule of an SLO, with its exact message', () => {
+  const FIX = 'edit the SLO in catalog/slos.ts';
+  const first = recommendedBurnRateAlerts('30d')[0];
+
+  it.each<[string, Partial<SloDefinition>, string]>([
+    ['the id is not kebab-case', { id: 'Checkout_SLO' },
+      `slo "Checkout_SLO".id: got "Checkout_SLO"; expected kebab-case letters and digits. Fix: ${FIX}`],
+    ['there is no objective', { objectives: [], burnRateAlerts: [] },
+      `slo "checkout-availability".objectives: got []; expected at least one objective. Fix: ${FIX}`],
+    ['a timeframe is not one Datadog offers', { objectives: [{ timeframe: '14d' as any, target: 99.9 }], burnRateAlerts: [] },
+      `slo "checkout-availability".objectives[0].timeframe: got "14d"; expected one of 7d, 30d, 90d. Fix: ${FIX}`],
+    ['two objectives share a timeframe', { objectives: [{ timeframe: '30d', target: 99.9 }, { timeframe: '30d', target: 99 }] },
+      'slo "checkout-availability".objectives[1].timeframe: got "30d"; expected a timeframe no other objective of this SLO uses. ' +
+      'Fix: merge the two objectives'],
+    ['the target is 100%', { objectives: [{ timeframe: '30d', target: 100 }], burnRateAlerts: [] },
+      `slo "checkout-availability".objectives[0].target: got 100; expected a percentage strictly between 0 and 100, e.g. 99.9. Fix: ${FIX}`],
+    ['the target is 0%', { objectives: [{ timeframe: '30d', target: 0 }], burnRateAlerts: [] },
+      `slo "checkout-availability".objectives[0].target: got 0; expected a percentage strictly between 0 and 100, e.g. 99.9. Fix: ${FIX}`],
+    ['the warning equals the target', { objectives: [{ timeframe: '30d', target: 99.9, warning: 99.9 }] },
+      `slo "checkout-availability".objectives[0].warning: got 99.9; expected a percentage above the target (99.9) and below 100. Fix: ${FIX}`],
+    ['the warning is 100%', { objectives: [{ timeframe: '30d', target: 99.9, warning: 100 }] },
+      `slo "checkout-availability".objectives[0].warning: got 100; expected a percentage above the target (99.9) and below 100. Fix: ${FIX}`],
+    ['a time slice is two minutes', {
+      sli: { kind: 'time_slice', query: 'p95:x{*}', comparator: '<=', threshold: 1, intervalSeconds: 120 as any },
+    }, `slo "checkout-availability".sli.intervalSeconds: got 120; expected 60 or 300 (the slice sizes Datadog offers). Fix: ${FIX}`],
+    ['an alert is on a timeframe without objective', { burnRateAlerts: [{ ...first, over: '7d' }] },
+      'slo "checkout-availability".burnRateAlerts[0].over: got "7d"; expected a timeframe the SLO defines (30d). ' +
+      'Fix: alert on a timeframe of the SLO, or add an objective for it'],
+    ['the long window is 59 minutes', { burnRateAlerts: [{ ...first, longWindow: '59m', shortWindow: '5m' }] },
+      'slo "checkout-availability".burnRateAlerts[0].longWindow: got "59m"; expected a duration from 1h to 48h ' +
+      `(Datadog's limits for the long window), e.g. "6h". Fix: ${FIX}`],
+    ['the long window is 49 hours', { burnRateAlerts: [{ ...first, longWindow: '49h', shortWindow: '2h' }] },
+      'slo "checkout-availability".burnRateAlerts[0].longWindow: got "49h"; expected a duration from 1h to 48h ' +
+      `(Datadog's limits for the long window), e.g. "6h". Fix: ${FIX}`],
+    ['the short window equals the long one', { burnRateAlerts: [{ ...first, longWindow: '1h', shortWindow: '60m' }] },
+      'slo "checkout-availability".burnRateAlerts[0].shortWindow: got "60m"; expected a duration shorter than the long window (1h), ' +
+      `e.g. 1/12 of it. Fix: ${FIX}`],
+    ['the burn rate is above 1 / (1 - target)', { burnRateAlerts: [{ ...first, burnRate: 1000.5 }] },
+      'slo "checkout-availability".burnRateAlerts[0].burnRate: got 1000.5; expected a burn rate above 0 and at most 1000 ' +
+      '(1 / (1 - 99.9%): a higher one needs an error ratio above 100% and Datadog refuses it). Fix: lower the burn rate or raise the target'],
+    ['two alerts share a timeframe and long window', { burnRateAlerts: [first, { ...first, burnRate: 10 }] },
+      'slo "checkout-availability".burnRateAlerts[1]: got "30d/1h"; expected one alert per timeframe and long window. ' +
+      'Fix: remove the duplicate (its construct id would clash)'],
+  ])('fails when %s', (_what, change, expected) => {
+    expect(problemsOf([slo(change)])).toBe(`Invalid monitoring configuration (1 problem):\n  - ${expected}`);
+  });
+
+  it.each<[string, Partial<SloDefinition>]>([
+    ['a long window of exactly 1h and of exactly 48h', { burnRateAlerts: [{ ...first, longWindow: '60m' }, { ...first, longWindow: '48h', shortWindow: '4h' }] }],
+    ['one-minute and five-minute slices', {
+      sli: { kind: 'time_slice', query: 'p95:x{*}', comparator: '<=', threshold: 1, intervalSeconds: 60 },
+    }],
+    ['a warning just under 100%', { objectives: [{ timeframe: '30d', target: 99.9, warning: 99.99 }] }],
+    ['objectives on every timeframe, alerts on each', {
+      objectives: [{ timeframe: '7d', target: 99 }, { timeframe: '30d', target: 99.9 }, { timeframe: '90d', target: 99.5 }],
+      burnRateAlerts: [...recommendedBurnRateAlerts('7d'), ...recommendedBurnRateAlerts('30d'), ...recommendedBurnRateAlerts('90d')],
+    }],
+  ])('accepts %s', (_what, change) => {
+    expect(problemsOf([slo(change)])).toBeUndefined();
+  });
+
+  it('reads durations in minutes, hours and days, and nothing else', () => {
+    expect(['5m', '6h', '2d', '0m', '5s', '1h30m', ' 5m', '5m '].map(durationMinutes)).toEqual([5, 360, 2880, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('spends 2%, 5% and 10% of a 30-day budget before the recommended alerts fire (10/20/40% of 7 days, 1/3/5% of 90)', () => {
+    const spent = (over: '7d' | '30d' | '90d') => recommendedBurnRateAlerts(over).map((a) => Math.round(budgetConsumed(a) * 1000) / 1000);
+    expect(spent('30d')).toEqual([0.02, 0.05, 0.1]);
+    expect(spent('7d')).toEqual([0.1, 0.2, 0.4]);
+    expect(spent('90d')).toEqual([0.01, 0.03, 0.05]);
+  });
+});
