@@ -1,25 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { knownAlertIds } from '../../catalog/alerts';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { stringFields } from '../../config/text';
 import { EnvironmentConfig } from '../../config/types';
-import { ConfigError, loadEnvironments } from '../../config/validate';
+import { ConfigError } from '../../config/validate';
 import { synthesize } from '../../stacks/app';
-
-const ids = knownAlertIds(SERVICES);
-
-function problemsOf(configs: Record<string, EnvironmentConfig>): string[] {
-  try {
-    loadEnvironments(['staging', 'production'], ids, configs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).problems];
-  }
-  return [];
-}
+import { problemsOf } from '../support/config-problems';
 
 /** A copy of the real configs with `value` written at `path` (dotted, with [i] for arrays) of production. */
 function withField(path: string, value: string): Record<string, EnvironmentConfig> {

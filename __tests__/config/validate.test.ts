@@ -3,6 +3,7 @@ import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig } from '../../config/types';
 import { ConfigError, isHttpUrl, isInt, loadEnvironments, parseEnvironmentNames } from '../../config/validate';
+import { problemsOf } from '../support/config-problems';
 
 const ids = knownAlertIds(SERVICES);
 
@@ -11,16 +12,6 @@ function withProduction(change: (env: any) => void): Record<string, EnvironmentC
   const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
   change(configs.production);
   return configs;
-}
-
-function problemsOf(configs: Record<string, EnvironmentConfig>): string[] {
-  try {
-    loadEnvironments(['staging', 'production'], ids, configs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).problems];
-  }
-  return [];
 }
 
 describe('environment configuration', () => {
