@@ -12,6 +12,19 @@ import { ServiceDefinition } from './services';
 /** Grafana down, its notifications stuck, or no APM data: every one blinds a family of alerts, so each pages. */
 export const SELF_WATCH_SEVERITY: Severity = 'critical';
 
+/**
+ * Names of the Datadog monitors that watch the alert path, one function each, so the
+ * stack (stacks/datadog.ts) and the status-impact table name them alike. `owner` is
+ * what the monitor watches, e.g. "ESG Scraper API (production)".
+ */
+export function apmDataMonitorName(owner: string): string {
+  return `${owner}: no APM data (${SELF_WATCH_SEVERITY})`;
+}
+
+export function heartbeatMonitorName(owner: string): string {
+  return `${owner}: watchdog heartbeat missing (${SELF_WATCH_SEVERITY})`;
+}
+
 /** Where the watchdog's notifications go: a heartbeat event in Datadog, never a person. */
 export const WATCHDOG_DESTINATION = 'Datadog events API (heartbeat)';
 

@@ -3,7 +3,7 @@ import { AlertDefinition, rulesOf } from './alerts';
 import { datadogBurnRateAlerts, prometheusBurnRateAlerts } from './burn-rates';
 import { SENTRY_ALERTS, SYNTHETICS_SEVERITY } from './platform-alerts';
 import { impactsPublicStatus } from './routing';
-import { SELF_WATCH_SEVERITY } from './self-watch';
+import { apmDataMonitorName, heartbeatMonitorName, SELF_WATCH_SEVERITY } from './self-watch';
 import { ServiceDefinition } from './services';
 import { SloDefinition } from './slos';
 
@@ -53,7 +53,7 @@ export function statusImpactTable(
       ...(severity === SYNTHETICS_SEVERITY ? ['synthetic API tests (the API or Grafana unreachable from every location)'] : []),
       // The alerts that watch the alert path (catalog/self-watch.ts), as stacks/datadog.ts names them.
       ...(severity === SELF_WATCH_SEVERITY
-        ? [...services.map((s) => `${s.displayName}: no APM data (${severity})`), `Grafana alerting: watchdog heartbeat missing (${severity})`]
+        ? [...services.map((s) => apmDataMonitorName(s.displayName)), heartbeatMonitorName('Grafana alerting')]
         : []),
     ]);
   }

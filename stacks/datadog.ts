@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { NoDataState, rulesOf, ServicePanel } from '../catalog/alerts';
 import { COMPOSITE_PART_TAG } from '../catalog/datadog-tags';
-import { SELF_WATCH_SEVERITY } from '../catalog/self-watch';
+import { apmDataMonitorName, heartbeatMonitorName, SELF_WATCH_SEVERITY } from '../catalog/self-watch';
 import { destinationsFor, isUsed, slackChannel } from '../catalog/routing';
 import { SYNTHETICS_SEVERITY } from '../catalog/platform-alerts';
 import { baseUrl, ESG_SCRAPER_API, ServiceDefinition, SYNTHETICS_USER_AGENT } from '../catalog/services';
@@ -231,7 +231,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     // The APM path itself: the Agent component and the tracer. Every request counts here,
     // probes included, so that only a broken path (not a quiet night) empties the window.
     new MetricMonitor(stack, `datadog-monitor-${service.id}-apm-data`, {
-      name: `${displayName(ctx, service)}: no APM data (${SELF_WATCH_SEVERITY})`,
+      name: apmDataMonitorName(displayName(ctx, service)),
       timeAggregation: `sum(last_${APM_SILENCE_MINUTES}m)`,
       expression: `sum:${DATADOG_APM.hits}${apmScope(service, env)}.as_count()`,
       comparison: '<',
@@ -294,7 +294,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
   // The alert path watches itself: Grafana's watchdog must keep arriving, and Grafana must be up.
   const watchdogHandles = handles(WATCHDOG_SEVERITY);
   new HeartbeatMonitor(stack, 'datadog-monitor-grafana-watchdog-heartbeat', {
-    name: `Grafana alerting (${env.name}): watchdog heartbeat missing (${WATCHDOG_SEVERITY})`,
+    name: heartbeatMonitorName(`Grafana alerting (${env.name})`),
     eventTags: watchdogHeartbeatTags(env),
     silenceMinutes: HEARTBEAT_SILENCE_MINUTES,
     priority: MONITOR_PRIORITY[WATCHDOG_SEVERITY],
