@@ -10,11 +10,12 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    // Only for mutation runs: load only the test files that hold a mutant's covering tests
-    // (see the two files' comments); the tests that run, and so the results, are the same.
+    // Only for mutation runs: load only the test files that can see a mutant, likeliest killer
+    // first, and stop once it is decided (see the three files' comments). The verdicts are the same.
     config: {
       testEnvironment: './__tests__/support/mutation-environment.js',
       testSequencer: './__tests__/support/mutation-sequencer.js',
+      runner: './__tests__/support/mutation-runner.js',
     },
     enableFindRelatedTests: true,
   },
@@ -23,15 +24,24 @@ export default {
   // writes it once, unmutated) execute no target code themselves, so they never count as killing.
   coverageAnalysis: 'perTest',
   mutate: [
-    // What is refused: validation of the environment config (environments.ts is the data it checks).
+    // What is refused: validation of the environment config and of its text (environments.ts and
+    // terraform.ts are the data it checks, not logic).
     'config/validate.ts',
-    // What pages: services, alert catalog, routing, SLOs, queries, platform alerts.
+    'config/text.ts',
+    // What pages: services, alert catalog, routing, SLOs, burn rates, queries, platform alerts.
     'catalog/**/*.ts',
-    // What may be destroyed: the destroy guard and the synth diff it reads.
+    // What may be destroyed: the destroy guard, the synth diff and state checks it reads, and the
+    // deploy's plan gate that applies it to Terraform's plan. (The rest of review/ renders the
+    // pull-request comment: presentation, not a guard.)
     'review/data-bearing.ts',
     'review/tree-diff.ts',
-    // The hand-written provider bindings (their `xToTerraform` mappers and resource classes).
-    'providers/**/*.ts',
+    'review/destroy-guard.ts',
+    'review/state-guard.ts',
+    'review/ignored-changes.ts',
+    'deploy/plan-gate.ts',
+    // The hand-written provider bindings (their attribute mappers, getters and resource classes).
+    'providers/grafana/**/*.ts',
+    'providers/sentry/**/*.ts',
   ],
   // Not incremental by default: Stryker 9 reuses a static mutant's "survived" even after a test that
   // kills it was added (seen here on review/data-bearing.ts). `npm run mutate -- --incremental`

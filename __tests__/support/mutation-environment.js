@@ -1,14 +1,30 @@
-// Jest's node environment, for `npm run mutate` only (stryker.config.mjs): in Stryker's first,
-// unmutated run it records the full name of every test each test file runs, so that
-// mutation-sequencer.js can later load only the files that hold a mutant's covering tests.
+// Jest's node environment, for `npm run mutate` only (stryker.config.mjs). Two jobs:
+//
+// 1. In Stryker's first, unmutated run it records, per test file, the full name of every test the
+//    file runs, the ids of the mutants the file executed (while loading or in a test) and how long
+//    the file took. mutation-sequencer.js uses the record to load only the files that can see a
+//    mutant, the mirrored unit test first.
+// 2. In a mutant's run it notes when the mutant is decided (a test failed, or a file failed to
+//    load), for mutation-runner.js to load no further file.
+//
 // Plain CommonJS: Stryker's Jest runner requires it without a transform.
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { appendFileSync, existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const { join } = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
 
-/** Where the names are kept, per test file (inside Stryker's sandbox). */
-function namesFile(rootDir, testPath) {
+const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
+/** The mutant whose run is decided (one process runs one mutant at a time, file after file). */
+const DECIDED = Symbol.for('esg-monitoring.mutation.decided');
+
+/** Whether the active mutant's run has already seen a failing test or a test file that failed to load. */
+function decided() {
+  const mutant = process.env[ACTIVE_MUTANT];
+  return mutant !== undefined && globalThis[DECIDED] === mutant;
+}
+
+/** Where a test file's record is kept (inside Stryker's sandbox). */
+function recordFile(rootDir, testPath) {
   return join(rootDir, '.build', 'mutation-test-names', `${createHash('sha1').update(testPath).digest('hex')}.json`);
 }
 
@@ -19,7 +35,7 @@ function fullName(test) {
   return names.join(' ');
 }
 
-class RecordingEnvironment extends TestEnvironment {
+class MutationEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
     this.rootDir = config.projectConfig.rootDir;
@@ -27,19 +43,57 @@ class RecordingEnvironment extends TestEnvironment {
     this.names = [];
   }
 
+  async setup() {
+    await super.setup();
+    this.started = Date.now();
+    // Stryker's environment (a subclass of this one) shares its instrumenter state as __stryker__;
+    // the static counters grow while this file loads modules, so remember where they stood.
+    this.staticBefore = { ...(this.coverage()?.static ?? {}) };
+  }
+
+  coverage() {
+    return this.global.__stryker__?.mutantCoverage;
+  }
+
   async handleTestEvent(event) {
+    const mutant = process.env[ACTIVE_MUTANT];
     if (event.name === 'test_start') this.names.push(fullName(event.test));
+    const failed = (event.name === 'test_done' && event.test.errors.length > 0) || event.name === 'hook_failure';
+    if (mutant !== undefined && failed) globalThis[DECIDED] = mutant;
   }
 
   async teardown() {
-    if (process.env.__STRYKER_ACTIVE_MUTANT__ === undefined && this.names.length > 0) {
-      const file = namesFile(this.rootDir, this.testPath);
+    const mutant = process.env[ACTIVE_MUTANT];
+    // A file the sequencer kept always starts a test (its recorded names match), unless loading it
+    // threw: Stryker then scores the mutant a runtime error whatever the other files do.
+    if (mutant !== undefined && this.names.length === 0 && existsSync(recordFile(this.rootDir, this.testPath))) {
+      globalThis[DECIDED] = mutant;
+    }
+    // MUTATION_DEBUG=<file>: one line per test file run (mutant, file, time, tests) to see where a run's time goes.
+    if (process.env.MUTATION_DEBUG) {
+      appendFileSync(process.env.MUTATION_DEBUG, `${mutant} ${this.testPath.split('__tests__/')[1]} ${Date.now() - this.started}ms tests=${this.names.length}\n`);
+    }
+    if (mutant === undefined && this.names.length > 0) {
+      const file = recordFile(this.rootDir, this.testPath);
       mkdirSync(join(file, '..'), { recursive: true });
-      writeFileSync(file, JSON.stringify(this.names));
+      writeFileSync(file, JSON.stringify({ names: this.names, mutants: this.mutantsSeen(), ms: Date.now() - this.started }));
     }
     await super.teardown();
   }
+
+  /** Ids of the mutants this file executed: while loading (static) and in its own tests. */
+  mutantsSeen() {
+    const coverage = this.coverage();
+    if (!coverage) return [];
+    const seen = new Set();
+    for (const [id, hits] of Object.entries(coverage.static ?? {})) {
+      if (hits > (this.staticBefore[id] ?? 0)) seen.add(id);
+    }
+    for (const name of this.names) for (const id of Object.keys(coverage.perTest?.[name] ?? {})) seen.add(id);
+    return [...seen];
+  }
 }
 
-module.exports = RecordingEnvironment;
-module.exports.namesFile = namesFile;
+module.exports = MutationEnvironment;
+module.exports.recordFile = recordFile;
+module.exports.decided = decided;
