@@ -77,7 +77,8 @@ describe('plan gate', () => {
     const { code, out, err } = run(['production', join(PLANS, 'replaces-metric-monitor-and-destroys-slo.json'), '--allow', noAllowlist, '--out', summary]);
     expect(code).toBe(1);
     expect(readFileSync(summary, 'utf8')).toBe(`# earlier step\n${out}`);
-    expect(err).toMatch(/^npm run plan-gate: the production plan destroys or replaces production:sentry_metric_monitor\..*; not applying it\.$/);
+    expect(err).toBe('npm run plan-gate: the production plan destroys or replaces production:sentry_metric_monitor.sentry-error-spike_monitor_67BEF16A, ' +
+      'production:datadog_service_level_objective.datadog-slo-esg-scraper-api-availability_slo_EEFA3824; not applying it.');
   });
 
   it.each([
