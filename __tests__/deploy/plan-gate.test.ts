@@ -190,7 +190,7 @@ describe('plan gate: findings and the Markdown summary', () => {
     expect(planDestructions('production', plan)).toEqual([]);
   });
 
-  it('passes the destruction of a type without history (an uptime alert, a mute timing)', () => {
+  it('passes the replacement of a type without history (a mute timing)', () => {
     const plan: PlanJson = { format_version: '1.2', resource_changes: [
       { address: 'grafana_mute_timing.m', mode: 'managed', type: 'grafana_mute_timing', name: 'm', change: { actions: ['delete', 'create'] } },
     ] };
