@@ -63,7 +63,8 @@ export function readPlanJson(file: string): PlanJson {
     throw new Error(`${file}: not valid JSON (${(error as Error).message}). ${fix}`);
   }
   const plan = json as Partial<PlanJson> & { errored?: boolean; planned_values?: unknown };
-  if (plan === null || typeof plan !== 'object' || typeof plan.format_version !== 'string' || !('planned_values' in plan)) {
+  // A primitive or a list has no string format_version, so only null needs its own check.
+  if (plan === null || typeof plan.format_version !== 'string' || !('planned_values' in plan)) {
     throw new Error(`${file}: not a Terraform plan (no format_version and planned_values); expected the output of \`terraform show -json\` on a saved plan. ${fix}`);
   }
   if (plan.errored === true) throw new Error(`${file}: the plan errored; Terraform cannot apply it. Fix: read the plan step's errors`);
@@ -79,15 +80,15 @@ function isReplace(actions: readonly string[]): boolean {
 
 /** The plan's destroyed or replaced data-bearing resources, in the diff's terms. */
 export function planDestructions(env: string, plan: PlanJson): Destruction[] {
-  return (plan.resource_changes ?? [])
-    .filter((r) => r.mode === 'managed' && r.change.actions.includes('delete') && isDataBearing(r.address, r.type))
+  return plan.resource_changes
+    ?.filter((r) => r.mode === 'managed' && r.change.actions.includes('delete') && isDataBearing(r.address, r.type))
     .map((r) => ({
       env,
       address: r.address,
       type: r.type,
       kind: isReplace(r.change.actions) ? 'replaced' : 'removed',
       replacedBy: (r.change.replace_paths ?? []).map((path) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')),
-    }));
+    })) ?? [];
 }
 
 function countActions(plan: PlanJson): PlanGateResult['counts'] {
@@ -101,7 +102,7 @@ function countActions(plan: PlanJson): PlanGateResult['counts'] {
   return counts;
 }
 
-function line(d: Destruction, reasons: ReadonlyMap<string, string>): string {
+function line(d: Destruction, reasons: ReadonlyMap<string, string | undefined>): string {
   const how = d.kind === 'removed' ? 'destroyed' : `replaced${d.replacedBy.length > 0 ? ` (forced by ${d.replacedBy.map((p) => `\`${p}\``).join(', ')})` : ''}`;
   const reason = reasons.get(d.address);
   return `- \`${qualified(d.env, d.address)}\` would be **${how}**${reason ? ` (${reason})` : ''}, losing ${DATA_BEARING_TYPES[d.type]}.`;
@@ -111,7 +112,7 @@ function line(d: Destruction, reasons: ReadonlyMap<string, string>): string {
 export function gatePlan(env: string, plan: PlanJson, allowlistPath: string, allowlistName = allowlistPath): PlanGateResult {
   const result = guard(planDestructions(env, plan), readAllowlist(allowlistPath));
   const counts = countActions(plan);
-  const reasons = new Map((plan.resource_changes ?? []).filter((r) => r.action_reason).map((r) => [r.address, r.action_reason as string]));
+  const reasons = new Map(plan.resource_changes?.map((r) => [r.address, r.action_reason]));
   const lines = [`## Plan gate: ${env}`, '',
     `Terraform plans ${counts.create} to create, ${counts.update} to update, ${counts.replace} to replace, ${counts.destroy} to destroy.`, ''];
   if (result.blocked.length > 0) {

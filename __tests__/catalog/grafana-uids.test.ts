@@ -1,4 +1,4 @@
-import { dashboardUid, postgresDataSourceUid, prometheusDataSourceUid } from '../../catalog/grafana-uids';
+import { dashboardUid, MAX_GRAFANA_UID_LENGTH, postgresDataSourceUid, prometheusDataSourceUid, ruleUid } from '../../catalog/grafana-uids';
 
 describe('Grafana uids', () => {
   it('names data sources by environment and dashboards by kind and service', () => {
@@ -10,5 +10,11 @@ describe('Grafana uids', () => {
 
   it('fails when a service dashboard uid is asked without the service', () => {
     expect(() => dashboardUid('service')).toThrow('dashboardUid("service") needs the service id');
+  });
+
+  it('names a rule by its alert id and severity, so each severity of an alert keeps its own state', () => {
+    expect(ruleUid({ alert: { id: 'esg-scraper-api-error-ratio' } as never, severity: 'critical' })).toBe('esg-scraper-api-error-ratio-critical');
+    expect(ruleUid({ alert: { id: 'esg-scraper-api-error-ratio' } as never, severity: 'warning' })).toBe('esg-scraper-api-error-ratio-warning');
+    expect(MAX_GRAFANA_UID_LENGTH).toBe(40);
   });
 });

@@ -1,7 +1,7 @@
 import { SERVICES } from '../../catalog/services';
-import { selfWatchRoutingRows } from '../../catalog/self-watch';
+import { apmDataMonitorName, heartbeatMonitorName, selfWatchAlertIds, selfWatchRoutingRows } from '../../catalog/self-watch';
 import { ENVIRONMENTS } from '../../config/environments';
-import { ENVIRONMENT_NAMES } from '../../config/types';
+import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { routesOf } from '../../review/routing-graph';
 import { synthOf } from '../support/synth';
 
@@ -39,5 +39,29 @@ describe('routing of the alerts that watch the alert path', () => {
       const destinations = routes.filter((r) => SYNTHESIZED[row.alertId](env).test(r.alert)).map((r) => tableName(r.destination));
       expect({ alert: row.alertId, destinations: destinations.sort() }).toEqual({ alert: row.alertId, destinations: [...row.destinations].sort() });
     }
+  });
+});
+
+describe('the alerts that watch the alert path', () => {
+  it('names the Datadog monitors by what they watch, as critical', () => {
+    expect(apmDataMonitorName('ESG Scraper API (production)')).toBe('ESG Scraper API (production): no APM data (critical)');
+    expect(heartbeatMonitorName('Grafana alerting (staging)')).toBe('Grafana alerting (staging): watchdog heartbeat missing (critical)');
+  });
+
+  it('watches Grafana twice and each service\'s APM data', () => {
+    const other = { ...SERVICES[0], id: 'esg-worker' };
+    expect(selfWatchAlertIds([SERVICES[0], other])).toEqual(['grafana-watchdog-heartbeat', 'grafana-health', 'esg-scraper-api-apm-data', 'esg-worker-apm-data']);
+  });
+
+  it('marks the status page impacted by each page in production only, never by the watchdog, and mutes none in a maintenance window', () => {
+    const windowed: EnvironmentConfig = { ...ENVIRONMENTS.production, maintenanceWindows: [{ ...ENVIRONMENTS.production.maintenanceWindows![0], severities: ['warning', 'info'] }] };
+    const rows = (env: EnvironmentConfig) => selfWatchRoutingRows(env, SERVICES).map((r) => [r.environment, r.alertId, r.publicStatus, r.mutedBy.length]);
+    expect(rows(windowed)).toEqual([
+      ['production', 'grafana-watchdog', false, 0],
+      ['production', 'grafana-watchdog-heartbeat', true, 0],
+      ['production', 'grafana-health', true, 0],
+      ['production', 'esg-scraper-api-apm-data', true, 0],
+    ]);
+    expect(rows(ENVIRONMENTS.staging).map((r) => [r[0], r[2]])).toEqual([['staging', false], ['staging', false], ['staging', false], ['staging', false]]);
   });
 });

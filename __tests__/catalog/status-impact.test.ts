@@ -87,6 +87,27 @@ describe('the public status impact table', () => {
   });
 });
 
+describe('the status impact table from a catalog', () => {
+  const errorRatio = buildAlertCatalog(SERVICES, production).find((a) => a.id === 'esg-scraper-api-error-ratio')!;
+
+  it('lists an alert with a warning and a critical rule under both severities, and marks only the critical row impacting', () => {
+    const twoLevels = { ...errorRatio, title: 'Two levels', thresholds: { warning: 0.01, critical: 0.05 }, datadog: undefined };
+    const table = statusImpactTable(envs, [twoLevels], [], []);
+    expect(table.filter((r) => r.vendor === 'Grafana')).toEqual([
+      { vendor: 'Grafana', alerts: ['Two levels'], severity: 'critical', impacts: { staging: false, production: true } },
+      { vendor: 'Grafana', alerts: ['Two levels'], severity: 'warning', impacts: { staging: false, production: false } },
+    ]);
+  });
+
+  it('says for each environment that DigitalOcean\'s alerts impact nothing', () => {
+    expect(rows.find((r) => r.vendor === 'DigitalOcean')).toEqual({
+      vendor: 'DigitalOcean',
+      alerts: ['App Platform, database and uptime-check alerts (e-mail and Slack only)'],
+      impacts: { staging: false, production: false },
+    });
+  });
+});
+
 describe('the routing diff', () => {
   it('marks the routing changed when pages stop reaching the status page', () => {
     const before = synthOf('production');
