@@ -10,6 +10,7 @@ import { ESG_SCRAPER_API, INSTANCE_MEMORY_BYTES, ServiceDefinition, SERVICES } f
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { ConfigError, Problems } from '../../config/validate';
+import { serviceDashboard } from '../../dashboards/service';
 import { synthesize } from '../../stacks/app';
 import { SEED_CONFIGS } from '../support/estates';
 
@@ -253,7 +254,7 @@ describe('checks on one alert', () => {
   });
 
   // "0s" is the one zero the catalog accepts (burn-rate rules pend 0s); "0m" and "00s" stay refused.
-  it.each(['5', '0m', '00s', 'm', '5m ', '1d'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
+  it.each(['5', '0m', '00s', 'm', '5m ', ' 5m', 'x5m', '1d', '05m'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
     expect(alertProblems('error-ratio', { pendingFor })).toEqual([
       `production: alert "esg-scraper-api-error-ratio".pendingFor: got ${JSON.stringify(pendingFor)}; expected a Prometheus ` +
         'duration such as "0s", "5m" or "1h30m". Fix: edit the catalog in catalog/alerts.ts',
@@ -365,5 +366,17 @@ describe('the catalog as a whole', () => {
   it('lists the severities an alert has when an override names another', () => {
     const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-latency-p95': { info: 5 } } };
     expect(problemsOf(SERVICES, env)).toEqual([expect.stringContaining('expected a severity the alert has (warning)')]);
+  });
+});
+
+describe('links to the service dashboard', () => {
+  it('opens, for every alert, the panel that plots the metric its signal reads', () => {
+    const dashboard = serviceDashboard({ service: ESG_SCRAPER_API, env: ENVIRONMENTS.production, alerts: production });
+    for (const alert of production) {
+      const panelId = Number(new URL(alert.dashboardUrl).searchParams.get('viewPanel'));
+      const panel = (dashboard.panels as { id: number; targets?: unknown }[]).find((p) => p.id === panelId);
+      const metric = /([a-z_]+)\{/.exec(alert.signal)![1];
+      expect({ id: alert.id, plotsMetric: JSON.stringify(panel?.targets ?? []).includes(`${metric}{`) }).toEqual({ id: alert.id, plotsMetric: true });
+    }
   });
 });
