@@ -65,6 +65,8 @@ describe('checkServices, rule by rule', () => {
       'service "esg-scraper-api".metricPrefix: got ""; expected the start of a Prometheus metric name: letters, digits and "_", not starting with a digit'],
     ['the health path is missing', { healthPath: undefined },
       'service "esg-scraper-api".healthPath: got nothing (the setting is missing); expected a URL path starting with "/"'],
+    ['the health path does not start with "/"', { healthPath: 'api/health' },
+      'service "esg-scraper-api".healthPath: got "api/health"; expected a URL path starting with "/"'],
     ['the health path ends with a space', { healthPath: '/health ' },
       'service "esg-scraper-api".healthPath: got "/health "; expected a URL path starting with "/"'],
     ['a probe User-Agent is empty', { probeUserAgents: [''] },
