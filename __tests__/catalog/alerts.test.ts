@@ -170,6 +170,10 @@ describe('alert catalog', () => {
     expect(problemsOf(SERVICES, env)).toEqual([expect.stringMatching(new RegExp(`^production: alert "${id}"\\.thresholds\\.\\w+: got `))]);
   });
 
+  it('accepts a rule uid of exactly 40 characters: a 16-character service id', () => {
+    expect(problemsOf([{ ...ESG_SCRAPER_API, id: 'sixteen-chars-id' }], ENVIRONMENTS.production)).toEqual([]);
+  });
+
   it('accepts the boundary a signal can still reach: a pool at 100% is ">= 1"', () => {
     const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-mongodb-pool': { warning: 1 } } };
     expect(problemsOf(SERVICES, env)).toEqual([]);
@@ -376,6 +380,7 @@ describe('links to the service dashboard', () => {
       const panelId = Number(new URL(alert.dashboardUrl).searchParams.get('viewPanel'));
       const panel = (dashboard.panels as { id: number; targets?: unknown }[]).find((p) => p.id === panelId);
       const metric = /([a-z_]+)\{/.exec(alert.signal)![1];
+      expect(new URL(alert.dashboardUrl).pathname).toBe(`/grafana/d/${dashboard.uid}`);
       expect({ id: alert.id, plotsMetric: JSON.stringify(panel?.targets ?? []).includes(`${metric}{`) }).toEqual({ id: alert.id, plotsMetric: true });
     }
   });
