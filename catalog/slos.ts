@@ -175,10 +175,10 @@ export function checkSlo(slo: SloDefinition, problems: Problems): void {
       `one of ${SLO_TIMEFRAMES.join(', ')}`, FIX);
     problems.check(!targets.has(o.timeframe), `${at}.timeframe`, o.timeframe,
       'a timeframe no other objective of this SLO uses', 'merge the two objectives');
-    problems.check(Number.isFinite(o.target) && o.target > 0 && o.target < 100, `${at}.target`, o.target,
+    problems.check(o.target > 0 && o.target < 100, `${at}.target`, o.target,
       'a percentage strictly between 0 and 100, e.g. 99.9', FIX);
     if (o.warning !== undefined) {
-      problems.check(Number.isFinite(o.warning) && o.warning > o.target && o.warning < 100, `${at}.warning`, o.warning,
+      problems.check(o.warning > o.target && o.warning < 100, `${at}.warning`, o.warning,
         `a percentage above the target (${o.target}) and below 100`, FIX);
     }
     targets.set(o.timeframe, o.target);
@@ -205,7 +205,7 @@ export function checkSlo(slo: SloDefinition, problems: Problems): void {
       `a duration shorter than the long window (${a.longWindow}), e.g. 1/12 of it`, FIX);
     if (target !== undefined) {
       const max = maxBurnRate(target);
-      problems.check(Number.isFinite(a.burnRate) && a.burnRate > 0 && a.burnRate <= max + 1e-9, `${at}.burnRate`,
+      problems.check(a.burnRate > 0 && a.burnRate <= max + 1e-9, `${at}.burnRate`,
         a.burnRate, `a burn rate above 0 and at most ${round(max)} (1 / (1 - ${target}%): a higher one needs an error ` +
         'ratio above 100% and Datadog refuses it)', 'lower the burn rate or raise the target');
     }

@@ -2,13 +2,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  alertingExpression, buildAlertCatalog, checkAlert, guardedQuery, knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
+  alertingExpression, AlertUnit, buildAlertCatalog, checkAlert, Comparison, describeThresholds, formatThreshold, guardedQuery,
+  knownAlertIds, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
 import { dashboardUid } from '../../catalog/grafana-uids';
-import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
+import { ESG_SCRAPER_API, INSTANCE_MEMORY_BYTES, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { ConfigError, Problems } from '../../config/validate';
+import { serviceDashboard } from '../../dashboards/service';
 import { synthesize } from '../../stacks/app';
 import { SEED_CONFIGS } from '../support/estates';
 
@@ -168,6 +170,10 @@ describe('alert catalog', () => {
     expect(problemsOf(SERVICES, env)).toEqual([expect.stringMatching(new RegExp(`^production: alert "${id}"\\.thresholds\\.\\w+: got `))]);
   });
 
+  it('accepts a rule uid of exactly 40 characters: a 16-character service id', () => {
+    expect(problemsOf([{ ...ESG_SCRAPER_API, id: 'sixteen-chars-id' }], ENVIRONMENTS.production)).toEqual([]);
+  });
+
   it('accepts the boundary a signal can still reach: a pool at 100% is ">= 1"', () => {
     const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-mongodb-pool': { warning: 1 } } };
     expect(problemsOf(SERVICES, env)).toEqual([]);
@@ -252,7 +258,7 @@ describe('checks on one alert', () => {
   });
 
   // "0s" is the one zero the catalog accepts (burn-rate rules pend 0s); "0m" and "00s" stay refused.
-  it.each(['5', '0m', '00s', 'm', '5m ', '1d'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
+  it.each(['5', '0m', '00s', 'm', '5m ', ' 5m', 'x5m', '1d', '05m'])('fails when the pending duration is %j, not a Prometheus duration', (pendingFor) => {
     expect(alertProblems('error-ratio', { pendingFor })).toEqual([
       `production: alert "esg-scraper-api-error-ratio".pendingFor: got ${JSON.stringify(pendingFor)}; expected a Prometheus ` +
         'duration such as "0s", "5m" or "1h30m". Fix: edit the catalog in catalog/alerts.ts',
@@ -262,5 +268,120 @@ describe('checks on one alert', () => {
   it('accepts compound pending durations and "0s"', () => {
     expect(alertProblems('error-ratio', { pendingFor: '1h30m' })).toEqual([]);
     expect(alertProblems('error-ratio', { pendingFor: '0s' })).toEqual([]);
+  });
+});
+
+describe('thresholds a signal can cross', () => {
+  /** The problems checkAlert records for an alert of the given unit, comparison and threshold. */
+  function thresholdProblems(unit: AlertUnit, comparison: Comparison, threshold: number): string[] {
+    const problems = new Problems();
+    checkAlert({ ...byId('memory'), unit, comparison, thresholds: { warning: threshold } }, ENVIRONMENTS.production, problems);
+    try {
+      problems.throwIfAny();
+      return [];
+    } catch (error) {
+      return [...(error as ConfigError).problems];
+    }
+  }
+
+  // A strict comparison at a bound never holds; the inclusive one at the same bound does.
+  it.each<[AlertUnit, Comparison, number]>([
+    ['ratio', '>', 0], ['ratio', '>', 0.999], ['ratio', '>=', 1], ['ratio', '<', 1], ['ratio', '<', 0.001], ['ratio', '<=', 0],
+    ['ratio', '>=', 0], ['ratio', '<=', 1],
+    ['seconds', '>', 299], ['seconds', '>=', 300], ['seconds', '<=', 0], ['seconds', '<', 300],
+    ['count', '<', 1], ['count', '<=', 0], ['count', '>', 0], ['count', '>=', Number.MAX_SAFE_INTEGER],
+  ])('accepts a %s signal compared "%s" %d', (unit, comparison, threshold) => {
+    expect(thresholdProblems(unit, comparison, threshold)).toEqual([]);
+  });
+
+  it.each<[AlertUnit, Comparison, number, string]>([
+    ['ratio', '>', 1, 'a ratio from 0 to 1 (5% is 0.05)'],
+    ['ratio', '<', 0, 'a ratio from 0 to 1 (5% is 0.05)'],
+    ['ratio', '>=', 1.01, 'a ratio from 0 to 1 (5% is 0.05)'],
+    ['ratio', '<=', -0.01, 'a ratio from 0 to 1 (5% is 0.05)'],
+    ['ratio', '<', 1.5, 'a ratio from 0 to 1 (5% is 0.05)'],
+    ['ratio', '>', -0.5, 'a ratio from 0 to 1 (5% is 0.05)'],
+    ['seconds', '>', 300, 'seconds from 0 to 300'],
+    ['seconds', '>=', 301, 'seconds from 0 to 300'],
+    ['seconds', '<', 0, 'seconds from 0 to 300'],
+    ['count', '<', 0, 'a count of 0 or more'],
+    ['count', '>', Number.POSITIVE_INFINITY, 'a count of 0 or more'],
+    ['count', '<=', Number.NaN, 'a count of 0 or more'],
+  ])('fails when a %s signal is compared "%s" %d, a threshold it can never cross', (unit, comparison, threshold, bounds) => {
+    expect(thresholdProblems(unit, comparison, threshold)).toEqual([
+      `production: alert "esg-scraper-api-memory".thresholds.warning: got ${threshold}; ` +
+        `expected ${bounds} that the signal can cross with "${comparison}". ` +
+        'Fix: edit thresholdOverrides in config/environments.ts, or edit the catalog in catalog/alerts.ts',
+    ]);
+  });
+});
+
+describe('thresholds as notifications state them', () => {
+  it.each<[AlertUnit, number, string]>([
+    ['ratio', 0.05, '5%'], ['ratio', 0.07, '7%'], ['ratio', 0.001, '0.1%'], ['ratio', 0.123456789, '12.3457%'],
+    ['seconds', 2, '2s'], ['seconds', 0.5, '0.5s'], ['count', 1, '1'], ['count', 20, '20'],
+  ])('writes a %s of %d as %s', (unit, value, text) => {
+    expect(formatThreshold(unit, value)).toBe(text);
+  });
+
+  it('names the severity of each threshold when an alert has several, most severe first', () => {
+    expect(describeThresholds({ info: 0.2, warning: 0.1, critical: 0.3 }, 'ratio')).toBe('30% (critical), 10% (warning), 20% (info)');
+    expect(describeThresholds({ warning: 5 }, 'seconds')).toBe('5s');
+  });
+
+  it.each([
+    ['latency-p95', 'The 95th percentile of request duration is above 2s.'],
+    ['metrics-absent', 'Fewer than 1 scrape target of the API is up: the API is down, or its exporter is.'],
+    ['cache-hit-ratio', 'Fewer than 50% of cache reads hit.'],
+    ['mongodb-pool', 'An instance uses 90% or more of its MongoDB connection pool.'],
+    ['memory', 'An instance uses more than 85% of its memory.'],
+  ])('states the %s threshold in its summary', (signal, summary) => {
+    expect(byId(signal).summary).toBe(summary);
+  });
+
+  it('renders one rule per severity with a threshold, most severe first', () => {
+    const alert = { ...byId('memory'), thresholds: { info: 0.5, critical: 0.95, warning: 0.85 } };
+    expect(rulesOf(alert).map((r) => [r.severity, r.threshold])).toEqual([['critical', 0.95], ['warning', 0.85], ['info', 0.5]]);
+    expect(rulesOf({ ...alert, thresholds: { warning: 0 } }).map((r) => r.severity)).toEqual(['warning']);
+  });
+
+  it('titles every alert with the service it watches', () => {
+    for (const alert of production) expect(alert.title).toMatch(/^ESG Scraper API: \w.{8,}$/);
+  });
+});
+
+describe('the catalog as a whole', () => {
+  it('fails when two alerts would share an id, naming the alert and the fix', () => {
+    expect(problemsOf([ESG_SCRAPER_API, ESG_SCRAPER_API], ENVIRONMENTS.production)).toEqual(expect.arrayContaining([
+      'production: alert "esg-scraper-api-error-ratio".id: got "esg-scraper-api-error-ratio"; expected an id no other alert uses. ' +
+        'Fix: rename one of the services in catalog/services.ts',
+    ]));
+  });
+
+  it('fails when the instance size has no known memory, listing the known sizes and the fix', () => {
+    const env = { ...ENVIRONMENTS.production, digitalocean: { ...ENVIRONMENTS.production.digitalocean,
+      app: { ...ENVIRONMENTS.production.digitalocean.app, instanceSizeSlug: 'apps-x-huge' } } };
+    expect(problemsOf(SERVICES, env)).toEqual([
+      `production.digitalocean.app.instanceSizeSlug: got "apps-x-huge"; expected one of ${Object.keys(INSTANCE_MEMORY_BYTES).join(', ')}. ` +
+        'Fix: edit config/environments.ts, or add the size to INSTANCE_MEMORY_BYTES in catalog/services.ts',
+    ]);
+  });
+
+  it('lists the severities an alert has when an override names another', () => {
+    const env = { ...ENVIRONMENTS.production, thresholdOverrides: { 'esg-scraper-api-latency-p95': { info: 5 } } };
+    expect(problemsOf(SERVICES, env)).toEqual([expect.stringContaining('expected a severity the alert has (warning)')]);
+  });
+});
+
+describe('links to the service dashboard', () => {
+  it('opens, for every alert, the panel that plots the metric its signal reads', () => {
+    const dashboard = serviceDashboard({ service: ESG_SCRAPER_API, env: ENVIRONMENTS.production, alerts: production });
+    for (const alert of production) {
+      const panelId = Number(new URL(alert.dashboardUrl).searchParams.get('viewPanel'));
+      const panel = (dashboard.panels as { id: number; targets?: unknown }[]).find((p) => p.id === panelId);
+      const metric = /([a-z_]+)\{/.exec(alert.signal)![1];
+      expect(new URL(alert.dashboardUrl).pathname).toBe(`/grafana/d/${dashboard.uid}`);
+      expect({ id: alert.id, plotsMetric: JSON.stringify(panel?.targets ?? []).includes(`${metric}{`) }).toEqual({ id: alert.id, plotsMetric: true });
+    }
   });
 });

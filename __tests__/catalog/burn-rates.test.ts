@@ -1,13 +1,14 @@
 import { App, Testing } from 'cdktf';
 import { buildAlertCatalog, guardedQuery } from '../../catalog/alerts';
 import {
-  datadogBurnRateAlerts, errorBudget, leLabel, minimumRequests, prometheusBurnRateAlerts, workbookBurnRateAlerts,
+  checkPrometheusBurnRateAlerts, datadogBurnRateAlerts, errorBudget, leLabel, minimumRequests, prometheusBurnRateAlerts,
+  requestDurationBuckets, workbookBurnRateAlerts,
 } from '../../catalog/burn-rates';
 import { userRequestSelector } from '../../catalog/queries';
 import { ESG_SCRAPER_API, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { buildSloCatalog, SloDefinition } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
-import { ConfigError } from '../../config/validate';
+import { ConfigError, Problems } from '../../config/validate';
 import { MonitoringStack } from '../../stacks/monitoring-stack';
 
 const production = ENVIRONMENTS.production;
@@ -139,5 +140,82 @@ describe('one SLO definition, both vendors', () => {
     expect(after.grafana.map(([uid]) => uid)).toEqual(['esg-scraper-api-errors-burn-1h-critical']);
     expect(after.grafana[0][1]).toContain('/ 0.001 > 10)');
     expect(after.monitors.map((m) => m.query)).toEqual([expect.stringMatching(/long_window\("1h"\)\.short_window\("5m"\) > 10$/)]);
+  });
+});
+
+describe('burn-rate rules at their edges', () => {
+  const alerts = prometheusBurnRateAlerts(slos, ESG_SCRAPER_API, production);
+  const latency = slos.find((s) => s.id === 'esg-scraper-api-latency')!;
+
+  it('keeps a 48-hour long window for Datadog and leaves out a longer one', () => {
+    const withWindows = (...windows: string[]) => ({ ...availability, burnRateAlerts: windows.map((longWindow) => ({ ...availability.burnRateAlerts[0], longWindow })) });
+    expect(datadogBurnRateAlerts(withWindows('47h', '48h', '49h', '2d', '3d')).map((a) => a.longWindow)).toEqual(['47h', '48h', '2d']);
+  });
+
+  it('reads prometheus_client\'s default buckets for a service that declares none', () => {
+    const defaults = { ...ESG_SCRAPER_API, requestDurationBuckets: undefined };
+    expect(requestDurationBuckets(defaults)).toEqual([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]);
+    expect(() => buildSloCatalog([{ ...defaults, latencyTargetSeconds: 2.5 }], production)).not.toThrow();
+    expect(() => buildSloCatalog([{ ...defaults, latencyTargetSeconds: 2 }], production)).toThrow('got 2; expected a bucket boundary');
+  });
+
+  it('computes the error budget as the share the target leaves', () => {
+    expect([99.9, 99, 95, 99.95].map(errorBudget)).toEqual([0.001, 0.01, 0.05, 0.0005]);
+  });
+
+  it('titles and summarizes each rule with its rates, windows, target and the days until the budget is gone', () => {
+    const [, sixHours] = alerts;
+    expect(sixHours.title).toBe('ESG Scraper API availability: error budget burning 6x over 6h and 30m');
+    expect(sixHours.summary).toBe('ESG Scraper API availability (99.9% over 30d): requests failing with a 5xx status burn the error ' +
+      'budget 6 times too fast over both the last 6h and 30m; at this pace the 30d budget is gone in 5 days.');
+    const slow = alerts.find((a) => a.id === 'esg-scraper-api-slow-burn-1h')!;
+    expect(slow.summary).toBe('ESG Scraper API latency (99% over 30d): requests slower than 2s burn the error budget 14.4 times too ' +
+      'fast over both the last 1h and 5m; at this pace the 30d budget is gone in 2.083333333 days.');
+  });
+
+  it('links each rule to the service dashboard\'s panel of its SLI, in the environment\'s organization', () => {
+    const staging = prometheusBurnRateAlerts(buildSloCatalog(SERVICES, ENVIRONMENTS.staging), ESG_SCRAPER_API, ENVIRONMENTS.staging);
+    expect(new Set(staging.map((a) => `${a.id.includes('-errors-') ? 'errors' : 'slow'} ${a.panel} ${a.dashboardUrl}`))).toEqual(new Set([
+      'errors errorRatio https://monitoring.blueprintbuddy.io/grafana/d/esg-scraper-api-service?orgId=2',
+      'slow latency https://monitoring.blueprintbuddy.io/grafana/d/esg-scraper-api-service?orgId=2',
+    ]));
+    expect(staging.every((a) => a.dashboardUid === 'esg-scraper-api-service')).toBe(true);
+  });
+
+  it('owns, routes and treats missing data like the SLO: the team, the runbook, a count, OK on no data, Error on a failing query', () => {
+    for (const a of alerts) {
+      const slo = a.id.includes('-errors-') ? availability : latency;
+      expect([a.serviceId, a.team, a.runbookUrl, a.unit, a.noDataState, a.execErrState])
+        .toEqual([ESG_SCRAPER_API.id, slo.team, slo.runbookUrl, 'count', 'OK', 'Error']);
+    }
+  });
+
+  it('renders no rule for an SLO without a Prometheus SLI, nor for another service\'s SLO', () => {
+    const datadogOnly = { ...availability, prometheus: undefined };
+    expect(prometheusBurnRateAlerts([datadogOnly], ESG_SCRAPER_API, production)).toEqual([]);
+    expect(prometheusBurnRateAlerts(slos, { ...ESG_SCRAPER_API, id: 'billing' }, production)).toEqual([]);
+  });
+
+  it('fails when a burn-rate expression does not parse, naming the rule, the field and the file to correct', () => {
+    const problems = new Problems();
+    checkPrometheusBurnRateAlerts([{ ...alerts[0], signal: 'sum(', guard: 'up' }, { ...alerts[1], guard: 'rate(x[5m]' }], problems);
+    expect(() => problems.throwIfAny()).toThrow(ConfigError);
+    let messages: readonly string[] = [];
+    try {
+      problems.throwIfAny();
+    } catch (e) {
+      messages = (e as ConfigError).problems;
+    }
+    expect(messages).toEqual([
+      expect.stringMatching(/^alert "esg-scraper-api-errors-burn-1h"\.signal: got "sum\("; expected PromQL that parses \(.+\)\. Fix: correct catalog\/burn-rates\.ts$/),
+      expect.stringMatching(/^alert "esg-scraper-api-errors-burn-6h"\.guard: got "rate\(x\[5m\]"; expected PromQL that parses/),
+    ]);
+  });
+
+  it('fails when a rule uid would exceed 40 characters, naming its length and the fix', () => {
+    const problems = new Problems();
+    checkPrometheusBurnRateAlerts([{ ...alerts[0], id: 'x'.repeat(32) }], problems);
+    expect(() => problems.throwIfAny()).toThrow(`alert "${'x'.repeat(32)}" Grafana rule uid: got "${'x'.repeat(32)}-critical"; ` +
+      "expected at most 40 characters (Grafana's limit for uids); it has 41. Fix: shorten the service id in catalog/services.ts");
   });
 });

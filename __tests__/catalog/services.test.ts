@@ -53,13 +53,57 @@ describe('checkServices, rule by rule', () => {
       'service "esg-scraper-api".minRequestsPerFiveMinutes: got 0; expected a whole number of requests, 1 or more'],
     ['the traffic guard is 1.5 requests', { minRequestsPerFiveMinutes: 1.5 },
       'service "esg-scraper-api".minRequestsPerFiveMinutes: got 1.5; expected a whole number of requests, 1 or more'],
+    ['the id starts with "-"', { id: '-api' },
+      'service "-api".id: got "-api"; expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the id is one letter', { id: 'a' },
+      'service "a".id: got "a"; expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the id has a space', { id: 'esg api' },
+      'service "esg api".id: got "esg api"; expected kebab-case: lowercase letters, digits and "-", starting with a letter'],
+    ['the metric prefix is missing', { metricPrefix: undefined },
+      'service "esg-scraper-api".metricPrefix: got nothing (the setting is missing); expected the start of a Prometheus metric name: letters, digits and "_", not starting with a digit'],
+    ['the metric prefix is empty', { metricPrefix: '' },
+      'service "esg-scraper-api".metricPrefix: got ""; expected the start of a Prometheus metric name: letters, digits and "_", not starting with a digit'],
+    ['the health path is missing', { healthPath: undefined },
+      'service "esg-scraper-api".healthPath: got nothing (the setting is missing); expected a URL path starting with "/"'],
+    ['the health path does not start with "/"', { healthPath: 'api/health' },
+      'service "esg-scraper-api".healthPath: got "api/health"; expected a URL path starting with "/"'],
+    ['the health path ends with a space', { healthPath: '/health ' },
+      'service "esg-scraper-api".healthPath: got "/health "; expected a URL path starting with "/"'],
+    ['a probe User-Agent is empty', { probeUserAgents: [''] },
+      'service "esg-scraper-api".probeUserAgents[0]: got ""; expected a User-Agent prefix without leading or trailing spaces'],
+    ['a probe User-Agent ends with a space', { probeUserAgents: ['Datadog '] },
+      'service "esg-scraper-api".probeUserAgents[0]: got "Datadog "; expected a User-Agent prefix without leading or trailing spaces'],
+    ['a probe User-Agent is missing', { probeUserAgents: ['ok', undefined] },
+      'service "esg-scraper-api".probeUserAgents[1]: got nothing (the setting is missing); expected a User-Agent prefix without leading or trailing spaces'],
+    ['the latency target is negative', { latencyTargetSeconds: -1 },
+      'service "esg-scraper-api".latencyTargetSeconds: got -1; expected a number of seconds above 0'],
+    ['a field holds Terraform syntax', { displayName: 'ESG ${var.x}' },
+      'service "esg-scraper-api".displayName: got "ESG ${var.x}"; expected plain text, without "${" or "%{" (Terraform would read them as an interpolation or a directive). ' +
+      'Fix: remove the "${" / "%{" (edit the service in catalog/services.ts); secrets belong in sensitive variables (stacks/variables.ts), never in config'],
   ])('fails when %s, naming the service, the field and the fix', (_what, change, expected) => {
-    expect(problemsOf([service(change)])).toEqual([`${expected}. Fix: ${FIX}`]);
+    expect(problemsOf([service(change)])).toEqual([expected.includes('. Fix: ') ? expected : `${expected}. Fix: ${FIX}`]);
   });
 
   it('accepts the smallest values allowed: a two-letter id, one request, a fraction of a second, the root path', () => {
     expect(problemsOf([service({ id: 'ab', metricPrefix: '_x', minRequestsPerFiveMinutes: 1, latencyTargetSeconds: 0.05, healthPath: '/' })]))
       .toEqual([]);
+  });
+
+  it('accepts capitals and digits in a metric prefix, a one-character User-Agent and no User-Agent list', () => {
+    expect(problemsOf([service({ metricPrefix: 'ESG_api2', probeUserAgents: ['D'] }), service({ id: 'other', probeUserAgents: undefined })]))
+      .toEqual([]);
+  });
+
+  it('fails when the base URLs are missing altogether, naming each environment', () => {
+    expect(problemsOf([service({ baseUrls: undefined })])).toEqual(['staging', 'production'].map((env) =>
+      `service "esg-scraper-api".baseUrls.${env}: got nothing (the setting is missing); expected an absolute https: URL with a dotted host and no trailing slash. Fix: ${FIX}`));
+  });
+
+  it('fails when two services share an id, and when there is none', () => {
+    expect(problemsOf([ESG_SCRAPER_API, service({ displayName: 'Copy' })])).toEqual([
+      `service "esg-scraper-api".id: got "esg-scraper-api"; expected an id no other service uses. Fix: ${FIX}`,
+    ]);
+    expect(problemsOf([])).toEqual(['services: got []; expected at least one service. Fix: add one to SERVICES in catalog/services.ts']);
   });
 
   it('checks every service of the list, not only the first', () => {
@@ -80,6 +124,11 @@ describe('what a service derives per environment', () => {
     const env = { ...ENVIRONMENTS.production, digitalocean: { ...ENVIRONMENTS.production.digitalocean,
       app: { ...ENVIRONMENTS.production.digitalocean.app, github: { ...ENVIRONMENTS.production.digitalocean.app.github, repo: 'acme/api' } } } };
     expect(runbookUrl(ESG_SCRAPER_API, env, 'memory')).toBe('https://github.com/acme/api/blob/main/docs/runbooks/esg-scraper-api/memory.md');
+  });
+
+  it.each(Object.entries(INSTANCE_MEMORY_BYTES))('knows the memory of %s as the GiB its slug names', (slug, bytes) => {
+    const gib = Number(/-(\d+(?:\.\d+)?)gb(?:-fixed)?$/.exec(slug)![1]);
+    expect(bytes).toBe(gib * 1024 ** 3);
   });
 
   it('knows the memory of the instance size, in bytes (2 GiB for apps-s-1vcpu-2gb)', () => {

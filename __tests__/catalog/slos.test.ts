@@ -1,11 +1,11 @@
 import { buildAlertCatalog } from '../../catalog/alerts';
 import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
 import {
-  budgetConsumed, buildSloCatalog, BurnRateAlertSpec, burnRateQuery, DATADOG_APM, durationMinutes, maxBurnRate,
-  recommendedBurnRateAlerts, serviceSlos, SloDefinition, validateSlos,
+  apmScope, budgetConsumed, buildSloCatalog, BurnRateAlertSpec, burnRateQuery, checkPrometheusSli, DATADOG_APM, durationMinutes,
+  maxBurnRate, recommendedBurnRateAlerts, resourceNameTag, serviceSlos, SloDefinition, userApmScope, validateSlos,
 } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
-import { ConfigError } from '../../config/validate';
+import { ConfigError, Problems } from '../../config/validate';
 
 const production = ENVIRONMENTS.production;
 
@@ -282,5 +282,124 @@ describe('each rule of an SLO, with its exact message', () => {
     expect(spent('90d')).toEqual([0.02, 0.05, 0.1, 0.1]);
     // Over 7 days the slower steps would burn under 1x, which never exhausts the budget: they are dropped.
     expect(spent('7d')).toEqual([0.02, 0.05]);
+  });
+});
+
+describe('SLO rules at their edges', () => {
+  const FIX = 'edit the SLO in catalog/slos.ts';
+  const first = recommendedBurnRateAlerts('30d')[0];
+  const only = (problem: string) => `Invalid monitoring configuration (1 problem):\n  - ${problem}`;
+
+  it.each(['-checkout', 'checkout-', 'c', 'check out', 'checkout.slo'])('fails when the id is %j, not kebab-case', (id) => {
+    expect(problemsOf([slo({ id })])).toBe(only(`slo "${id}".id: got "${id}"; expected kebab-case letters and digits. Fix: ${FIX}`));
+  });
+
+  it.each(['9s', 'a-b-9', 'checkout-v2-availability'])('accepts the id %j', (id) => {
+    expect(problemsOf([slo({ id })])).toBeUndefined();
+  });
+
+  it.each([Number.NaN, -0.5, 100.5])('fails when the target is %d', (target) => {
+    expect(problemsOf([slo({ objectives: [{ timeframe: '30d', target }], burnRateAlerts: [] })])).toBe(only(
+      `slo "checkout-availability".objectives[0].target: got ${target}; expected a percentage strictly between 0 and 100, e.g. 99.9. Fix: ${FIX}`));
+  });
+
+  it.each([Number.NaN, 99.8])('fails when the warning is %d, not above the target', (warning) => {
+    expect(problemsOf([slo({ objectives: [{ timeframe: '30d', target: 99.9, warning }] })])).toBe(only(
+      `slo "checkout-availability".objectives[0].warning: got ${warning}; expected a percentage above the target (99.9) and below 100. Fix: ${FIX}`));
+  });
+
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('fails when the burn rate is %d', (burnRate) => {
+    expect(problemsOf([alertWith({ burnRate })])).toContain(`slo "checkout-availability".burnRateAlerts[0].burnRate: got ${burnRate}; expected a burn rate above 0 and at most 1000`);
+  });
+
+  it('names every timeframe the SLO defines when an alert names another', () => {
+    const objectives = [{ timeframe: '7d', target: 99 }, { timeframe: '30d', target: 99.9 }] as const;
+    expect(problemsOf([slo({ objectives, burnRateAlerts: [{ ...first, over: '90d' }] })])).toBe(only(
+      'slo "checkout-availability".burnRateAlerts[0].over: got "90d"; expected a timeframe the SLO defines (7d, 30d). ' +
+      'Fix: alert on a timeframe of the SLO, or add an objective for it'));
+  });
+
+  it('reports a timeframe that is no duration once, on over(), not again on the long window', () => {
+    const message = problemsOf([alertWith({ over: 'month' as never })]);
+    expect(message).toContain('burnRateAlerts[0].over: got "month"');
+    expect(message).not.toContain('longWindow');
+  });
+
+  it('reports a long window that is no duration once, not again on the short window', () => {
+    expect(problemsOf([alertWith({ longWindow: 'an hour', shortWindow: '5m' })])).toBe(only(
+      'slo "checkout-availability".burnRateAlerts[0].longWindow: got "an hour"; expected a duration from 1h to the timeframe (30d), ' +
+      `e.g. "6h" (Datadog renders those up to 48h). Fix: ${FIX}`));
+  });
+
+  it('accepts a long window equal to the timeframe', () => {
+    expect(problemsOf([alertWith({ longWindow: '30d', shortWindow: '2d', burnRate: 1 })])).toBeUndefined();
+  });
+});
+
+describe('what an SLO states', () => {
+  const [availability, latency] = serviceSlos({ ...ESG_SCRAPER_API, latencyTargetSeconds: 5 }, production);
+
+  it('links each SLO to its own runbook page and names its service', () => {
+    expect(availability.runbookUrl).toBe('https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/esg-scraper-api/slo-availability.md');
+    expect(latency.runbookUrl).toBe('https://github.com/blueprintbuddy/esg-scraper/blob/main/docs/runbooks/esg-scraper-api/slo-latency.md');
+    expect([availability.title, latency.title]).toEqual(['ESG Scraper API availability', 'ESG Scraper API latency']);
+    expect([availability.team, latency.team, availability.serviceId]).toEqual(['platform', 'platform', 'esg-scraper-api']);
+  });
+
+  it('describes what counts as good, with the latency target', () => {
+    expect(availability.description).toMatch(/requests \(probes excluded\) that do not fail with a server error/);
+    expect(latency.description).toMatch(/p95 duration of users' requests \(probes excluded\) is at most 5s\.$/);
+  });
+
+  it('measures the same objectives on Prometheus: 5xx responses, and requests slower than the target', () => {
+    expect([availability.prometheus, latency.prometheus]).toEqual([{ kind: 'errors' }, { kind: 'slow', thresholdSeconds: 5 }]);
+    expect(latency.objectives).toEqual([{ timeframe: '30d', target: 99, warning: 99.5 }]);
+    expect(latency.burnRateAlerts).toEqual(recommendedBurnRateAlerts('30d'));
+    expect(availability.burnRateAlerts).toEqual(recommendedBurnRateAlerts('30d'));
+  });
+
+  it('scopes APM metrics to the service and environment, probes included, or to users\' requests only', () => {
+    expect(apmScope(ESG_SCRAPER_API, production)).toBe('{service:esg-scraper-api,env:production}');
+    expect(userApmScope({ ...ESG_SCRAPER_API, healthPath: '/live', detailedHealthPath: '/ready' }, ENVIRONMENTS.staging)).toBe(
+      '{service:esg-scraper-api,env:staging,!resource_name:get_/live,!resource_name:get_/ready,!resource_name:probe_*}');
+  });
+
+  it('writes resource names as Datadog tags: lowercase, a run of spaces one "_"', () => {
+    expect(resourceNameTag('POST  /Analyze')).toBe('post_/analyze');
+    expect(resourceNameTag('probe\tGET /x')).toBe('probe_get_/x');
+  });
+});
+
+describe('Prometheus SLIs', () => {
+  const problemsFor = (s: SloDefinition, service = ESG_SCRAPER_API) => {
+    const problems = new Problems();
+    checkPrometheusSli(s, service, problems);
+    try {
+      problems.throwIfAny();
+      return [];
+    } catch (e) {
+      return [...(e as ConfigError).problems];
+    }
+  };
+
+  it('checks nothing for an SLO without a Prometheus SLI or with an error SLI', () => {
+    expect(problemsFor(slo())).toEqual([]);
+    expect(problemsFor(slo({ prometheus: { kind: 'errors' } }))).toEqual([]);
+  });
+
+  it('fails when a latency threshold is not a bucket boundary, naming the buckets, the le label and the fix', () => {
+    expect(problemsFor(slo({ prometheus: { kind: 'slow', thresholdSeconds: 3 } }))).toEqual([
+      'slo "checkout-availability".prometheus.thresholdSeconds: got 3; expected a bucket boundary of esg_api_request_duration_seconds ' +
+      '(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10): the burn-rate rules count requests at or under le="3.0". Fix: set the service\'s ' +
+      'latencyTargetSeconds to a boundary, or add 3 to requestDurationBuckets in catalog/services.ts (and to the API\'s Histogram buckets)',
+    ]);
+    expect(problemsFor(slo({ prometheus: { kind: 'slow', thresholdSeconds: 5 } }))).toEqual([]);
+  });
+
+  it('checks each service\'s latency SLO against that service\'s own buckets', () => {
+    const other = { ...ESG_SCRAPER_API, id: 'billing', latencyTargetSeconds: 1.5, requestDurationBuckets: [0.5, 1.5, 3] };
+    expect(buildSloCatalog([ESG_SCRAPER_API, other], production).map((s) => s.id)).toEqual([
+      'esg-scraper-api-availability', 'esg-scraper-api-latency', 'billing-availability', 'billing-latency',
+    ]);
   });
 });
