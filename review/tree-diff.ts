@@ -174,7 +174,8 @@ function topKey(path: string): string {
  * (an id, a DSN), so it is only known after the new resource exists.
  */
 function attributeChanges(change: ResourceChange | undefined, afterBody: unknown, attribute: string): boolean {
-  if (change === undefined || change.kind === 'added' || change.kind === 'removed') return false;
+  // An added or removed referent has no changes and is not replaced: nothing of it changes on apply.
+  if (change === undefined) return false;
   const ignored = new Set((change.ignored ?? []).map((i) => i.path));
   if (change.changes.some((c) => !ignored.has(c.path) && topKey(c.path) === attribute)) return true;
   return change.kind === 'replaced' && !(attribute in ((afterBody ?? {}) as object));
