@@ -11,7 +11,7 @@ export function ignoredPathsOf(body: unknown): readonly string[] | 'all' {
   const lifecycle = (body as { lifecycle?: { ignore_changes?: unknown } } | undefined)?.lifecycle;
   const ignored = lifecycle?.ignore_changes;
   if (ignored === 'all') return 'all';
-  return Array.isArray(ignored) ? ignored.filter((p): p is string => typeof p === 'string').map((p) => p.replace(/\s+/g, '')) : [];
+  return Array.isArray(ignored) ? ignored.filter((p): p is string => typeof p === 'string').map((p) => p.replace(/\s/g, '')) : [];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -150,7 +150,6 @@ function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): 
 /** The changes among `changes` that `lifecycle.ignore_changes` keeps a deploy from applying. */
 function ignoredChanges(type: string, address: string, body: unknown, changes: readonly AttributeChange[]): IgnoredChange[] {
   const ignored = ignoredPathsOf(body);
-  if (ignored !== 'all' && ignored.length === 0) return [];
   return changes.flatMap((c) => {
     const entry = ignoringEntry(ignored, terraformPath(body, c.segments));
     return entry === undefined ? [] : [{ path: c.path, entry, command: applyCommand(type, address, entry) }];
@@ -178,7 +177,8 @@ function attributeChanges(change: ResourceChange | undefined, afterBody: unknown
   if (change === undefined) return false;
   const ignored = new Set((change.ignored ?? []).map((i) => i.path));
   if (change.changes.some((c) => !ignored.has(c.path) && topKey(c.path) === attribute)) return true;
-  return change.kind === 'replaced' && !(attribute in ((afterBody ?? {}) as object));
+  // A replaced resource is on the after side with an object body (a replacing attribute changed in it).
+  return change.kind === 'replaced' && !(attribute in (afterBody as object));
 }
 
 /** Replaces every interpolation that reads a changing attribute with what the plan would show. */
@@ -227,8 +227,9 @@ function withInducedChanges(resources: ResourceChange[], after: Bodies): Resourc
       const changes = [...(own?.changes ?? []), ...induced];
       const applied = changes.filter((c) => !ignored.some((i) => i.path === c.path)).map((c) => c.path);
       const replacedBy = replacingChanges(type, applied);
-      const forcedVia = replacedBy.flatMap((attribute) => [...(found.get(topKey(attribute)) ?? [])]);
-      const via = [...new Set([...(own?.via ?? []), ...forcedVia])];
+      // Recomputed from the whole body each pass: what an earlier pass found is still found (a
+      // referent only gains changes), so the references behind the replacing attributes suffice.
+      const via = [...new Set(replacedBy.flatMap((attribute) => [...(found.get(topKey(attribute)) ?? [])]))];
       byAddress.set(address, {
         address, type, dataBearing: isDataBearing(address, type), label: own?.label ?? labelOf(body), movedFrom: own?.movedFrom,
         kind: replacedBy.length > 0 ? 'replaced' : own?.kind ?? 'changed', changes, replacedBy, via, ignored,

@@ -367,8 +367,8 @@ describe('diffTrees: changes that follow from a referent', () => {
 
   it.each<[string, StackJson, (after: any) => void, string, string, string]>([
     ['a Sentry metric monitor whose project follows the project slug',
-      { resource: { sentry_metric_monitor: { m: monitor }, sentry_project: { p: project } } },
-      (a) => { a.resource.sentry_project.p.slug = 'esg-api'; }, 'sentry_metric_monitor.m', 'project', 'sentry_project.p.slug'],
+      { resource: { sentry_metric_monitor: { 'error-rate': { ...monitor, project: '${sentry_project.sentry-project.slug}' } }, sentry_project: { 'sentry-project': project } } },
+      (a) => { a.resource.sentry_project['sentry-project'].slug = 'esg-api'; }, 'sentry_metric_monitor.error-rate', 'project', 'sentry_project.sentry-project.slug'],
     ['a Grafana rule group whose folder_uid follows the folder uid',
       { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}' } }, grafana_folder: { f: folder } } },
       (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; }, 'grafana_rule_group.r', 'folder_uid', 'grafana_folder.f.uid'],
@@ -384,6 +384,39 @@ describe('diffTrees: changes that follow from a referent', () => {
     expect(dependent).toMatchObject({ kind: 'replaced', replacedBy: [attribute], via: [via], dataBearing: true, ignored: [] });
     expect(dependent.changes.map((c) => c.path)).toEqual([attribute]);
     expect(destructionsOf([diff])).toContainEqual({ env: 'production', address, type: address.split('.')[0], kind: 'replaced', replacedBy: [attribute], via: [via] });
+  });
+
+  it('lists the followed resources in address order', () => {
+    const diff = diffAfter({ resource: { sentry_project: { p: project }, sentry_metric_monitor: { m: monitor } } }, (a) => { a.resource.sentry_project.p.slug = 'esg-api'; });
+    expect(diff.resources.map((r) => [r.address, r.kind])).toEqual([['sentry_metric_monitor.m', 'replaced'], ['sentry_project.p', 'changed']]);
+  });
+
+  it('names no via for a resource replaced by its own change, even when another attribute follows a referent', () => {
+    const diff = diffAfter(
+      { resource: { grafana_folder: { f: { ...folder, title: '${sentry_project.p.name}' } }, sentry_project: { p: project } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; a.resource.sentry_project.p.name = 'Renamed'; },
+    );
+    expect(byAddress(diff, 'grafana_folder.f')).toMatchObject({ kind: 'replaced', replacedBy: ['uid'], via: [] });
+    expect(byAddress(diff, 'grafana_folder.f')!.changes.map((c) => c.path)).toEqual(['uid', 'title']);
+    expect(destructionsOf([diff])).toEqual([{ env: 'production', address: 'grafana_folder.f', type: 'grafana_folder', kind: 'replaced', replacedBy: ['uid'] }]);
+  });
+
+  it('names the via of a replacement when the code also removes another replacing attribute', () => {
+    const diff = diffAfter({ resource: { sentry_metric_monitor: { m: monitor }, sentry_project: { p: project } } }, (a) => {
+      a.resource.sentry_project.p.slug = 'esg-api';
+      delete a.resource.sentry_metric_monitor.m.organization;
+    });
+    expect(byAddress(diff, 'sentry_metric_monitor.m')).toMatchObject({ kind: 'replaced', replacedBy: ['organization', 'project'], via: ['sentry_project.p.slug'] });
+  });
+
+  it('keeps the dependent\'s own ignored changes next to a followed one', () => {
+    // The rule group's rename is under ignore_changes: only the followed folder_uid replaces it.
+    const diff = diffAfter(
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}', lifecycle: { ignore_changes: ['name'] } } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; a.resource.grafana_rule_group.r.name = 'API v2'; },
+    );
+    expect(byAddress(diff, 'grafana_rule_group.r')).toMatchObject({ kind: 'replaced', replacedBy: ['folder_uid'], via: ['grafana_folder.f.uid'] });
+    expect(byAddress(diff, 'grafana_rule_group.r')!.ignored!.map((i) => i.path)).toEqual(['name']);
   });
 
   it('shows the followed value as known after apply, keeping the rest of the string', () => {
