@@ -175,6 +175,7 @@ function topKey(path: string): string {
 function attributeChanges(change: ResourceChange | undefined, afterBody: unknown, attribute: string): boolean {
   // An added or removed referent has no changes and is not replaced: nothing of it changes on apply.
   if (change === undefined) return false;
+  // Stryker disable next-line ArrayDeclaration: equivalent, only an added or removed change lacks `ignored`, and it has no changes to filter
   const ignored = new Set((change.ignored ?? []).map((i) => i.path));
   if (change.changes.some((c) => !ignored.has(c.path) && topKey(c.path) === attribute)) return true;
   // A replaced resource is on the after side with an object body (a replacing attribute changed in it).
@@ -221,6 +222,7 @@ function withInducedChanges(resources: ResourceChange[], after: Bodies): Resourc
         found.set(key, new Set());
         return [key, markChangingReferences(value, changing, found.get(key)!)];
       }));
+      // Stryker disable next-line ArrayDeclaration: equivalent, a placeholder element has no path, so it matches no change
       const induced = diffValues(type, body, marked).filter((c) => !(own?.changes ?? []).some((o) => o.path === c.path));
       if (induced.length === 0) continue;
       const ignored = [...(own?.ignored ?? []), ...ignoredChanges(type, address, body, induced)];
