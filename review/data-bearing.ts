@@ -41,7 +41,7 @@ export const DATA_BEARING_TYPES: Readonly<Record<string, string>> = {
  * team have none: a slug change renames the project in place (but replaces what
  * refers to the slug, see `inducedChanges` in review/tree-diff.ts).
  */
-const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+export const REPLACING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   grafana_folder: ['uid', 'org_id'],
   grafana_dashboard: ['config_json.uid', 'org_id'],
   grafana_data_source: ['uid', 'org_id'],

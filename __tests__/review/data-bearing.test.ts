@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, DEFAULT_ALLOWLIST, formatAddressLock, isDataBearing,
-  LOCK_FILE, qualified, readAddressLock, readAllowlist, replacingChanges,
+  LOCK_FILE, qualified, readAddressLock, readAllowlist, REPLACING_ATTRIBUTES, replacingChanges,
 } from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
 import { tempDir } from './fixtures';
@@ -41,19 +41,32 @@ const REPLACING: readonly [type: string, attribute: string, changedPath: string]
   ['pagerduty_service_integration', 'type', 'type'],
   ['pagerduty_service_integration', 'vendor', 'vendor'],
   ['pagerduty_service_integration', 'email_filter', 'email_filter[0].subject_regex'],
+  ['pagerduty_service_dependency', 'dependency', 'dependency[0].supporting_service[0].id'],
   ['digitalocean_app', 'project_id', 'project_id'],
   ['datadog_monitor', 'type', 'type'],
   ['datadog_service_level_objective', 'type', 'type'],
   ['datadog_integration_pagerduty_service_object', 'service_name', 'service_name'],
+  ['sentry_metric_monitor', 'organization', 'organization'],
+  ['sentry_metric_monitor', 'project', 'project'],
+  ['sentry_alert', 'organization', 'organization'],
 ];
 
 /** What each data-bearing type holds; a missing one would let its destruction pass unreviewed. */
 const DATA_BEARING: readonly string[] = [
-  'sentry_project', 'sentry_key', 'pagerduty_service', 'pagerduty_service_integration',
-  'grafana_folder', 'grafana_dashboard', 'grafana_data_source', 'digitalocean_app',
+  'sentry_project', 'sentry_key', 'sentry_team', 'sentry_metric_monitor',
+  'pagerduty_service', 'pagerduty_service_integration', 'pagerduty_schedule', 'pagerduty_business_service',
+  'pagerduty_service_dependency', 'pagerduty_escalation_policy',
+  'grafana_folder', 'grafana_dashboard', 'grafana_data_source', 'grafana_rule_group', 'grafana_contact_point',
+  'digitalocean_app',
+  'datadog_service_level_objective', 'datadog_monitor', 'datadog_synthetics_test', 'datadog_dashboard_json',
 ];
 
 describe('replacingChanges', () => {
+  it('has a case here for every replacing attribute', () => {
+    const cases = REPLACING.map(([type, attribute]) => `${type}.${attribute}`).sort();
+    expect(cases).toEqual(Object.entries(REPLACING_ATTRIBUTES).flatMap(([type, attributes]) => attributes.map((a) => `${type}.${a}`)).sort());
+  });
+
   it.each(REPLACING)('counts a change of %s.%s as a replacement', (type, attribute, changedPath) => {
     expect(replacingChanges(type, [changedPath])).toEqual([attribute]);
   });
@@ -104,14 +117,15 @@ describe('isDataBearing', () => {
     expect(isDataBearing('random_id.x', 'random_id')).toBe(false);
   });
 
-  it('says for each data-bearing type what its destruction loses', () => {
-    expect(Object.keys(DATA_BEARING_TYPES)).toEqual(expect.arrayContaining([...DATA_BEARING]));
-    for (const type of DATA_BEARING) {
-      const [problem] = checkAddressLock({ production: [] }, { production: [`${type}.x`] });
-      const lost = /would destroy it and lose (.*)\. Fix:/.exec(problem)?.[1];
-      expect({ type, lost }).toEqual({ type, lost: DATA_BEARING_TYPES[type] });
-      expect(lost?.length).toBeGreaterThan(20);
-    }
+  it('has a case here for every data-bearing type', () => {
+    expect(Object.keys(DATA_BEARING_TYPES).sort()).toEqual([...DATA_BEARING].sort());
+  });
+
+  it.each(DATA_BEARING)('says what destroying a %s loses, in the address lock\'s message', (type) => {
+    const [problem] = checkAddressLock({ production: [] }, { production: [`${type}.x`] });
+    const lost = /would destroy it and lose (.*)\. Fix:/.exec(problem)?.[1];
+    expect(lost).toBe(DATA_BEARING_TYPES[type]);
+    expect(lost?.length).toBeGreaterThan(20);
   });
 });
 

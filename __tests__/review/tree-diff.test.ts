@@ -303,9 +303,303 @@ describe('readSynthTree', () => {
       "expected the environment's synthesized stack. Fix: synthesize this side again (`npm run synth`)");
   });
 
+  it('fails when stacks/ holds no environment, naming it and the fix', () => {
+    mkdirSync(join(tmp.dir, 'stacks'));
+    expect(() => readSynthTree(tmp.dir)).toThrow(`${join(tmp.dir, 'stacks')}: empty, no stacks/<env>/cdk.tf.json; ` +
+      'expected at least one synthesized environment. Fix: synthesize this side again (`npm run synth`)');
+  });
+
+  it.each([
+    ['empty', '', "empty; expected the environment's synthesized stack (JSON)."],
+    ['only blanks', ' \n\t', "empty; expected the environment's synthesized stack (JSON)."],
+    ['not JSON', '{"terraform":', 'not valid JSON ('],
+    ['an array', '[]', 'got an array; expected a synthesized stack (an object with a terraform block).'],
+    ['null', 'null', 'got null; expected a synthesized stack (an object with a terraform block).'],
+    ['a number', '42', 'got number; expected a synthesized stack (an object with a terraform block).'],
+    ['a string', '"stack"', 'got string; expected a synthesized stack (an object with a terraform block).'],
+    ['an object without a terraform block', '{"resource":{}}', 'got an object without a terraform block; expected a synthesized stack (an object with a terraform block).'],
+  ])('fails when a cdk.tf.json is %s, naming the file, what it got and the fix', (_, text, message) => {
+    const file = join(tmp.dir, 'stacks', 'production', 'cdk.tf.json');
+    mkdirSync(join(tmp.dir, 'stacks', 'production'), { recursive: true });
+    writeFileSync(file, text);
+    let error: Error | undefined;
+    try {
+      readSynthTree(tmp.dir);
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error?.message.startsWith(`${file}: ${message}`)).toBe(true);
+    expect(error?.message.endsWith('. Fix: synthesize this side again (`npm run synth`)')).toBe(true);
+  });
+
+  it('fails on malformed JSON with the parser\'s message', () => {
+    writeTree(tmp.dir, {});
+    mkdirSync(join(tmp.dir, 'stacks', 'staging'), { recursive: true });
+    writeFileSync(join(tmp.dir, 'stacks', 'staging', 'cdk.tf.json'), '{"terraform": }');
+    let parserMessage = '';
+    try {
+      JSON.parse('{"terraform": }');
+    } catch (e) {
+      parserMessage = (e as Error).message;
+    }
+    expect(() => readSynthTree(tmp.dir)).toThrow(`not valid JSON (${parserMessage}). Fix:`);
+  });
+
   it('fails when the directory is not a synth output, naming it and the fix', () => {
     writeFileSync(join(tmp.dir, 'cdk.tf.json'), '{}');
     expect(() => readSynthTree(tmp.dir)).toThrow(`${tmp.dir}: no stacks/ directory; expected a cdktf synth output (stacks/<env>/cdk.tf.json). ` +
       'Fix: run `npm run synth` (or CDKTF_OUTDIR=<dir> node .build/main.js) and pass that directory');
+  });
+});
+
+describe('diffTrees: changes that follow from a referent', () => {
+  /** The diff of `before` against a copy changed by `change`. */
+  function diffAfter(before: StackJson, change: (after: any) => void) {
+    const after = structuredClone(before) as any;
+    change(after);
+    return diffOne(before, after);
+  }
+  const byAddress = (diff: ReturnType<typeof diffOne>, address: string) => diff.resources.find((r) => r.address === address);
+  const known = (references: string) => `"(known after apply: ${references})"`;
+
+  const project = { slug: 'esg', name: 'ESG Scraper' };
+  const monitor = { organization: 'acme', project: '${sentry_project.p.slug}', name: 'Error rate' };
+
+  it.each<[string, StackJson, (after: any) => void, string, string, string]>([
+    ['a Sentry metric monitor whose project follows the project slug',
+      { resource: { sentry_metric_monitor: { 'error-rate': { ...monitor, project: '${sentry_project.sentry-project.slug}' } }, sentry_project: { 'sentry-project': project } } },
+      (a) => { a.resource.sentry_project['sentry-project'].slug = 'esg-api'; }, 'sentry_metric_monitor.error-rate', 'project', 'sentry_project.sentry-project.slug'],
+    ['a Grafana rule group whose folder_uid follows the folder uid',
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}' } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; }, 'grafana_rule_group.r', 'folder_uid', 'grafana_folder.f.uid'],
+    ['a Grafana rule group that reads the id of a replaced folder (computed, so known after apply)',
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.id}' } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.org_id = '3'; }, 'grafana_rule_group.r', 'folder_uid', 'grafana_folder.f.id'],
+    ['a Grafana dashboard whose uid inside config_json follows a data source uid',
+      { resource: { grafana_dashboard: { d: { config_json: '{"uid":"${grafana_data_source.ds.uid}","title":"API"}' } }, grafana_data_source: { ds: { uid: 'prom', name: 'Prometheus' } } } },
+      (a) => { a.resource.grafana_data_source.ds.uid = 'prom-2'; }, 'grafana_dashboard.d', 'config_json.uid', 'grafana_data_source.ds.uid'],
+  ])('replaces %s', (_, before, change, address, attribute, via) => {
+    const diff = diffAfter(before, change);
+    const dependent = byAddress(diff, address)!;
+    expect(dependent).toMatchObject({ kind: 'replaced', replacedBy: [attribute], via: [via], dataBearing: true, ignored: [] });
+    expect(dependent.changes.map((c) => c.path)).toEqual([attribute]);
+    expect(destructionsOf([diff])).toContainEqual({ env: 'production', address, type: address.split('.')[0], kind: 'replaced', replacedBy: [attribute], via: [via] });
+  });
+
+  it('lists the followed resources in address order', () => {
+    const diff = diffAfter({ resource: { sentry_project: { p: project }, sentry_metric_monitor: { m: monitor } } }, (a) => { a.resource.sentry_project.p.slug = 'esg-api'; });
+    expect(diff.resources.map((r) => [r.address, r.kind])).toEqual([['sentry_metric_monitor.m', 'replaced'], ['sentry_project.p', 'changed']]);
+  });
+
+  it('names no via for a resource replaced by its own change, even when another attribute follows a referent', () => {
+    const diff = diffAfter(
+      { resource: { grafana_folder: { f: { ...folder, title: '${sentry_project.p.name}' } }, sentry_project: { p: project } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; a.resource.sentry_project.p.name = 'Renamed'; },
+    );
+    expect(byAddress(diff, 'grafana_folder.f')).toMatchObject({ kind: 'replaced', replacedBy: ['uid'], via: [] });
+    expect(byAddress(diff, 'grafana_folder.f')!.changes.map((c) => c.path)).toEqual(['uid', 'title']);
+    expect(destructionsOf([diff])).toEqual([{ env: 'production', address: 'grafana_folder.f', type: 'grafana_folder', kind: 'replaced', replacedBy: ['uid'] }]);
+  });
+
+  it('names the via of a replacement when the code also removes another replacing attribute', () => {
+    const diff = diffAfter({ resource: { sentry_metric_monitor: { m: monitor }, sentry_project: { p: project } } }, (a) => {
+      a.resource.sentry_project.p.slug = 'esg-api';
+      delete a.resource.sentry_metric_monitor.m.organization;
+    });
+    expect(byAddress(diff, 'sentry_metric_monitor.m')).toMatchObject({ kind: 'replaced', replacedBy: ['organization', 'project'], via: ['sentry_project.p.slug'] });
+  });
+
+  it('keeps the dependent\'s own ignored changes next to a followed one', () => {
+    // The rule group's rename is under ignore_changes: only the followed folder_uid replaces it.
+    const diff = diffAfter(
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}', lifecycle: { ignore_changes: ['name'] } } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; a.resource.grafana_rule_group.r.name = 'API v2'; },
+    );
+    expect(byAddress(diff, 'grafana_rule_group.r')).toMatchObject({ kind: 'replaced', replacedBy: ['folder_uid'], via: ['grafana_folder.f.uid'] });
+    expect(byAddress(diff, 'grafana_rule_group.r')!.ignored!.map((i) => i.path)).toEqual(['name']);
+  });
+
+  it('shows the followed value as known after apply, keeping the rest of the string', () => {
+    const diff = diffAfter(
+      { resource: { sentry_metric_monitor: { m: { ...monitor, project: 'x-${sentry_project.p.slug}-${sentry_project.q.slug}-y' } }, sentry_project: { p: project, q: { ...project } } } },
+      (a) => { a.resource.sentry_project.p.slug = 'esg-api'; },
+    );
+    const [change] = byAddress(diff, 'sentry_metric_monitor.m')!.changes;
+    expect(change.after).toBe('"x-(known after apply: sentry_project.p.slug)-${sentry_project.q.slug}-y"');
+  });
+
+  it('follows references inside lists and nested blocks, leaving other values alone', () => {
+    const app = { name: 'api', project_id: 'p', spec: { count: 2, enabled: true, region: null, tags: ['api', '${sentry_project.p.slug}'] } };
+    const diff = diffAfter({ resource: { digitalocean_app: { app }, sentry_project: { p: project } } }, (a) => { a.resource.sentry_project.p.slug = 'esg-api'; });
+    expect(byAddress(diff, 'digitalocean_app.app')).toMatchObject({ kind: 'changed', replacedBy: [], via: [], label: 'api' });
+    expect(byAddress(diff, 'digitalocean_app.app')!.changes.map((c) => [c.path, c.after])).toEqual([
+      // A list of scalars shows whole.
+      ['spec.tags', '["api","(known after apply: sentry_project.p.slug)"]'],
+    ]);
+  });
+
+  it('lists two references that force one replacement, once each', () => {
+    const diff = diffAfter(
+      { resource: { sentry_metric_monitor: { m: { ...monitor, project: '${sentry_project.p.slug}/${sentry_project.q.slug}/${sentry_project.p.slug}' } }, sentry_project: { p: project, q: { ...project } } } },
+      (a) => { a.resource.sentry_project.p.slug = 'p2'; a.resource.sentry_project.q.slug = 'q2'; },
+    );
+    expect(byAddress(diff, 'sentry_metric_monitor.m')).toMatchObject({ kind: 'replaced', replacedBy: ['project'], via: ['sentry_project.p.slug', 'sentry_project.q.slug'] });
+  });
+
+  it('names every changing reference of one interpolation, and only those', () => {
+    const diff = diffAfter(
+      { resource: { sentry_metric_monitor: { m: { ...monitor, project: '${format("%s-%s-%s", sentry_project.p.slug, sentry_project.q.slug, sentry_project.r.slug)}' } }, sentry_project: { p: project, q: { ...project }, r: { ...project } } } },
+      (a) => { a.resource.sentry_project.p.slug = 'p2'; a.resource.sentry_project.r.slug = 'r2'; },
+    );
+    expect(byAddress(diff, 'sentry_metric_monitor.m')!.changes.map((c) => c.after)).toEqual([known('sentry_project.p.slug, sentry_project.r.slug')]);
+  });
+
+  it('follows a replacement through a chain, whatever the order of the resources', () => {
+    // The dependency comes first: it learns that the rule group is replaced only in a second pass.
+    const diff = diffAfter({
+      resource: {
+        pagerduty_service_dependency: { d: { dependency: [{ supporting_service: [{ id: '${grafana_rule_group.r.id}' }] }] } },
+        grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}' } },
+        grafana_folder: { f: folder },
+      },
+    }, (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; });
+    expect(diff.resources.map((r) => [r.address, r.kind, r.replacedBy, r.via])).toEqual([
+      ['grafana_folder.f', 'replaced', ['uid'], undefined],
+      ['grafana_rule_group.r', 'replaced', ['folder_uid'], ['grafana_folder.f.uid']],
+      ['pagerduty_service_dependency.d', 'replaced', ['dependency'], ['grafana_rule_group.r.id']],
+    ]);
+    expect(byAddress(diff, 'pagerduty_service_dependency.d')!.changes.map((c) => c.path)).toEqual(['dependency[0].supporting_service[0].id']);
+  });
+
+  it('changes in place a resource whose non-replacing attribute follows, with no via', () => {
+    const diff = diffAfter(
+      { resource: { grafana_dashboard: { d: { folder: '${grafana_folder.f.uid}', config_json: '{}' } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; },
+    );
+    expect(byAddress(diff, 'grafana_dashboard.d')).toMatchObject({ kind: 'changed', replacedBy: [], via: [], label: undefined });
+    expect(destructionsOf([diff]).map((d) => [d.address, d.via])).toEqual([['grafana_folder.f', undefined]]);
+  });
+
+  it.each<[string, StackJson, (after: any) => void]>([
+    ['an unchanged attribute (id) of a referent changed in place',
+      { resource: { sentry_metric_monitor: { m: { ...monitor, project: '${sentry_project.p.id}' } }, sentry_project: { p: project } } },
+      (a) => { a.resource.sentry_project.p.slug = 'esg-api'; }],
+    ['an unchanged attribute (title) written in the body of a replaced referent',
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.title}' } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; }],
+    ['an attribute of a referent whose change its ignore_changes keeps from applying',
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}' } }, grafana_folder: { f: { ...folder, lifecycle: { ignore_changes: ['uid'] } } } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; }],
+    ['an attribute of the resource itself',
+      { resource: { grafana_folder: { f: { ...folder, title: 'Folder ${grafana_folder.f.uid}' } } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; }],
+    ['an attribute of an unknown resource',
+      { resource: { sentry_metric_monitor: { m: { ...monitor, project: '${sentry_project.gone.slug}' } }, sentry_project: { p: project } } },
+      (a) => { a.resource.sentry_project.p.slug = 'esg-api'; }],
+  ])('does not follow a reference to %s', (_, before, change) => {
+    const diff = diffAfter(before, change);
+    expect(diff.resources).toHaveLength(1);
+    expect(diff.resources[0].via).toBeUndefined();
+  });
+
+  it('leaves a resource added in this change as added', () => {
+    const diff = diffOne(
+      { resource: { sentry_project: { p: project } } },
+      { resource: { sentry_project: { p: { ...project, slug: 'esg-api' } }, sentry_metric_monitor: { m: monitor } } },
+    );
+    expect(diff.resources.map((r) => [r.address, r.kind, r.changes.length, r.replacedBy])).toEqual([
+      ['sentry_metric_monitor.m', 'added', 0, []], ['sentry_project.p', 'changed', 1, []],
+    ]);
+  });
+
+  it('keeps a dependent\'s own changes, label and move next to the followed ones', () => {
+    const diff = diffOne(
+      { resource: { sentry_metric_monitor: { old: monitor }, grafana_dashboard: { d: { folder: '${grafana_folder.f.uid}', title: 'API' } }, sentry_project: { p: project }, grafana_folder: { f: folder } } },
+      {
+        resource: {
+          sentry_metric_monitor: { m: { ...monitor, name: 'Errors' } },
+          grafana_dashboard: { d: { folder: '${grafana_folder.f.uid}', title: 'API v2' } },
+          sentry_project: { p: { ...project, slug: 'esg-api' } }, grafana_folder: { f: { ...folder, title: 'Renamed' } },
+        },
+        moved: [{ from: 'sentry_metric_monitor.old', to: 'sentry_metric_monitor.m' }],
+      },
+    );
+    expect(byAddress(diff, 'sentry_metric_monitor.m')).toMatchObject({
+      kind: 'replaced', label: 'Errors', movedFrom: 'sentry_metric_monitor.old', replacedBy: ['project'], via: ['sentry_project.p.slug'],
+    });
+    expect(byAddress(diff, 'sentry_metric_monitor.m')!.changes.map((c) => c.path)).toEqual(['name', 'project']);
+    // The folder changes in place (its uid stays): the dashboard's own title change is all there is.
+    expect(byAddress(diff, 'grafana_dashboard.d')!.changes.map((c) => c.path)).toEqual(['title']);
+  });
+
+  it('keeps a moved dependent moved when what follows does not replace it', () => {
+    const diff = diffOne(
+      { resource: { grafana_dashboard: { old: { folder: '${grafana_folder.f.uid}' } }, grafana_folder: { f: folder } } },
+      { resource: { grafana_dashboard: { d: { folder: '${grafana_folder.f.uid}' } }, grafana_folder: { f: { ...folder, uid: 'esg-2' } } },
+        moved: [{ from: 'grafana_dashboard.old', to: 'grafana_dashboard.d' }] },
+    );
+    expect(byAddress(diff, 'grafana_dashboard.d')).toMatchObject({ kind: 'moved', movedFrom: 'grafana_dashboard.old', replacedBy: [], via: [] });
+    expect(byAddress(diff, 'grafana_dashboard.d')!.changes.map((c) => c.path)).toEqual(['folder']);
+  });
+
+  it('does not list a followed change twice when the code changes the same attribute', () => {
+    const diff = diffAfter(
+      { resource: { sentry_metric_monitor: { m: { ...monitor, project: 'esg' } }, sentry_project: { p: project } } },
+      (a) => { a.resource.sentry_project.p.slug = 'esg-api'; a.resource.sentry_metric_monitor.m.project = '${sentry_project.p.slug}'; },
+    );
+    expect(byAddress(diff, 'sentry_metric_monitor.m')).toMatchObject({ kind: 'replaced', replacedBy: ['project'] });
+    expect(byAddress(diff, 'sentry_metric_monitor.m')!.changes.map((c) => [c.path, c.after])).toEqual([['project', '"${sentry_project.p.slug}"']]);
+  });
+
+  it('lists a followed change under the dependent\'s ignore_changes as ignored, which replaces nothing', () => {
+    const diff = diffAfter(
+      { resource: { grafana_rule_group: { r: { name: 'API', folder_uid: '${grafana_folder.f.uid}', lifecycle: { ignore_changes: ['folder_uid'] } } }, grafana_folder: { f: folder } } },
+      (a) => { a.resource.grafana_folder.f.uid = 'esg-2'; },
+    );
+    expect(byAddress(diff, 'grafana_rule_group.r')).toMatchObject({
+      kind: 'changed', replacedBy: [], via: [],
+      ignored: [{ path: 'folder_uid', entry: 'folder_uid', command: '`terraform apply -replace=grafana_rule_group.r` (recreates the resource)' }],
+    });
+  });
+});
+
+describe('diffTrees: ignore_changes', () => {
+  const app = (env: string, projectId = 'p1', ignore: unknown = ['spec[0].service[0].env']) => ({
+    name: 'api', project_id: projectId, spec: { service: { env: [{ key: 'SENTRY_DSN', value: env }] } }, lifecycle: { ignore_changes: ignore },
+  });
+  const envCommand = expect.stringContaining('doctl apps update <app-id> --spec spec.yaml');
+
+  it('lists a change under ignore_changes as ignored, with the command that applies it', () => {
+    const diff = diffOne({ resource: { digitalocean_app: { app: app('a') } } }, { resource: { digitalocean_app: { app: app('b') } } });
+    expect(diff.resources).toEqual([expect.objectContaining({
+      address: 'digitalocean_app.app', kind: 'changed', replacedBy: [],
+      ignored: [{ path: 'spec.service.env[0].value', entry: 'spec[0].service[0].env', command: envCommand }],
+    })]);
+  });
+
+  it('does not replace for a replacing attribute under ignore_changes, and still replaces for one that is not', () => {
+    const ignoredOnly = diffOne(
+      { resource: { digitalocean_app: { app: app('a', 'p1', ['project_id']) } } },
+      { resource: { digitalocean_app: { app: app('a', 'p2', ['project_id']) } } },
+    );
+    expect(ignoredOnly.resources[0]).toMatchObject({ kind: 'changed', replacedBy: [], ignored: [{ path: 'project_id', entry: 'project_id' }] });
+    expect(destructionsOf([ignoredOnly])).toEqual([]);
+    const both = diffOne({ resource: { digitalocean_app: { app: app('a', 'p1') } } }, { resource: { digitalocean_app: { app: app('b', 'p2') } } });
+    expect(both.resources[0]).toMatchObject({ kind: 'replaced', replacedBy: ['project_id'] });
+    expect(both.resources[0].ignored!.map((i) => i.path)).toEqual(['spec.service.env[0].value']);
+  });
+
+  it('lists every change as ignored under ignore_changes = all', () => {
+    const diff = diffOne(
+      { resource: { digitalocean_app: { app: app('a', 'p1', 'all') } } },
+      { resource: { digitalocean_app: { app: app('b', 'p2', 'all') } } },
+    );
+    expect(diff.resources[0]).toMatchObject({ kind: 'changed', replacedBy: [] });
+    expect(diff.resources[0].ignored!.map((i) => [i.path, i.entry])).toEqual([['project_id', 'all'], ['spec.service.env[0].value', 'all']]);
+  });
+
+  it('ignores nothing without ignore_changes', () => {
+    const diff = diffOne({ resource: { digitalocean_app: { app: app('a', 'p1', []) } } }, { resource: { digitalocean_app: { app: app('b', 'p1', []) } } });
+    expect(diff.resources[0]).toMatchObject({ kind: 'changed', ignored: [] });
   });
 });
