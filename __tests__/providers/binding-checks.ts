@@ -127,6 +127,50 @@ export function schemaHasPath(block: SchemaBlock, path: string): boolean {
   return inner ? schemaHasPath(inner, rest.join('.')) : false;
 }
 
+/** A list-valued prop of a config: where it is in the config and in the synthesized body. */
+export interface ListProp {
+  readonly configPath: Array<string | number>;
+  readonly bodyPath: Array<string | number>;
+  readonly isBlock: boolean;
+}
+
+/** Every list-valued prop of a config, at every nesting level (the first element of a list is followed). */
+export function listProps(config: Json, block: SchemaBlock, configPath: Array<string | number> = [], bodyPath: Array<string | number> = []): ListProp[] {
+  const found: ListProp[] = [];
+  for (const [prop, value] of Object.entries(config)) {
+    if (value === undefined || (configPath.length === 0 && META_ARGUMENTS.has(prop))) {
+      continue;
+    }
+    const name = snakeCase(prop);
+    const attribute = block.attributes?.[name];
+    const blockType = block.block_types?.[name];
+    const inner: SchemaBlock | undefined = attribute?.nested_type ? { attributes: attribute.nested_type.attributes } : blockType?.block;
+    if (Array.isArray(value)) {
+      found.push({ configPath: [...configPath, prop], bodyPath: [...bodyPath, name], isBlock: Boolean(blockType) });
+      if (inner && isPlainObject(value[0])) {
+        found.push(...listProps(value[0], inner, [...configPath, prop, 0], [...bodyPath, name, 0]));
+      }
+    } else if (inner && isPlainObject(value)) {
+      found.push(...listProps(value, inner, [...configPath, prop], [...bodyPath, name]));
+    }
+  }
+  return found;
+}
+
+function withValueAt(config: Json, path: Array<string | number>, value: unknown): Json {
+  const copy = JSON.parse(JSON.stringify(config)) as Json;
+  let parent: any = copy;
+  for (const key of path.slice(0, -1)) {
+    parent = parent[key];
+  }
+  parent[path[path.length - 1]] = value;
+  return copy;
+}
+
+function valueAt(body: Json, path: Array<string | number>): any {
+  return path.reduce((node: any, key) => node?.[key], body);
+}
+
 /** Whether `a.b.c` is a set-typed attribute (cdktf reads sets through `tolist`). */
 function isSetAttribute(block: SchemaBlock, path: string): boolean {
   const [head, ...rest] = path.split('.');
@@ -178,6 +222,33 @@ export function describeBinding(module: Record<string, unknown>, cls: BindingCla
       const stack = newStack(false);
       buildFull(stack);
       expect(() => synth(stack)).toThrow(new RegExp(`for the following providers: ${providerName}\\s*$`, 'm'));
+    });
+
+    it('iterates top-level list blocks as dynamic blocks, nested ones not at all (as cdktf), list attributes as for expressions', () => {
+      const config = configOf(buildFull(newStack()));
+      const props = listProps(config, schemaOf(type, kind));
+      const construct = cls as unknown as new (scope: Construct, id: string, config: Json) => Construct;
+      const rendering = ({ configPath, bodyPath }: ListProp): string => {
+        const stack = newStack();
+        const iterator = cdktf.TerraformIterator.fromList(['a', 'b']);
+        new construct(stack, 'dyn', withValueAt(config, configPath, iterator.dynamic({})));
+        let body: Json;
+        try {
+          body = synth(stack)[kind === 'data' ? 'data' : 'resource'][type].dyn;
+        } catch (error) {
+          return /only supported on block attributes/.test(String(error)) ? 'refused' : String(error);
+        }
+        const parent = valueAt(body, bodyPath.slice(0, -1));
+        const name = bodyPath[bodyPath.length - 1] as string;
+        if (parent?.dynamic?.[name] && parent[name] === undefined) return 'dynamic block';
+        return /^\$\{\[\s*for /.test(String(parent?.[name])) ? 'for expression' : JSON.stringify(parent?.[name]);
+      };
+      expect(props.map((prop) => [prop.bodyPath.join('.'), rendering(prop)])).toEqual(
+        props.map(({ bodyPath, isBlock }) => [
+          bodyPath.join('.'),
+          !isBlock ? 'for expression' : bodyPath.length === 1 ? 'dynamic block' : 'refused',
+        ]),
+      );
     });
 
     it('exposes every attribute as a reference `${<address>.<id>.<snake_case attribute>}` to a schema attribute (sets via tolist)', () => {
