@@ -134,7 +134,7 @@ export interface ListProp {
   readonly isBlock: boolean;
 }
 
-/** Every list-valued prop of a config, at every nesting level (the first element of a list is followed). */
+/** Every list-valued prop of a config, at every nesting level (inside every element of a list). */
 export function listProps(config: Json, block: SchemaBlock, configPath: Array<string | number> = [], bodyPath: Array<string | number> = []): ListProp[] {
   const found: ListProp[] = [];
   for (const [prop, value] of Object.entries(config)) {
@@ -147,9 +147,11 @@ export function listProps(config: Json, block: SchemaBlock, configPath: Array<st
     const inner: SchemaBlock | undefined = attribute?.nested_type ? { attributes: attribute.nested_type.attributes } : blockType?.block;
     if (Array.isArray(value)) {
       found.push({ configPath: [...configPath, prop], bodyPath: [...bodyPath, name], isBlock: Boolean(blockType) });
-      if (inner && isPlainObject(value[0])) {
-        found.push(...listProps(value[0], inner, [...configPath, prop, 0], [...bodyPath, name, 0]));
-      }
+      value.forEach((element, i) => {
+        if (inner && isPlainObject(element)) {
+          found.push(...listProps(element, inner, [...configPath, prop, i], [...bodyPath, name, i]));
+        }
+      });
     } else if (inner && isPlainObject(value)) {
       found.push(...listProps(value, inner, [...configPath, prop], [...bodyPath, name]));
     }
