@@ -104,7 +104,7 @@ export function referencesOf(instance: object, getters: string[]): Array<[string
   const rows: Array<[string, unknown, string]> = [];
   for (const getter of getters) {
     const value = (instance as Json)[getter];
-    if (isFieldObject(value)) {
+    if (isFieldObject(value) && Object.keys(value).length > 0) { // an empty one must fail as a reference
       for (const [field, fieldValue] of Object.entries(value)) {
         rows.push([`${getter}.${field}`, fieldValue, `${snakeCase(getter)}.${snakeCase(field)}`]);
       }
