@@ -451,11 +451,9 @@ export class ContactPoint extends cdktf.TerraformResource {
   public constructor(scope: Construct, id: string, config: ContactPointConfig) {
     super(scope, id, {
       terraformResourceType: 'grafana_contact_point',
-      terraformGeneratorMetadata: {
-        providerName: 'grafana',
-        providerVersion: '4.45.1',
-        providerVersionConstraint: '~> 4.45',
-      },
+      // cdktf reads only the provider name of a resource (to check the stack has that provider);
+      // the version constraint in required_providers comes from the provider class.
+      terraformGeneratorMetadata: { providerName: 'grafana' },
       provider: config.provider,
       dependsOn: config.dependsOn,
       count: config.count,

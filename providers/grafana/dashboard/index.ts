@@ -52,11 +52,9 @@ export class Dashboard extends cdktf.TerraformResource {
   public constructor(scope: Construct, id: string, config: DashboardConfig) {
     super(scope, id, {
       terraformResourceType: 'grafana_dashboard',
-      terraformGeneratorMetadata: {
-        providerName: 'grafana',
-        providerVersion: '4.45.1',
-        providerVersionConstraint: '~> 4.45',
-      },
+      // cdktf reads only the provider name of a resource (to check the stack has that provider);
+      // the version constraint in required_providers comes from the provider class.
+      terraformGeneratorMetadata: { providerName: 'grafana' },
       provider: config.provider,
       dependsOn: config.dependsOn,
       count: config.count,

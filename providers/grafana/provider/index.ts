@@ -193,11 +193,9 @@ export class GrafanaProvider extends cdktf.TerraformProvider {
 /**
  * `TerraformProvider.toTerraform()` runs every key of the provider block through cdktf's
  * `keysToSnakeCase`, which would turn a header such as `X-Scope-OrgID` into `x_scope_org_id`.
- * Wrapping the map in a lazy token hides it from that pass; it resolves to the same object.
+ * Wrapping the map in a lazy token hides it from that pass; it resolves to the same object (a
+ * token to its expression, undefined to nothing, so the attribute is left out).
  */
-function verbatimKeys(map: { [key: string]: string } | undefined): cdktf.IResolvable | undefined {
-  if (map === undefined || cdktf.Tokenization.isResolvable(map)) {
-    return map;
-  }
+function verbatimKeys(map: { [key: string]: string } | undefined): cdktf.IResolvable {
   return cdktf.Lazy.anyValue({ produce: () => map });
 }

@@ -33,11 +33,9 @@ export class DataSentryProjectIssueStreamMonitor extends cdktf.TerraformDataSour
   public constructor(scope: Construct, id: string, config: DataSentryProjectIssueStreamMonitorConfig) {
     super(scope, id, {
       terraformResourceType: 'sentry_project_issue_stream_monitor',
-      terraformGeneratorMetadata: {
-        providerName: 'sentry',
-        providerVersion: '0.15.4',
-        providerVersionConstraint: '~> 0.15.4',
-      },
+      // cdktf reads only the provider name of a resource (to check the stack has that provider);
+      // the version constraint in required_providers comes from the provider class.
+      terraformGeneratorMetadata: { providerName: 'sentry' },
       provider: config.provider,
       dependsOn: config.dependsOn,
       count: config.count,

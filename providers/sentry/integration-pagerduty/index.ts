@@ -50,11 +50,9 @@ export class IntegrationPagerduty extends cdktf.TerraformResource {
   public constructor(scope: Construct, id: string, config: IntegrationPagerdutyConfig) {
     super(scope, id, {
       terraformResourceType: 'sentry_integration_pagerduty',
-      terraformGeneratorMetadata: {
-        providerName: 'sentry',
-        providerVersion: '0.15.4',
-        providerVersionConstraint: '~> 0.15.4',
-      },
+      // cdktf reads only the provider name of a resource (to check the stack has that provider);
+      // the version constraint in required_providers comes from the provider class.
+      terraformGeneratorMetadata: { providerName: 'sentry' },
       provider: config.provider,
       dependsOn: config.dependsOn,
       count: config.count,
