@@ -72,10 +72,10 @@ function isWeekdayRange(value: unknown): boolean {
 
 /**
  * An IANA time zone Grafana can load. Intl knows the same database, but accepts any
- * letter case, which Grafana's loader (a file lookup) does not.
+ * letter case, which Grafana's loader (a file lookup) does not. Intl refuses "" and blanks.
  */
 function isTimeZone(value: unknown): boolean {
-  if (typeof value !== 'string' || value.trim() === '') return false;
+  if (typeof value !== 'string') return false;
   try {
     const canonical = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
     return canonical === value || canonical.toLowerCase() !== value.toLowerCase();
