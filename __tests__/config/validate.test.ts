@@ -511,6 +511,10 @@ describe('each rule of an environment, case by case', () => {
     ['every uptime region', (env) => { env.digitalocean.uptimeRegions = ['us_east', 'us_west', 'eu_west', 'se_asia']; }],
     ['an http Prometheus URL and an https one', (env) => { env.grafana.prometheusUrl = 'https://prometheus.example.com'; }],
     ['every weekday form', (env) => { env.maintenanceWindows[0].weekdays = ['sunday', 'monday:friday', 'friday:saturday', 'saturday']; }],
+    ['every weekday by name', (env) => {
+      env.maintenanceWindows[0].weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+    }],
+    ['ranges from and to the middle of the week', (env) => { env.maintenanceWindows[0].weekdays = ['tuesday:wednesday', 'wednesday:thursday']; }],
     ['a window from midnight to the end of the day', (env) => { Object.assign(env.maintenanceWindows[0], { startTime: '00:00', endTime: '24:00' }); }],
     ['a window at 19:59 to 23:59', (env) => { Object.assign(env.maintenanceWindows[0], { startTime: '19:59', endTime: '23:59' }); }],
     ['a window muting only info alerts', (env) => { env.maintenanceWindows[0].severities = ['info']; }],
