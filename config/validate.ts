@@ -182,8 +182,8 @@ export function checkEnvironment(
   problems.check(isInt(app?.httpPort, 1, 65535), `${p}.digitalocean.app.httpPort`, app?.httpPort, 'a port from 1 to 65535', FIX);
   text('digitalocean.databases.mongodb', env.digitalocean?.databases?.mongodb);
   text('digitalocean.databases.redis', env.digitalocean?.databases?.redis);
-  const regions = env.digitalocean?.uptimeRegions ?? [];
-  problems.check(regions.length >= 2 && regions.every((r) => (UPTIME_REGIONS as readonly string[]).includes(r)),
+  const regions = env.digitalocean?.uptimeRegions;
+  problems.check(Array.isArray(regions) && regions.length >= 2 && regions.every((r) => (UPTIME_REGIONS as readonly string[]).includes(r)),
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
     `two or more of ${UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
@@ -196,7 +196,7 @@ export function checkEnvironment(
     for (const [severity, value] of Object.entries(bySeverity ?? {})) {
       problems.check((SEVERITIES as readonly string[]).includes(severity), `${p}.thresholdOverrides.${alertId}.${severity}`,
         severity, SEVERITIES.join(', '), FIX);
-      problems.check(typeof value === 'number' && Number.isFinite(value), `${p}.thresholdOverrides.${alertId}.${severity}`,
+      problems.check(Number.isFinite(value), `${p}.thresholdOverrides.${alertId}.${severity}`,
         value, 'a finite number', FIX);
     }
   }
