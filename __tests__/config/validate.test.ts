@@ -654,6 +654,8 @@ describe('each rule of an environment, more cases', () => {
       problem('pagerduty.rotation.handoffTime', '"109:00"', 'a time of day "hh:mm" from "00:00" to "23:59", e.g. "09:00"')],
     ['the start date has no such month', (env) => { env.pagerduty.rotation.startDate = '2026-13-01'; },
       problem('pagerduty.rotation.startDate', '"2026-13-01"', 'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")')],
+    ['the start date names only a month', (env) => { env.pagerduty.rotation.startDate = '2026-01'; },
+      problem('pagerduty.rotation.startDate', '"2026-01"', 'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")')],
     ['the start date is not text', (env) => { env.pagerduty.rotation.startDate = 20260105; },
       problem('pagerduty.rotation.startDate', '20260105', 'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")')],
     ['the rotation time zone is lowercase', (env) => { env.pagerduty.rotation.timeZone = 'europe/berlin'; },
