@@ -78,19 +78,63 @@ describe('service definitions cannot carry Terraform syntax either', () => {
   });
 });
 
-describe('API length limits', () => {
-  it.each([
-    ['sentry.projectSlug', 'a'.repeat(51), 'at most 50 characters (Sentry slugs); got 51'],
-    ['sentry.teamSlug', 'a'.repeat(51), 'at most 50 characters (Sentry slugs); got 51'],
-    ['grafana.postgres.user', 'ü'.repeat(32), 'at most 63 bytes (PostgreSQL identifiers); got 64'],
-    ['backend.bucket', 'b'.repeat(64), 'at most 63 characters (S3 and Spaces bucket names); got 64'],
-  ])('fails when %s is too long for its API', (field, value, message) => {
-    expect(problemsOf(withField(field, value))).toContain(
-      `production.${field}: got ${JSON.stringify(value)}; expected ${message}. Fix: edit config/environments.ts`);
+describe('string fields of a value', () => {
+  it('names each string by its path, skipping numbers, booleans, null and missing values', () => {
+    expect(stringFields({ a: 'x', b: { c: 'y', d: 1, e: true, f: null, g: undefined }, h: ['p', { i: 'q' }], j: [] })).toEqual([
+      ['a', 'x'], ['b.c', 'y'], ['h[0]', 'p'], ['h[1].i', 'q'],
+    ]);
   });
 
-  it('accepts values at the limit', () => {
-    expect(problemsOf(withField('sentry.projectSlug', 'a'.repeat(50)))).toEqual([]);
-    expect(problemsOf(withField('grafana.postgres.user', 'u'.repeat(63)))).toEqual([]);
+  it('names a top-level string by the prefix it was given', () => {
+    expect(stringFields('x', 'top')).toEqual([['top', 'x']]);
+    expect(stringFields(['x'])).toEqual([['[0]', 'x']]);
+    expect(stringFields(3)).toEqual([]);
+  });
+});
+
+describe('text that only looks like Terraform syntax', () => {
+  it.each(['ESG {team}', 'ESG $ {x}', '100% uptime', 'cost $5', 'a}{b', '$$', '%'])('accepts %j, which has no "${" or "%{"', (text) => {
+    expect(problemsOf(withField('sentry.teamName', text))).toEqual([]);
+  });
+});
+
+describe('API length limits, field by field', () => {
+  // Over by one: a character-counted field with ASCII text, a byte-counted one with 2-byte "ü" (under the limit in characters).
+  it.each([
+    ['sentry.organization', 'o'.repeat(51), 'at most 50 characters (Sentry slugs); got 51'],
+    ['sentry.teamSlug', 't'.repeat(51), 'at most 50 characters (Sentry slugs); got 51'],
+    ['sentry.projectSlug', 'p'.repeat(51), 'at most 50 characters (Sentry slugs); got 51'],
+    ['grafana.postgres.database', 'ü'.repeat(32), 'at most 63 bytes (PostgreSQL identifiers); got 64'],
+    ['grafana.postgres.user', 'ü'.repeat(32), 'at most 63 bytes (PostgreSQL identifiers); got 64'],
+    ['backend.bucket', 'b'.repeat(64), 'at most 63 characters (S3 and Spaces bucket names); got 64'],
+    ['backend.key', 'ü'.repeat(513), 'at most 1024 bytes (S3 and Spaces object keys); got 1026'],
+  ])('fails when %s is over its limit, naming the field, the limit and its source', (field, value, message) => {
+    expect(problemsOf(withField(field, value))).toEqual([
+      `production.${field}: got ${JSON.stringify(value)}; expected ${message}. Fix: edit config/environments.ts`]);
+  });
+
+  it.each([
+    ['sentry.organization', 'o'.repeat(50)],
+    ['sentry.teamSlug', 't'.repeat(50)],
+    ['sentry.projectSlug', 'p'.repeat(50)],
+    ['grafana.postgres.database', `${'ü'.repeat(31)}d`],
+    ['grafana.postgres.user', `${'ü'.repeat(31)}u`],
+    ['backend.bucket', 'b'.repeat(63)],
+    ['backend.key', 'ü'.repeat(512)],
+  ])('accepts %s at its limit', (field, value) => {
+    expect(problemsOf(withField(field, value))).toEqual([]);
+  });
+
+  it('checks no limit of a field the backend does not have (a local backend has no bucket or key)', () => {
+    const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+    configs.production.backend = { type: 'local' };
+    expect(problemsOf(configs)).toEqual([]);
+  });
+
+  it('fails only on the backend type when the backend is null, without reading its fields', () => {
+    const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+    configs.production.backend = null;
+    expect(problemsOf(configs)).toEqual(['production.backend.type: got nothing (the setting is missing); expected "local", "s3" or "pg". ' +
+      'Fix: edit config/environments.ts']);
   });
 });

@@ -211,7 +211,7 @@ describe('maintenance windows', () => {
       'lowercase weekday or ascending range, e.g. "sunday" or "monday:friday". Fix: edit config/environments.ts']);
   });
 
-  it.each(['Europe/Berlln', 'europe/berlin', ''])('fails when the time zone is not one Grafana can load: %j', (location) => {
+  it.each(['Europe/Berlln', 'europe/berlin', '', ' '])('fails when the time zone is not one Grafana can load: %j', (location) => {
     const problems = problemsOf(withProduction((env) => { env.maintenanceWindows[0].location = location; }));
     expect(problems).toEqual([`production.maintenanceWindows[0].location: got ${JSON.stringify(location)}; expected an IANA time zone ` +
       'such as "Europe/Berlin". Fix: edit config/environments.ts']);
@@ -495,10 +495,13 @@ describe('each rule of an environment, case by case', () => {
       env.digitalocean.app.httpPort = 65_535;
     }],
     ['one PagerDuty responder, and an alert address of 100 characters', (env) => {
-      env.pagerduty.responderEmails = ['a@example.com'];
+      env.pagerduty.rotation.responderEmails = ['a@example.com'];
       env.alertEmails = [`${long(88)}@example.com`]; // 100 characters
     }],
-    ['five PagerDuty responders', (env) => { env.pagerduty.responderEmails = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@example.com`); }],
+    // The second line takes at most five responders (PagerDuty's targets per escalation rule); since issue 15 the first line is a rotation.
+    ['five second-line PagerDuty responders', (env) => {
+      env.pagerduty.secondLine.responderEmails = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@example.com`);
+    }],
     ['the shortest and longest names', (env) => {
       env.digitalocean.app.name = `a${long(30)}b`;
       env.slack.monitoringChannel = `#${long(80)}`;
@@ -508,6 +511,10 @@ describe('each rule of an environment, case by case', () => {
     ['every uptime region', (env) => { env.digitalocean.uptimeRegions = ['us_east', 'us_west', 'eu_west', 'se_asia']; }],
     ['an http Prometheus URL and an https one', (env) => { env.grafana.prometheusUrl = 'https://prometheus.example.com'; }],
     ['every weekday form', (env) => { env.maintenanceWindows[0].weekdays = ['sunday', 'monday:friday', 'friday:saturday', 'saturday']; }],
+    ['every weekday by name', (env) => {
+      env.maintenanceWindows[0].weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+    }],
+    ['ranges from and to the middle of the week', (env) => { env.maintenanceWindows[0].weekdays = ['tuesday:wednesday', 'wednesday:thursday']; }],
     ['a window from midnight to the end of the day', (env) => { Object.assign(env.maintenanceWindows[0], { startTime: '00:00', endTime: '24:00' }); }],
     ['a window at 19:59 to 23:59', (env) => { Object.assign(env.maintenanceWindows[0], { startTime: '19:59', endTime: '23:59' }); }],
     ['a window muting only info alerts', (env) => { env.maintenanceWindows[0].severities = ['info']; }],
@@ -588,5 +595,165 @@ describe('helpers shared with other checks', () => {
     expect(isHttpUrl('http://a.example.com', ['http:'])).toBe(true);
     expect(isHttpUrl('not a url', ['https:'])).toBe(false);
     expect(isHttpUrl(undefined)).toBe(false);
+  });
+});
+
+/** More rules broken on purpose: missing sections, the rotation, the second line, the status page, local state paths. */
+describe('each rule of an environment, more cases', () => {
+  const FIX = 'edit config/environments.ts';
+  const problem = (field: string, value: string, allowed: string, fix = FIX) =>
+    `production.${field}: got ${value}; expected ${allowed}. Fix: ${fix}`;
+  const MISSING = 'nothing (the setting is missing)';
+  const fieldsOf = (problems: string[]) => problems.map((p) => p.slice(0, p.indexOf(': got ')));
+
+  // A missing section is reported field by field, as missing, never as a crash while reading it.
+  it.each<[string, (env: any) => void, string[]]>([
+    ['grafana', (env) => { delete env.grafana; },
+      ['grafana.publicUrl', 'grafana.prometheusUrl', 'grafana.orgId', 'grafana.postgres.host', 'grafana.postgres.database', 'grafana.postgres.user']],
+    ['grafana.postgres', (env) => { delete env.grafana.postgres; },
+      ['grafana.postgres.host', 'grafana.postgres.database', 'grafana.postgres.user']],
+    ['sentry', (env) => { delete env.sentry; },
+      ['sentry.organization', 'sentry.teamSlug', 'sentry.projectSlug', 'sentry.rateLimit.count', 'sentry.rateLimit.windowSeconds',
+        'sentry.teamName', 'sentry.slackIntegrationName', 'sentry.pagerdutyIntegrationName']],
+    ['sentry.rateLimit', (env) => { delete env.sentry.rateLimit; }, ['sentry.rateLimit.count', 'sentry.rateLimit.windowSeconds']],
+    ['pagerduty.rotation', (env) => { delete env.pagerduty.rotation; },
+      ['pagerduty.rotation.responderEmails', 'pagerduty.rotation.length', 'pagerduty.rotation.handoffTime', 'pagerduty.rotation.timeZone',
+        'pagerduty.rotation.startDate']],
+    ['slack', (env) => { delete env.slack; }, ['slack.alertsChannel', 'slack.monitoringChannel']],
+    ['alertEmails', (env) => { delete env.alertEmails; }, ['alertEmails']],
+    ['digitalocean', (env) => { delete env.digitalocean; },
+      ['digitalocean.app.name', 'digitalocean.app.github.repo', 'digitalocean.app.github.branch', 'digitalocean.app.instanceSizeSlug',
+        'digitalocean.region', 'digitalocean.app.instanceCount', 'digitalocean.app.httpPort', 'digitalocean.databases.mongodb',
+        'digitalocean.databases.redis', 'digitalocean.uptimeRegions']],
+    ['digitalocean.app', (env) => { delete env.digitalocean.app; },
+      ['digitalocean.app.name', 'digitalocean.app.github.repo', 'digitalocean.app.github.branch', 'digitalocean.app.instanceSizeSlug',
+        'digitalocean.app.instanceCount', 'digitalocean.app.httpPort']],
+    ['digitalocean.app.github', (env) => { delete env.digitalocean.app.github; },
+      ['digitalocean.app.github.repo', 'digitalocean.app.github.branch']],
+    ['digitalocean.databases', (env) => { delete env.digitalocean.databases; },
+      ['digitalocean.databases.mongodb', 'digitalocean.databases.redis']],
+    ['datadog', (env) => { delete env.datadog; }, ['datadog.site']],
+    ['a maintenance window\'s weekdays', (env) => { delete env.maintenanceWindows[0].weekdays; }, ['maintenanceWindows[0].weekdays']],
+    ['a maintenance window\'s severities', (env) => { delete env.maintenanceWindows[0].severities; }, ['maintenanceWindows[0].severities']],
+  ])('fails when %s is missing, naming each field it holds as missing', (_what, change, fields) => {
+    const problems = problemsOf(withProduction(change));
+    expect(fieldsOf(problems)).toEqual(fields.map((f) => `production.${f}`));
+    for (const p of problems) expect(p).toContain(`: got ${MISSING}; expected `);
+  });
+
+  it.each<[string, (env: any) => void, string]>([
+    ['the rotation length is monthly', (env) => { env.pagerduty.rotation.length = 'monthly'; },
+      problem('pagerduty.rotation.length', '"monthly"', '"weekly" or "daily"')],
+    ['a daily turn is longer than a year', (env) => { Object.assign(env.pagerduty.rotation, { length: 'daily', turnLength: 366 }); },
+      problem('pagerduty.rotation.turnLength', '366', 'a whole number of days from 1 to 365 (PagerDuty allows turns of up to a year)')],
+    ['a turn is 0 weeks', (env) => { env.pagerduty.rotation.turnLength = 0; },
+      problem('pagerduty.rotation.turnLength', '0', 'a whole number of weeks from 1 to 52 (PagerDuty allows turns of up to a year)')],
+    ['a turn is 1.5 weeks', (env) => { env.pagerduty.rotation.turnLength = 1.5; },
+      problem('pagerduty.rotation.turnLength', '1.5', 'a whole number of weeks from 1 to 52 (PagerDuty allows turns of up to a year)')],
+    ['the handoff has a digit before it', (env) => { env.pagerduty.rotation.handoffTime = '109:00'; },
+      problem('pagerduty.rotation.handoffTime', '"109:00"', 'a time of day "hh:mm" from "00:00" to "23:59", e.g. "09:00"')],
+    ['the start date has no such month', (env) => { env.pagerduty.rotation.startDate = '2026-13-01'; },
+      problem('pagerduty.rotation.startDate', '"2026-13-01"', 'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")')],
+    ['the start date names only a month', (env) => { env.pagerduty.rotation.startDate = '2026-01'; },
+      problem('pagerduty.rotation.startDate', '"2026-01"', 'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")')],
+    ['the start date is not text', (env) => { env.pagerduty.rotation.startDate = 20260105; },
+      problem('pagerduty.rotation.startDate', '20260105', 'a date "yyyy-mm-dd", the day of the first handoff (a fixed date, not "today")')],
+    ['the rotation time zone is lowercase', (env) => { env.pagerduty.rotation.timeZone = 'europe/berlin'; },
+      problem('pagerduty.rotation.timeZone', '"europe/berlin"', 'an IANA time zone such as "Europe/Berlin"')],
+    ['a responder address has text after it', (env) => { env.pagerduty.rotation.responderEmails[0] = 'oncall@example.com extra'; },
+      problem('pagerduty.rotation.responderEmails[0]', '"oncall@example.com extra"', 'an e-mail address')],
+    ['a responder address has two "@"', (env) => { env.pagerduty.rotation.responderEmails[0] = 'oncall@team@example.com'; },
+      problem('pagerduty.rotation.responderEmails[0]', '"oncall@team@example.com"', 'an e-mail address')],
+    ['a responder address is not text', (env) => { env.pagerduty.rotation.responderEmails[0] = 42; },
+      problem('pagerduty.rotation.responderEmails[0]', '42', 'an e-mail address')],
+    ['the second line names neither users nor a schedule', (env) => { env.pagerduty.secondLine = { escalationDelayMinutes: 15 }; },
+      problem('pagerduty.secondLine', '{"escalationDelayMinutes":15}', 'exactly one of responderEmails or scheduleName',
+        'keep one of the two in config/environments.ts')],
+    ['the second-line schedule name is blank', (env) => { env.pagerduty.secondLine = { scheduleName: ' ', escalationDelayMinutes: 15 }; },
+      problem('pagerduty.secondLine.scheduleName', '" "', 'a non-empty string')],
+    ['the second line escalates after 0 minutes', (env) => { env.pagerduty.secondLine.escalationDelayMinutes = 0; },
+      problem('pagerduty.secondLine.escalationDelayMinutes', '0', 'an integer from 1 to 1440')],
+    ['the second line escalates after more than a day', (env) => { env.pagerduty.secondLine.escalationDelayMinutes = 1441; },
+      problem('pagerduty.secondLine.escalationDelayMinutes', '1441', 'an integer from 1 to 1440')],
+    ['the business service name has a leading space', (env) => { env.pagerduty.statusPage.businessServiceName = ' ESG Scraper API'; },
+      problem('pagerduty.statusPage.businessServiceName', '" ESG Scraper API"', 'a non-empty name without surrounding spaces (the status page shows it)')],
+    ['the business service name has a trailing space', (env) => { env.pagerduty.statusPage.businessServiceName = 'ESG Scraper API '; },
+      problem('pagerduty.statusPage.businessServiceName', '"ESG Scraper API "', 'a non-empty name without surrounding spaces (the status page shows it)')],
+    ['the status page has no point of contact', (env) => { env.pagerduty.statusPage.pointOfContact = ''; },
+      problem('pagerduty.statusPage.pointOfContact', '""', 'a non-empty string')],
+    ['an alert address has text after it', (env) => { env.alertEmails = ['alerts@example.com extra']; },
+      problem('alertEmails[0]', '"alerts@example.com extra"', 'an e-mail address of at most 100 characters')],
+    ['the rotation is one address as a string, not a list', (env) => { env.pagerduty.rotation.responderEmails = 'oncall@example.com'; },
+      problem('pagerduty.rotation.responderEmails', '"oncall@example.com"', 'at least one e-mail address of a PagerDuty user, in rotation order')],
+    ['the uptime regions are one string, not a list', (env) => { env.digitalocean.uptimeRegions = 'us_east,eu_west'; },
+      problem('digitalocean.uptimeRegions', '"us_east,eu_west"',
+        'two or more of us_east, us_west, eu_west, se_asia (checks from one region cannot tell an outage from a network blip)')],
+    ['the alerts channel has text before the "#"', (env) => { env.slack.alertsChannel = 'team#alerts'; },
+      problem('slack.alertsChannel', '"team#alerts"', 'a Slack channel name such as "#alerts"')],
+    ['the app name starts with a digit', (env) => { env.digitalocean.app.name = '1esg-api'; },
+      problem('digitalocean.app.name', '"1esg-api"', 'a lowercase DNS label of 2-32 characters')],
+    ['the app repository owner has a space', (env) => { env.digitalocean.app.github.repo = 'blueprint buddy/esg-scraper'; },
+      problem('digitalocean.app.github.repo', '"blueprint buddy/esg-scraper"', '"owner/name"')],
+    ['an unknown alert\'s override has no severities', (env) => { env.thresholdOverrides = { 'error-rate': null }; },
+      problem('thresholdOverrides.error-rate', '"error-rate"', `an alert id from the catalog (${[...ids].join(', ')})`,
+        'rename or remove the override')],
+    ['a maintenance window weekday is not text', (env) => { env.maintenanceWindows[0].weekdays = [1]; },
+      problem('maintenanceWindows[0].weekdays', '[1]', 'at least one lowercase weekday or ascending range, e.g. "sunday" or "monday:friday"')],
+    ['a maintenance window starts at "109:00"', (env) => { env.maintenanceWindows[0].startTime = '109:00'; },
+      problem('maintenanceWindows[0].startTime', '"109:00"', '"hh:mm"')],
+    ['a maintenance window ends at "104:00"', (env) => { env.maintenanceWindows[0].endTime = '104:00'; },
+      problem('maintenanceWindows[0].endTime', '"104:00"', '"hh:mm", or "24:00" for the end of the day')],
+    ['a maintenance window ends at "24:00" with more after it', (env) => { env.maintenanceWindows[0].endTime = '24:000'; },
+      problem('maintenanceWindows[0].endTime', '"24:000"', '"hh:mm", or "24:00" for the end of the day')],
+    ['a maintenance window time zone is lowercase', (env) => { env.maintenanceWindows[0].location = 'utc'; },
+      problem('maintenanceWindows[0].location', '"utc"', 'an IANA time zone such as "Europe/Berlin"')],
+  ])('fails when %s, naming the field and the fix', (_what, change, expected) => {
+    expect(problemsOf(withProduction(change))).toEqual([expected]);
+  });
+
+  it.each<[string, unknown]>([
+    ['a backslash path inside the synth output', 'cdktf.out\\production.tfstate'],
+    ['a backslash path out of the project', '..\\production.tfstate'],
+    ['a path in the build folder', '.build/production.tfstate'],
+    ['a ./ path in the build folder', './.build/production.tfstate'],
+    ['not text', 42],
+  ])('fails when a local state path is %s', (_what, path) => {
+    expect(problemsOf(withProduction((env) => { env.backend = { type: 'local', path }; }))).toEqual([
+      problem('backend.path', JSON.stringify(path),
+        'a relative path of a ".tfstate" file in the project, outside the synth output (cdktf.out/) and without ".."',
+        'omit it (the state then lives in terraform.production.tfstate, cdktf\'s default), or edit config/environments.ts'),
+    ]);
+  });
+
+  it('names an environment without a name "?" in its problems, and its missing name', () => {
+    const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+    delete configs.production.name;
+    configs.production.slack.alertsChannel = 'alerts';
+    configs.production.pagerduty.numLoops = 10;
+    expect(fieldsOf(problemsOf(configs))).toEqual(['undefined.name', '?.pagerduty.numLoops', '?.slack.alertsChannel']);
+  });
+
+  it.each<[string, (env: any) => void]>([
+    ['a daily rotation with a turn of a year', (env) => { Object.assign(env.pagerduty.rotation, { length: 'daily', turnLength: 365 }); }],
+    ['a weekly rotation with a turn of 52 weeks', (env) => { env.pagerduty.rotation.turnLength = 52; }],
+    ['a turn of one week', (env) => { env.pagerduty.rotation.turnLength = 1; }],
+    ['numLoops 0 and the second line escalating after a day', (env) => {
+      env.pagerduty.numLoops = 0;
+      env.pagerduty.secondLine.escalationDelayMinutes = 1440;
+    }],
+    ['numLoops 9 and the second line escalating after a minute', (env) => {
+      env.pagerduty.numLoops = 9;
+      env.pagerduty.secondLine.escalationDelayMinutes = 1;
+    }],
+    ['a second line by schedule', (env) => { env.pagerduty.secondLine = { scheduleName: 'Platform leads', escalationDelayMinutes: 30 }; }],
+    ['no second line and no status page', (env) => { delete env.pagerduty.secondLine; delete env.pagerduty.statusPage; }],
+    ['a leap day as start date', (env) => { env.pagerduty.rotation.startDate = '2028-02-29'; }],
+    ['a handoff at 00:00', (env) => { env.pagerduty.rotation.handoffTime = '00:00'; }],
+    ['a handoff at 23:59', (env) => { env.pagerduty.rotation.handoffTime = '23:59'; }],
+    ['a time zone Intl spells differently (Etc/UTC)', (env) => { env.pagerduty.rotation.timeZone = 'Etc/UTC'; }],
+    ['a PostgreSQL host with a five-digit port', (env) => { env.grafana.postgres.host = 'db-1.example.com:65535'; }],
+    ['a PostgreSQL host with a one-digit port', (env) => { env.grafana.postgres.host = 'db:5'; }],
+  ])('accepts %s', (_what, change) => {
+    expect(problemsOf(withProduction(change))).toEqual([]);
   });
 });
