@@ -5,7 +5,7 @@
 //    the file took. mutation-sequencer.js uses the record to load only the files that can see a
 //    mutant, the mirrored unit test first.
 // 2. In a mutant's run it notes when the mutant is decided (a test failed, or a file failed to
-//    load), for mutation-runner.js to load no further file.
+//    load): the file's remaining tests are skipped, and mutation-runner.js loads no further file.
 //
 // Plain CommonJS: Stryker's Jest runner requires it without a transform.
 const { appendFileSync, existsSync, mkdirSync, writeFileSync } = require('node:fs');
@@ -35,6 +35,14 @@ function fullName(test) {
   return names.join(' ');
 }
 
+/** Marks every test under `block` skipped: jest-circus checks a test's mode when it reaches it. */
+function skipAll(block) {
+  for (const child of block.children) {
+    if (child.type === 'describeBlock') skipAll(child);
+    else child.mode = 'skip';
+  }
+}
+
 class MutationEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
@@ -55,11 +63,14 @@ class MutationEnvironment extends TestEnvironment {
     return this.global.__stryker__?.mutantCoverage;
   }
 
-  async handleTestEvent(event) {
+  async handleTestEvent(event, state) {
     const mutant = process.env[ACTIVE_MUTANT];
     if (event.name === 'test_start') this.names.push(fullName(event.test));
     const failed = (event.name === 'test_done' && event.test.errors.length > 0) || event.name === 'hook_failure';
-    if (mutant !== undefined && failed) globalThis[DECIDED] = mutant;
+    if (mutant !== undefined && failed) {
+      globalThis[DECIDED] = mutant;
+      skipAll(state.rootDescribeBlock); // the tests still to come in this file cannot change the verdict
+    }
   }
 
   async teardown() {
