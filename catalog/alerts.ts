@@ -1,6 +1,6 @@
 import { EnvironmentConfig, Severity, SEVERITIES } from '../config/types';
 import { Problems } from '../config/validate';
-import { dashboardUid, MAX_GRAFANA_UID_LENGTH, ruleUid } from './grafana-uids';
+import { MAX_GRAFANA_UID_LENGTH, ruleUid, serviceDashboardUid } from './grafana-uids';
 import { describePromQLError } from './promql';
 import { jobSelector, latencyQuantile, userRequestSelector, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance } from './queries';
 import { checkServices, INSTANCE_MEMORY_BYTES, instanceMemoryBytes, runbookUrl, ServiceDefinition } from './services';
@@ -131,7 +131,7 @@ export function alertingExpression(rule: AlertRule): string {
 
 /** One rule per severity the alert has a threshold for, most severe first. */
 export function rulesOf(alert: AlertDefinition): AlertRule[] {
-  return SEVERITIES.filter((s) => alert.thresholds[s] !== undefined)
+  return severitiesOf(alert.thresholds)
     .map((severity) => ({ alert, severity, threshold: alert.thresholds[severity] as number }));
 }
 
@@ -315,14 +315,22 @@ function signalsOf(service: ServiceDefinition): string[] {
   return Object.entries(SIGNALS).filter(([, signal]) => signal.appliesTo?.(service) ?? true).map(([name]) => name);
 }
 
+/** The severities an alert has, most severe first: `critical, warning`. */
+export function severitiesOf(thresholds: AlertDefinition['thresholds']): Severity[] {
+  return SEVERITIES.filter((s) => thresholds[s] !== undefined);
+}
+
 /** The threshold(s) of an alert as a summary states them: `5%`, or `10% (critical), 5% (warning)`. */
 export function describeThresholds(thresholds: AlertDefinition['thresholds'], unit: AlertUnit): string {
-  const set = SEVERITIES.filter((s) => thresholds[s] !== undefined);
+  const set = severitiesOf(thresholds);
   const text = (s: Severity) => formatThreshold(unit, thresholds[s] as number);
   return set.length === 1 ? text(set[0]) : set.map((s) => `${text(s)} (${s})`).join(', ');
 }
 
 const OVERRIDE_FIX = 'edit thresholdOverrides in config/environments.ts';
+
+/** `critical, warning`: the severities an override may name, as its error lists them. */
+export const listSeverities = (thresholds: AlertDefinition['thresholds']) => severitiesOf(thresholds).join(', ');
 
 /** Builds the alerts of one service with the environment's threshold overrides, recording overrides that cannot apply. */
 function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, problems: Problems): AlertDefinition[] {
@@ -334,14 +342,14 @@ function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, 
     ddTags: userApmScope(service, env),
     trafficGuard: `sum(increase(${service.metricPrefix}_requests_total{${userRequestSelector(service)}}[5m])) >= ${service.minRequestsPerFiveMinutes}`,
   };
-  const uid = dashboardUid('service', service.id);
+  const uid = serviceDashboardUid(service.id);
   return signalsOf(service).map((signalName) => {
     const spec = SIGNALS[signalName].build(inputs);
     const id = alertId(service, signalName);
     const overrides = env.thresholdOverrides?.[id] ?? {};
     for (const severity of Object.keys(overrides)) {
       problems.check(spec.thresholds[severity as Severity] !== undefined, `${env.name}.thresholdOverrides.${id}.${severity}`,
-        severity, `a severity the alert has (${Object.keys(spec.thresholds).join(', ')})`, OVERRIDE_FIX);
+        severity, `a severity the alert has (${listSeverities(spec.thresholds)})`, OVERRIDE_FIX);
     }
     const thresholds = { ...spec.thresholds, ...overrides };
     return {

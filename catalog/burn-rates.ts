@@ -1,7 +1,7 @@
 import type { Severity } from '../config/types';
 import type { Problems } from '../config/validate';
 import type { AlertDefinition } from './alerts';
-import { dashboardUid, MAX_GRAFANA_UID_LENGTH } from './grafana-uids';
+import { MAX_GRAFANA_UID_LENGTH, serviceDashboardUid } from './grafana-uids';
 import { describePromQLError } from './promql';
 import { userRequestSelector } from './queries';
 import type { ServiceDefinition } from './services';
@@ -140,7 +140,7 @@ export function prometheusBurnRateAlerts(slos: readonly SloDefinition[], service
     const sli = slo.prometheus;
     const queries = sliQueries(service, sli);
     const panel = sli.kind === 'errors' ? 'errorRatio' : 'latency';
-    const uid = dashboardUid('service', service.id);
+    const uid = serviceDashboardUid(service.id);
     return slo.burnRateAlerts.map((alert): AlertDefinition => {
       const objective = slo.objectives.find((o) => o.timeframe === alert.over)!;
       const budget = errorBudget(objective.target);

@@ -16,17 +16,11 @@ export const prometheusDataSourceUid = (env: { name: string }) => `prometheus-${
 /** The PostgreSQL data source behind the business dashboard. */
 export const postgresDataSourceUid = (env: { name: string }) => `postgres-${env.name}`;
 
-export type DashboardKind = 'service' | 'business';
+/** The uid of a service's dashboard: `<serviceId>-service`. Alerts link to its panels. */
+export const serviceDashboardUid = (serviceId: string) => `${serviceId}-service`;
 
-/**
- * A dashboard's uid: `<serviceId>-service` for a service dashboard, `esg-business` for
- * the business one.
- */
-export function dashboardUid(kind: DashboardKind, serviceId?: string): string {
-  if (kind === 'business') return 'esg-business';
-  if (!serviceId) throw new Error('dashboardUid("service") needs the service id, e.g. dashboardUid("service", "esg-scraper-api")');
-  return `${serviceId}-service`;
-}
+/** The uid of the business dashboard (one per organization). */
+export const BUSINESS_DASHBOARD_UID = 'esg-business';
 
 /**
  * The uid of the Grafana rule of one alert at one severity: its identity in Grafana

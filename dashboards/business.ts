@@ -3,7 +3,7 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as table from '@grafana/grafana-foundation-sdk/table';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { dashboardUid, postgresDataSourceUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
+import { BUSINESS_DASHBOARD_UID, postgresDataSourceUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
 import { ServiceDefinition } from '../catalog/services';
 import { EnvironmentConfig } from '../config/types';
 import { DATA_SOURCE_TYPES } from '../constructs/grafana/data-sources';
@@ -96,7 +96,7 @@ export function businessDashboard({ env, services }: BusinessDashboardInput): da
     ({ id: BUSINESS_PANEL_IDS[panel], title, unit, description, gridPos: BUSINESS_LAYOUT[panel], datasource });
 
   const builder = new dashboard.DashboardBuilder('ESG Scraper: Business')
-    .uid(dashboardUid('business'))
+    .uid(BUSINESS_DASHBOARD_UID)
     .description('Users, subscriptions, framework usage, and revenue and cost estimates by tier.')
     .tags(['esg-scraper', 'business'])
     .readonly()

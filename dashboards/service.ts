@@ -4,7 +4,7 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as units from '@grafana/grafana-foundation-sdk/units';
 import { AlertDefinition, SERVICE_PANEL_IDS, ServicePanel } from '../catalog/alerts';
-import { dashboardUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
+import { prometheusDataSourceUid, serviceDashboardUid } from '../catalog/grafana-uids';
 import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance, userRequestSelector } from '../catalog/queries';
 import { instanceMemoryBytes, ServiceDefinition } from '../catalog/services';
 import { EnvironmentConfig } from '../config/types';
@@ -60,7 +60,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
   const memoryBytes = instanceMemoryBytes(env);
 
   const builder = new dashboard.DashboardBuilder(`${service.displayName}: Service`)
-    .uid(dashboardUid('service', service.id))
+    .uid(serviceDashboardUid(service.id))
     .description(`Traffic, errors, latency, resources and usage of ${service.displayName} (Prometheus job "${service.id}").`)
     .tags(['esg-scraper', 'service', service.id])
     .readonly() // managed by Terraform: edits in the UI would be overwritten on the next apply

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { prometheusBurnRateAlerts } from '../catalog/burn-rates';
-import { dashboardUid, postgresDataSourceUid, prometheusDataSourceUid } from '../catalog/grafana-uids';
+import { BUSINESS_DASHBOARD_UID, postgresDataSourceUid, prometheusDataSourceUid, serviceDashboardUid } from '../catalog/grafana-uids';
 import { DEFAULT_DESTINATION, Destination, DESTINATIONS, isUsed, notificationRoutes, slackChannel } from '../catalog/routing';
 import { AlertRuleGroup } from '../constructs/grafana/alert-rules';
 import { AlertContactPoints, Receiver, WebhookReceiver } from '../constructs/grafana/contact-points';
@@ -95,9 +95,9 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
   const dashboardUrl = (uid: string) => `${env.grafana.publicUrl}/d/${uid}?orgId=${env.grafana.orgId}`;
   const dashboardLinks: Links = Object.fromEntries(ctx.services.map((service) => [
     serviceLinkName(ctx, 'grafana', service, 'service_dashboard'),
-    dashboardUrl(dashboardUid('service', service.id)),
+    dashboardUrl(serviceDashboardUid(service.id)),
   ]));
-  dashboardLinks.grafana_business_dashboard_url = dashboardUrl(dashboardUid('business'));
+  dashboardLinks.grafana_business_dashboard_url = dashboardUrl(BUSINESS_DASHBOARD_UID);
 
   // Alerting. Routing comes from catalog/routing.ts only: which contact points exist, and where each severity goes.
   const slackWebhooks: Record<Exclude<Destination, 'pagerduty'>, string> = {

@@ -159,6 +159,14 @@ describe('burn-rate rules at their edges', () => {
     expect(() => buildSloCatalog([{ ...defaults, latencyTargetSeconds: 2 }], production)).toThrow('got 2; expected a bucket boundary');
   });
 
+  it('measures each rule against the objective of its own timeframe when the SLO has several', () => {
+    // 7d first: a rule over 30d that took the first objective would divide by 0.01, not 0.001.
+    const twoTimeframes = { ...availability, objectives: [{ timeframe: '7d' as const, target: 99 }, ...availability.objectives] };
+    const [fast] = prometheusBurnRateAlerts([twoTimeframes], ESG_SCRAPER_API, production);
+    expect(fast.signal).toMatch(/\) \/ 0\.001$/);
+    expect(fast.summary).toContain('(99.9% over 30d)');
+  });
+
   it('computes the error budget as the share the target leaves', () => {
     expect([99.9, 99, 95, 99.95].map(errorBudget)).toEqual([0.001, 0.01, 0.05, 0.0005]);
   });

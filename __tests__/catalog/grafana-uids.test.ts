@@ -1,15 +1,13 @@
-import { dashboardUid, MAX_GRAFANA_UID_LENGTH, postgresDataSourceUid, prometheusDataSourceUid, ruleUid } from '../../catalog/grafana-uids';
+import {
+  BUSINESS_DASHBOARD_UID, MAX_GRAFANA_UID_LENGTH, postgresDataSourceUid, prometheusDataSourceUid, ruleUid, serviceDashboardUid,
+} from '../../catalog/grafana-uids';
 
 describe('Grafana uids', () => {
   it('names data sources by environment and dashboards by kind and service', () => {
     expect(prometheusDataSourceUid({ name: 'production' })).toBe('prometheus-production');
     expect(postgresDataSourceUid({ name: 'staging' })).toBe('postgres-staging');
-    expect(dashboardUid('service', 'esg-scraper-api')).toBe('esg-scraper-api-service');
-    expect(dashboardUid('business')).toBe('esg-business');
-  });
-
-  it('fails when a service dashboard uid is asked without the service', () => {
-    expect(() => dashboardUid('service')).toThrow('dashboardUid("service") needs the service id');
+    expect(serviceDashboardUid('esg-scraper-api')).toBe('esg-scraper-api-service');
+    expect(BUSINESS_DASHBOARD_UID).toBe('esg-business');
   });
 
   it('names a rule by its alert id and severity, so each severity of an alert keeps its own state', () => {

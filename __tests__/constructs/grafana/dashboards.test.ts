@@ -1,7 +1,7 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import { TerraformStack, Testing } from 'cdktf';
 import { buildAlertCatalog } from '../../../catalog/alerts';
-import { dashboardUid } from '../../../catalog/grafana-uids';
+import { BUSINESS_DASHBOARD_UID, serviceDashboardUid } from '../../../catalog/grafana-uids';
 import { ENVIRONMENT_NAMES } from '../../../config/types';
 import { ConfigError } from '../../../config/validate';
 import { Dashboards } from '../../../constructs/grafana/dashboards';
@@ -76,9 +76,9 @@ describe('Dashboards (Grafana)', () => {
       const org = `?orgId=${configs[name].grafana.orgId}`;
       services.forEach((service, i) => {
         const stem = i === 0 ? '' : `${service.id.replace(/-/g, '_')}_`;
-        expect(outputs[`grafana_${stem}service_dashboard_url`]?.value).toBe(`${base}/d/${dashboardUid('service', service.id)}${org}`);
+        expect(outputs[`grafana_${stem}service_dashboard_url`]?.value).toBe(`${base}/d/${serviceDashboardUid(service.id)}${org}`);
       });
-      expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/${dashboardUid('business')}${org}`);
+      expect(outputs.grafana_business_dashboard_url?.value).toBe(`${base}/d/${BUSINESS_DASHBOARD_UID}${org}`);
     });
   });
 
