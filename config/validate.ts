@@ -165,8 +165,8 @@ export function checkEnvironment(
       'a Slack channel name such as "#alerts"', FIX);
   }
 
-  const emails = env.alertEmails ?? [];
-  problems.check(emails.length >= 1, `${p}.alertEmails`, env.alertEmails, 'at least one e-mail address', FIX);
+  const emails = listOrNothing(env.alertEmails);
+  problems.check(emails.length >= 1, `${p}.alertEmails`, env.alertEmails, 'a list of at least one e-mail address', FIX);
   emails.forEach((e, i) => problems.check(matches(EMAIL, e) && e.length <= 100, `${p}.alertEmails[${i}]`, e,
     'an e-mail address of at most 100 characters', FIX));
 
@@ -201,7 +201,9 @@ export function checkEnvironment(
     }
   }
 
-  (env.maintenanceWindows ?? []).forEach((w, i) => {
+  problems.check(env.maintenanceWindows === undefined || Array.isArray(env.maintenanceWindows), `${p}.maintenanceWindows`,
+    env.maintenanceWindows, 'a list of windows, or no setting for none', FIX);
+  listOrNothing(env.maintenanceWindows).forEach((w, i) => {
     const f = `${p}.maintenanceWindows[${i}]`;
     problems.check(matches(/^[A-Za-z0-9_-]+$/, w.name), `${f}.name`, w.name, 'letters, digits, "-" and "_"', FIX);
     problems.check(matches(HHMM, w.startTime), `${f}.startTime`, w.startTime, '"hh:mm"', FIX);
@@ -210,11 +212,13 @@ export function checkEnvironment(
     problems.check(!(matches(HHMM, w.startTime) && matches(END_HHMM, w.endTime)) || w.startTime < w.endTime,
       `${f}.endTime`, w.endTime, `a time after startTime (${w.startTime}) on the same day`,
       'split a window that crosses midnight into two windows (until "24:00" and from "00:00") in config/environments.ts');
-    problems.check(w.weekdays?.length > 0 && w.weekdays.every(isWeekdayRange), `${f}.weekdays`, w.weekdays,
-      'at least one lowercase weekday or ascending range, e.g. "sunday" or "monday:friday"', FIX);
+    const weekdays = listOrNothing(w.weekdays);
+    problems.check(weekdays.length > 0 && weekdays.every(isWeekdayRange), `${f}.weekdays`, w.weekdays,
+      'a list of at least one lowercase weekday or ascending range, e.g. ["sunday"] or ["monday:friday"]', FIX);
     problems.check(isTimeZone(w.location), `${f}.location`, w.location, 'an IANA time zone such as "Europe/Berlin"', FIX);
-    problems.check(w.severities?.length > 0 && w.severities.every((s) => s === 'warning' || s === 'info'),
-      `${f}.severities`, w.severities, '"warning" and/or "info" (critical alerts are never muted)', FIX);
+    const severities = listOrNothing(w.severities);
+    problems.check(severities.length > 0 && severities.every((s) => s === 'warning' || s === 'info'),
+      `${f}.severities`, w.severities, 'a list of "warning" and/or "info" (critical alerts are never muted)', FIX);
   });
 
   if (env.backend?.type === 's3') {
@@ -236,6 +240,11 @@ export function checkEnvironment(
   }
 }
 
+/** The items of a list setting; none when it is missing or not a list (a string is reported, never iterated). */
+function listOrNothing<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /** A calendar date `yyyy-mm-dd` that exists (no 2026-02-30). */
 function isDate(value: unknown): boolean {
   // The anchors are redundant: below, "<value>T00:00:00Z" must parse and the value must start the date's ISO string
@@ -249,8 +258,7 @@ function isDate(value: unknown): boolean {
 /** E-mail addresses: at least `min`, at most `max`, each valid and listed once. */
 function checkEmails(problems: Problems, field: string, value: readonly string[] | undefined, min: number, max: number,
   allowed: string): void {
-  // Not a list (a single address as a string): reported, never iterated.
-  const emails = Array.isArray(value) ? value : [];
+  const emails = listOrNothing(value);
   problems.check(emails.length >= min && emails.length <= max, field, value, allowed, FIX);
   emails.forEach((e, i) => {
     problems.check(matches(EMAIL, e), `${field}[${i}]`, e, 'an e-mail address', FIX);

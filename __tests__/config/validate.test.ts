@@ -90,7 +90,7 @@ describe('environment configuration', () => {
 
   it('fails when a maintenance window would mute critical alerts', () => {
     const problems = problemsOf(withProduction((env) => { env.maintenanceWindows[0].severities = ['critical']; }));
-    expect(problems).toEqual([expect.stringMatching(/maintenanceWindows\[0\]\.severities: got \["critical"\]; expected "warning" and\/or "info"/)]);
+    expect(problems).toEqual([expect.stringMatching(/maintenanceWindows\[0\]\.severities: got \["critical"\]; expected a list of "warning" and\/or "info"/)]);
   });
 
   it('fails when uptime checks would run from a single or unknown region', () => {
@@ -207,8 +207,8 @@ describe('maintenance windows', () => {
     ['no weekday at all', []],
   ])('fails when weekdays hold %s, which Grafana rejects or reads back differently', (_what, weekdays) => {
     const problems = problemsOf(withProduction((env) => { env.maintenanceWindows[0].weekdays = weekdays; }));
-    expect(problems).toEqual([`production.maintenanceWindows[0].weekdays: got ${JSON.stringify(weekdays)}; expected at least one ` +
-      'lowercase weekday or ascending range, e.g. "sunday" or "monday:friday". Fix: edit config/environments.ts']);
+    expect(problems).toEqual([`production.maintenanceWindows[0].weekdays: got ${JSON.stringify(weekdays)}; expected a list of at least one ` +
+      'lowercase weekday or ascending range, e.g. ["sunday"] or ["monday:friday"]. Fix: edit config/environments.ts']);
   });
 
   it.each(['Europe/Berlln', 'europe/berlin', '', ' '])('fails when the time zone is not one Grafana can load: %j', (location) => {
@@ -387,7 +387,7 @@ describe('each rule of an environment, case by case', () => {
       problem('slack.alertsChannel', '"alerts"', 'a Slack channel name such as "#alerts"')],
     ['the monitoring channel is 81 characters', (env) => { env.slack.monitoringChannel = `#${long(81)}`; },
       problem('slack.monitoringChannel', `"#${long(81)}"`, 'a Slack channel name such as "#alerts"')],
-    ['no alert e-mail address is given', (env) => { env.alertEmails = []; }, problem('alertEmails', '[]', 'at least one e-mail address')],
+    ['no alert e-mail address is given', (env) => { env.alertEmails = []; }, problem('alertEmails', '[]', 'a list of at least one e-mail address')],
     ['an alert e-mail address is longer than 100 characters', (env) => { env.alertEmails = [`${long(89)}@example.com`]; },
       problem('alertEmails[0]', `"${long(89)}@example.com"`, 'an e-mail address of at most 100 characters')],
     ['an alert e-mail address has a space', (env) => { env.alertEmails = ['alerts team@example.com']; },
@@ -442,9 +442,9 @@ describe('each rule of an environment, case by case', () => {
       problem('maintenanceWindows[0].endTime', '"02:00"', 'a time after startTime (02:00) on the same day',
         'split a window that crosses midnight into two windows (until "24:00" and from "00:00") in config/environments.ts')],
     ['a maintenance window mutes critical alerts along with warnings', (env) => { env.maintenanceWindows[0].severities = ['warning', 'critical']; },
-      problem('maintenanceWindows[0].severities', '["warning","critical"]', '"warning" and/or "info" (critical alerts are never muted)')],
+      problem('maintenanceWindows[0].severities', '["warning","critical"]', 'a list of "warning" and/or "info" (critical alerts are never muted)')],
     ['a maintenance window mutes nothing', (env) => { env.maintenanceWindows[0].severities = []; },
-      problem('maintenanceWindows[0].severities', '[]', '"warning" and/or "info" (critical alerts are never muted)')],
+      problem('maintenanceWindows[0].severities', '[]', 'a list of "warning" and/or "info" (critical alerts are never muted)')],
     ['the Spaces bucket is empty', (env) => { env.backend.bucket = ''; }, problem('backend.bucket', '""', TEXT)],
     ['the state key is empty', (env) => { env.backend.key = ''; }, problem('backend.key', '""', TEXT)],
     ['the Spaces endpoint is not https', (env) => { env.backend.endpoint = 'http://fra1.digitaloceanspaces.com'; },
@@ -469,7 +469,7 @@ describe('each rule of an environment, case by case', () => {
   ])('fails when maintenance weekdays hold %s', (_what, weekdays) => {
     expect(problemsOf(withProduction((env) => { env.maintenanceWindows[0].weekdays = weekdays; }))).toEqual([
       problem('maintenanceWindows[0].weekdays', JSON.stringify(weekdays),
-        'at least one lowercase weekday or ascending range, e.g. "sunday" or "monday:friday"'),
+        'a list of at least one lowercase weekday or ascending range, e.g. ["sunday"] or ["monday:friday"]'),
     ]);
   });
 
@@ -688,6 +688,15 @@ describe('each rule of an environment, more cases', () => {
     ['the uptime regions are one string, not a list', (env) => { env.digitalocean.uptimeRegions = 'us_east,eu_west'; },
       problem('digitalocean.uptimeRegions', '"us_east,eu_west"',
         'two or more of us_east, us_west, eu_west, se_asia (checks from one region cannot tell an outage from a network blip)')],
+    ['the alert addresses are one address as a string, not a list', (env) => { env.alertEmails = 'alerts@example.com'; },
+      problem('alertEmails', '"alerts@example.com"', 'a list of at least one e-mail address')],
+    ['the maintenance windows are one string, not a list', (env) => { env.maintenanceWindows = 'sunday 02:00-04:00'; },
+      problem('maintenanceWindows', '"sunday 02:00-04:00"', 'a list of windows, or no setting for none')],
+    ['maintenance weekdays are one string, not a list', (env) => { env.maintenanceWindows[0].weekdays = 'monday:friday'; },
+      problem('maintenanceWindows[0].weekdays', '"monday:friday"',
+        'a list of at least one lowercase weekday or ascending range, e.g. ["sunday"] or ["monday:friday"]')],
+    ['maintenance severities are one string, not a list', (env) => { env.maintenanceWindows[0].severities = 'warning'; },
+      problem('maintenanceWindows[0].severities', '"warning"', 'a list of "warning" and/or "info" (critical alerts are never muted)')],
     ['the alerts channel has text before the "#"', (env) => { env.slack.alertsChannel = 'team#alerts'; },
       problem('slack.alertsChannel', '"team#alerts"', 'a Slack channel name such as "#alerts"')],
     ['the app name starts with a digit', (env) => { env.digitalocean.app.name = '1esg-api'; },
@@ -698,7 +707,7 @@ describe('each rule of an environment, more cases', () => {
       problem('thresholdOverrides.error-rate', '"error-rate"', `an alert id from the catalog (${[...ids].join(', ')})`,
         'rename or remove the override')],
     ['a maintenance window weekday is not text', (env) => { env.maintenanceWindows[0].weekdays = [1]; },
-      problem('maintenanceWindows[0].weekdays', '[1]', 'at least one lowercase weekday or ascending range, e.g. "sunday" or "monday:friday"')],
+      problem('maintenanceWindows[0].weekdays', '[1]', 'a list of at least one lowercase weekday or ascending range, e.g. ["sunday"] or ["monday:friday"]')],
     ['a maintenance window starts at "109:00"', (env) => { env.maintenanceWindows[0].startTime = '109:00'; },
       problem('maintenanceWindows[0].startTime', '"109:00"', '"hh:mm"')],
     ['a maintenance window ends at "104:00"', (env) => { env.maintenanceWindows[0].endTime = '104:00'; },
