@@ -116,6 +116,10 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
       'kebab-case: lowercase letters, digits and "-", starting with a letter', FIX);
     problems.check(!seen.has(s.id), `${f}.id`, s.id, 'an id no other service uses', FIX);
     seen.add(s.id);
+    // The team labels Grafana rules and tags Datadog monitors as `team:<team>`: a Datadog tag starts with a letter,
+    // holds at most 200 characters, and Datadog lowercases it (a capital would split one team into two).
+    problems.check(typeof s.team === 'string' && /^[a-z][a-z0-9_./-]{0,194}$/.test(s.team), `${f}.team`, s.team,
+      'a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters', FIX);
     problems.check(typeof s.metricPrefix === 'string' && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(s.metricPrefix), `${f}.metricPrefix`, s.metricPrefix,
       'the start of a Prometheus metric name: letters, digits and "_", not starting with a digit', FIX);
     for (const env of ENVIRONMENT_NAMES) {

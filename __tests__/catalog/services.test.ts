@@ -77,6 +77,14 @@ describe('checkServices, rule by rule', () => {
       'service "esg-scraper-api".probeUserAgents[1]: got nothing (the setting is missing); expected a User-Agent prefix without leading or trailing spaces'],
     ['the latency target is negative', { latencyTargetSeconds: -1 },
       'service "esg-scraper-api".latencyTargetSeconds: got -1; expected a number of seconds above 0'],
+    ['the team is missing', { team: undefined },
+      'service "esg-scraper-api".team: got nothing (the setting is missing); expected a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters'],
+    ['the team is empty', { team: '' }, 'service "esg-scraper-api".team: got ""; expected a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters'],
+    ['the team has a capital, which Datadog would lowercase', { team: 'Platform' }, 'service "esg-scraper-api".team: got "Platform"; expected a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters'],
+    ['the team has a space', { team: 'platform team' }, 'service "esg-scraper-api".team: got "platform team"; expected a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters'],
+    ['the team starts with a digit', { team: '9platform' }, 'service "esg-scraper-api".team: got "9platform"; expected a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters'],
+    ['the team is longer than a Datadog tag allows', { team: `p${'a'.repeat(195)}` },
+      `service "esg-scraper-api".team: got "p${'a'.repeat(195)}"; expected a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters`],
     ['a field holds Terraform syntax', { displayName: 'ESG ${var.x}' },
       'service "esg-scraper-api".displayName: got "ESG ${var.x}"; expected plain text, without "${" or "%{" (Terraform would read them as an interpolation or a directive). ' +
       'Fix: remove the "${" / "%{" (edit the service in catalog/services.ts); secrets belong in sensitive variables (stacks/variables.ts), never in config'],
@@ -85,12 +93,12 @@ describe('checkServices, rule by rule', () => {
   });
 
   it('accepts the smallest values allowed: a two-letter id, one request, a fraction of a second, the root path', () => {
-    expect(problemsOf([service({ id: 'ab', metricPrefix: '_x', minRequestsPerFiveMinutes: 1, latencyTargetSeconds: 0.05, healthPath: '/' })]))
+    expect(problemsOf([service({ id: 'ab', team: 'p', metricPrefix: '_x', minRequestsPerFiveMinutes: 1, latencyTargetSeconds: 0.05, healthPath: '/' })]))
       .toEqual([]);
   });
 
-  it('accepts capitals and digits in a metric prefix, a one-character User-Agent and no User-Agent list', () => {
-    expect(problemsOf([service({ metricPrefix: 'ESG_api2', probeUserAgents: ['D'] }), service({ id: 'other', probeUserAgents: undefined })]))
+  it('accepts capitals and digits in a metric prefix, a one-character User-Agent, no User-Agent list and a 195-character team', () => {
+    expect(problemsOf([service({ metricPrefix: 'ESG_api2', probeUserAgents: ['D'], team: `data-eng_2./${'a'.repeat(183)}` }), service({ id: 'other', probeUserAgents: undefined })]))
       .toEqual([]);
   });
 
