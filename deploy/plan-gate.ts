@@ -93,7 +93,9 @@ export function planDestructions(env: string, plan: PlanJson): Destruction[] {
 
 function countActions(plan: PlanJson): PlanGateResult['counts'] {
   const counts = { create: 0, update: 0, replace: 0, destroy: 0 };
-  for (const { change } of plan.resource_changes ?? []) {
+  for (const { mode, change } of plan.resource_changes ?? []) {
+    // As Terraform's own summary: a data source leaving the configuration is forgotten, not destroyed.
+    if (mode !== 'managed') continue;
     if (isReplace(change.actions)) counts.replace++;
     else if (change.actions.includes('delete')) counts.destroy++;
     else if (change.actions.includes('create')) counts.create++;

@@ -190,6 +190,17 @@ describe('plan gate: findings and the Markdown summary', () => {
     expect(planDestructions('production', plan)).toEqual([]);
   });
 
+  it('counts managed resources only, as Terraform\'s summary does: a data source deleted or read is neither destroyed nor updated', () => {
+    const plan: PlanJson = { format_version: '1.2', resource_changes: [
+      { address: 'data.grafana_folder.f', mode: 'data', type: 'grafana_folder', name: 'f', change: { actions: ['delete'] } },
+      { address: 'data.sentry_organization.o', mode: 'data', type: 'sentry_organization', name: 'o', change: { actions: ['read'] } },
+      { address: 'grafana_mute_timing.m', mode: 'managed', type: 'grafana_mute_timing', name: 'm', change: { actions: ['delete'] } },
+    ] };
+    const result = gatePlan('production', plan, noAllowlist);
+    expect(result.counts).toEqual({ create: 0, update: 0, replace: 0, destroy: 1 });
+    expect(result.markdown).toContain('Terraform plans 0 to create, 0 to update, 0 to replace, 1 to destroy.');
+  });
+
   it('passes the replacement of a type without history (a mute timing)', () => {
     const plan: PlanJson = { format_version: '1.2', resource_changes: [
       { address: 'grafana_mute_timing.m', mode: 'managed', type: 'grafana_mute_timing', name: 'm', change: { actions: ['delete', 'create'] } },
