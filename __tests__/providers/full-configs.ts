@@ -13,6 +13,7 @@ import { Folder } from '../../providers/grafana/folder';
 import { MessageTemplate } from '../../providers/grafana/message-template';
 import { MuteTiming } from '../../providers/grafana/mute-timing';
 import { NotificationPolicy, NotificationPolicyPolicy } from '../../providers/grafana/notification-policy';
+import { GrafanaProviderConfig } from '../../providers/grafana/provider';
 import { RuleGroup } from '../../providers/grafana/rule-group';
 import { Alert } from '../../providers/sentry/alert';
 import { DataSentryOrganizationIntegration } from '../../providers/sentry/data-sentry-organization-integration';
@@ -43,6 +44,39 @@ export const UNBOUND_CONTACT_POINT_NOTIFIERS = [
 
 /** Map keys that snake_casing or camelCasing would change; they must reach the JSON verbatim. */
 export const VERBATIM_MAP = { 'X-Scope-OrgID': 'tenant-1', camelCaseKey: 'a', 'team/owner': 'b', __dashboardUid__: 'c' };
+
+/** The `grafana` provider block with every attribute set (each token distinct, so a swapped mapping shows). */
+export const GRAFANA_PROVIDER_FULL: GrafanaProviderConfig = {
+  auth: 'sa-token',
+  caCert: 'ca.pem',
+  cloudAccessPolicyToken: 't-cap',
+  cloudApiUrl: 'https://grafana.com',
+  cloudProviderAccessToken: 't-cp',
+  cloudProviderUrl: 'https://cloud-provider.example.com',
+  connectionsApiAccessToken: 't-conn',
+  connectionsApiUrl: 'https://connections.example.com',
+  fleetManagementAuth: 'user:pass',
+  fleetManagementUrl: 'https://fleet.example.com',
+  frontendO11YApiAccessToken: 't-faro',
+  frontendO11YApiUrl: 'https://faro.example.com',
+  httpHeaders: VERBATIM_MAP,
+  insecureSkipVerify: false,
+  k6AccessToken: 't-k6',
+  k6Url: 'https://api.k6.io',
+  oncallAccessToken: 't-oncall',
+  oncallUrl: 'https://oncall.example.com',
+  orgId: 2,
+  retries: 5,
+  retryStatusCodes: ['429', '5xx'],
+  retryWait: 2,
+  smAccessToken: 't-sm',
+  smUrl: 'https://sm.example.com',
+  stackId: 7,
+  storeDashboardSha256: true,
+  tlsCert: 'cert.pem',
+  tlsKey: 'key.pem',
+  url: 'https://grafana.example.com',
+};
 
 /** A policy level with every attribute set; `child` is the nested `policy` list (levels 1-4). */
 function policyLevel(level: number, child?: NotificationPolicyPolicy[]): NotificationPolicyPolicy {

@@ -17,7 +17,7 @@ import { SentryProvider } from '../../providers/sentry/provider';
 import { Team } from '../../providers/sentry/team';
 import * as grafanaIndex from '../../providers/grafana';
 import * as sentryIndex from '../../providers/sentry';
-import { FULL_CONFIGS, VERBATIM_MAP } from './full-configs';
+import { FULL_CONFIGS, GRAFANA_PROVIDER_FULL, VERBATIM_MAP } from './full-configs';
 import {
   PROVIDER_SCHEMAS_ENV,
   checkAgainstSchema,
@@ -235,37 +235,7 @@ describe('providers', () => {
     const json = synth(
       () => undefined,
       (scope) => {
-        new GrafanaProvider(scope, 'grafana', {
-          auth: 'sa-token',
-          caCert: 'ca.pem',
-          cloudAccessPolicyToken: 't',
-          cloudApiUrl: 'https://grafana.com',
-          cloudProviderAccessToken: 't',
-          cloudProviderUrl: 'https://cloud-provider.example.com',
-          connectionsApiAccessToken: 't',
-          connectionsApiUrl: 'https://connections.example.com',
-          fleetManagementAuth: 'user:pass',
-          fleetManagementUrl: 'https://fleet.example.com',
-          frontendO11YApiAccessToken: 't',
-          frontendO11YApiUrl: 'https://faro.example.com',
-          httpHeaders: VERBATIM_MAP,
-          insecureSkipVerify: false,
-          k6AccessToken: 't',
-          k6Url: 'https://api.k6.io',
-          oncallAccessToken: 't',
-          oncallUrl: 'https://oncall.example.com',
-          orgId: 2,
-          retries: 5,
-          retryStatusCodes: ['429', '5xx'],
-          retryWait: 2,
-          smAccessToken: 't',
-          smUrl: 'https://sm.example.com',
-          stackId: 7,
-          storeDashboardSha256: true,
-          tlsCert: 'cert.pem',
-          tlsKey: 'key.pem',
-          url: 'https://grafana.example.com',
-        });
+        new GrafanaProvider(scope, 'grafana', GRAFANA_PROVIDER_FULL);
         new GrafanaProvider(scope, 'grafana-other-org', { alias: 'other', orgId: 3 });
         new SentryProvider(scope, 'sentry', { baseUrl: 'https://sentry.example.com/api/', token: 't' });
       },

@@ -2,41 +2,9 @@
 import * as cdktf from 'cdktf';
 import { GrafanaProvider, GrafanaProviderConfig } from '../../../../providers/grafana/provider';
 import { describeProvider } from '../../binding-checks';
-import { VERBATIM_MAP } from '../../full-configs';
+import { GRAFANA_PROVIDER_FULL } from '../../full-configs';
 
-const FULL: GrafanaProviderConfig = {
-  auth: 'sa-token',
-  caCert: 'ca.pem',
-  cloudAccessPolicyToken: 't-cap',
-  cloudApiUrl: 'https://grafana.com',
-  cloudProviderAccessToken: 't-cp',
-  cloudProviderUrl: 'https://cloud-provider.example.com',
-  connectionsApiAccessToken: 't-conn',
-  connectionsApiUrl: 'https://connections.example.com',
-  fleetManagementAuth: 'user:pass',
-  fleetManagementUrl: 'https://fleet.example.com',
-  frontendO11YApiAccessToken: 't-faro',
-  frontendO11YApiUrl: 'https://faro.example.com',
-  httpHeaders: VERBATIM_MAP,
-  insecureSkipVerify: false,
-  k6AccessToken: 't-k6',
-  k6Url: 'https://api.k6.io',
-  oncallAccessToken: 't-oncall',
-  oncallUrl: 'https://oncall.example.com',
-  orgId: 2,
-  retries: 5,
-  retryStatusCodes: ['429', '5xx'],
-  retryWait: 2,
-  smAccessToken: 't-sm',
-  smUrl: 'https://sm.example.com',
-  stackId: 7,
-  storeDashboardSha256: true,
-  tlsCert: 'cert.pem',
-  tlsKey: 'key.pem',
-  url: 'https://grafana.example.com',
-};
-
-describeProvider('grafana', GrafanaProvider, FULL);
+describeProvider('grafana', GrafanaProvider, GRAFANA_PROVIDER_FULL);
 
 describe('GrafanaProvider attributes', () => {
   const providerBlock = (config: GrafanaProviderConfig): Record<string, unknown> => {
