@@ -131,7 +131,7 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
       problems.check(/^\/\S*$/.test(s[field]), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
     }
     // A prefix the API compares with the User-Agent header: an empty one would make every request a probe.
-    (s.probeUserAgents ?? []).forEach((agent, i) => problems.check(typeof agent === 'string' && /^\S(.*\S)?$/.test(agent),
+    s.probeUserAgents?.forEach((agent, i) => problems.check(typeof agent === 'string' && /^\S(.*\S)?$/.test(agent),
       `${f}.probeUserAgents[${i}]`, agent, 'a User-Agent prefix without leading or trailing spaces', FIX));
     problems.check(Number.isFinite(s.latencyTargetSeconds) && s.latencyTargetSeconds > 0, `${f}.latencyTargetSeconds`,
       s.latencyTargetSeconds, 'a number of seconds above 0', FIX);

@@ -77,13 +77,13 @@ function isWeekdayRange(value: unknown): boolean {
 function isTimeZone(value: unknown): boolean {
   // Stryker disable next-line ConditionalExpression: only for the type; a non-string never passes (Intl or toLowerCase throws in the try)
   if (typeof value !== 'string') return false;
+  let canonical: string;
   try {
-    const canonical = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
-    return canonical === value || canonical.toLowerCase() !== value.toLowerCase();
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined, which its callers (problems.check) read as false
+    canonical = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return false; // a zone Intl does not know
   }
+  return canonical === value || canonical.toLowerCase() !== value.toLowerCase();
 }
 
 export function isHttpUrl(value: unknown, protocols: readonly string[] = ['https:']): boolean {

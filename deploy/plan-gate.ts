@@ -93,7 +93,8 @@ export function planDestructions(env: string, plan: PlanJson): Destruction[] {
 
 function countActions(plan: PlanJson): PlanGateResult['counts'] {
   const counts = { create: 0, update: 0, replace: 0, destroy: 0 };
-  for (const { mode, change } of plan.resource_changes ?? []) {
+  if (plan.resource_changes === undefined) return counts; // Terraform leaves the list out when it is empty
+  for (const { mode, change } of plan.resource_changes) {
     // As Terraform's own summary: a data source leaving the configuration is forgotten, not destroyed.
     if (mode !== 'managed') continue;
     if (isReplace(change.actions)) counts.replace++;

@@ -331,6 +331,12 @@ describe('SLO rules at their edges', () => {
       `e.g. "6h" (Datadog renders those up to 48h). Fix: ${FIX}`));
   });
 
+  it('fails on both windows when neither is a duration', () => {
+    const message = problemsOf([alertWith({ longWindow: 'an hour', shortWindow: 'five minutes' })]);
+    expect(message).toContain('burnRateAlerts[0].longWindow: got "an hour"');
+    expect(message).toContain('burnRateAlerts[0].shortWindow: got "five minutes"; expected a duration shorter than the long window (an hour)');
+  });
+
   it('accepts a long window equal to the timeframe', () => {
     expect(problemsOf([alertWith({ longWindow: '30d', shortWindow: '2d', burnRate: 1 })])).toBeUndefined();
   });
