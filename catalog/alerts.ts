@@ -369,12 +369,12 @@ function buildServiceAlerts(service: ServiceDefinition, env: EnvironmentConfig, 
 
 /** The PromQL fields of an alert and the expressions built from them, each checked with Prometheus's grammar. */
 function promqlFields(alert: AlertDefinition): [string, string][] {
-  return [
+  const fields: [string, string | undefined][] = [
     ['signal', alert.signal],
-    // Stryker disable next-line ArrayDeclaration: an element added to [] is a bare string, read as field "S" and expression "t", a metric name that parses: nothing is reported
-    ...(alert.guard === undefined ? [] : [['guard', alert.guard] as [string, string]]),
+    ['guard', alert.guard], // optional
     ...rulesOf(alert).map((rule) => [`condition (${rule.severity})`, alertingExpression(rule)] as [string, string]),
   ];
+  return fields.filter((field): field is [string, string] => field[1] !== undefined);
 }
 
 const DURATION = /^(0s|([1-9]\d*[smh])+)$/;

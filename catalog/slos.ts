@@ -199,16 +199,15 @@ export function checkSlo(slo: SloDefinition, problems: Problems): void {
     const long = durationMinutes(a.longWindow);
     const short = durationMinutes(a.shortWindow);
     const period = durationMinutes(a.over);
-    // Stryker disable next-line ConditionalExpression: only for the type; an unparsed window (undefined) is never >= 60 either
-    problems.check(long !== undefined && long >= LONG_WINDOW_MIN && (period === undefined || long <= period), `${at}.longWindow`,
+    const longMinutes = long ?? 0; // not a duration: under the 1h minimum
+    problems.check(longMinutes >= LONG_WINDOW_MIN && (period === undefined || longMinutes <= period), `${at}.longWindow`,
       a.longWindow, `a duration from 1h to the timeframe (${a.over}), e.g. "6h" (Datadog renders those up to 48h)`, FIX);
     problems.check(short !== undefined && (long === undefined || short < long), `${at}.shortWindow`, a.shortWindow,
       `a duration shorter than the long window (${a.longWindow}), e.g. 1/12 of it`, FIX);
     if (target !== undefined) {
       const max = maxBurnRate(target);
-      // 1e-9 absorbs float error in max (95% gives 19.999999999999982, not 20); "<" would differ only at exactly max + 1e-9.
-      // Stryker disable next-line EqualityOperator: see above
-      problems.check(a.burnRate > 0 && a.burnRate <= max + 1e-9, `${at}.burnRate`,
+      // The maximum as the message states it (rounded): float error makes 95%'s 19.999999999999982, not 20.
+      problems.check(a.burnRate > 0 && a.burnRate <= round(max), `${at}.burnRate`,
         a.burnRate, `a burn rate above 0 and at most ${round(max)} (1 / (1 - ${target}%): a higher one needs an error ` +
         'ratio above 100% and Datadog refuses it)', 'lower the burn rate or raise the target');
     }

@@ -75,7 +75,6 @@ function isWeekdayRange(value: unknown): boolean {
  * letter case, which Grafana's loader (a file lookup) does not. Intl refuses "" and blanks.
  */
 function isTimeZone(value: unknown): boolean {
-  // Stryker disable next-line ConditionalExpression: only for the type; a non-string never passes (Intl or toLowerCase throws in the try)
   if (typeof value !== 'string') return false;
   let canonical: string;
   try {
@@ -87,11 +86,10 @@ function isTimeZone(value: unknown): boolean {
 }
 
 export function isHttpUrl(value: unknown, protocols: readonly string[] = ['https:']): boolean {
-  // Stryker disable next-line ConditionalExpression: only for the type; a non-string never passes (new URL or endsWith throws in the try)
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string' || value.endsWith('/')) return false;
   try {
     const url = new URL(value);
-    return protocols.includes(url.protocol) && url.hostname.includes('.') && !value.endsWith('/');
+    return protocols.includes(url.protocol) && url.hostname.includes('.');
   } catch {
     return false;
   }
@@ -247,10 +245,9 @@ function listOrNothing<T>(value: readonly T[] | undefined): readonly T[] {
 
 /** A calendar date `yyyy-mm-dd` that exists (no 2026-02-30). */
 function isDate(value: unknown): boolean {
-  // The anchors are redundant: below, "<value>T00:00:00Z" must parse and the value must start the date's ISO string
-  // "yyyy-mm-ddT...", which only "yyyy-mm-dd" does. (The pattern's other mutants reject the committed start dates.)
-  // Stryker disable next-line Regex: anchors redundant with the ISO check below (see above)
-  if (!matches(/^\d{4}-\d{2}-\d{2}$/, value)) return false;
+  // Unanchored: below, "<value>T00:00:00Z" must parse and the value must start the date's ISO string
+  // "yyyy-mm-ddT...", which only "yyyy-mm-dd" does; the pattern refuses what Date would read loosely ("2026-01").
+  if (!matches(/\d{4}-\d{2}-\d{2}/, value)) return false;
   const date = new Date(`${value as string}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value as string);
 }

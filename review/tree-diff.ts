@@ -118,19 +118,19 @@ function labelOf(body: unknown): string | undefined {
 
 function diffBodies(before: Bodies, after: Bodies, moves: Map<string, string>): ResourceChange[] {
   const out: ResourceChange[] = [];
-  const movedAway = new Set<string>();
-  for (const [to, from] of moves) if (after.has(to) && before.has(from) && !after.has(from)) movedAway.add(from);
+  // A move applies when its source existed and is gone and its target is there: target address -> source address.
+  const moveSources = new Map<string, string>();
+  for (const [to, from] of moves) if (after.has(to) && before.has(from) && !after.has(from)) moveSources.set(to, from);
+  const movedAway = new Set(moveSources.values());
 
   for (const [address, { type, body }] of after) {
     const dataBearing = isDataBearing(address, type);
-    const from = moves.get(address);
-    // Stryker disable next-line ConditionalExpression: `from !== undefined` is for the type only: movedAway.has(undefined) is false
-    const previous = before.get(address) ?? (from !== undefined && movedAway.has(from) ? before.get(from) : undefined);
+    const movedFrom = before.has(address) ? undefined : moveSources.get(address);
+    const previous = movedFrom === undefined ? before.get(address) : before.get(movedFrom);
     if (previous === undefined) {
       out.push({ address, type, kind: 'added', changes: [], replacedBy: [], label: labelOf(body), dataBearing });
       continue;
     }
-    const movedFrom = before.has(address) ? undefined : from;
     if (movedFrom === undefined && deepEqual(previous.body, body)) continue;
     const changes = diffValues(type, previous.body, body);
     const ignored = ignoredChanges(type, address, body, changes);
