@@ -1,5 +1,5 @@
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName } from '../config/types';
-import { isHttpUrl, Problems } from '../config/validate';
+import { isHttpUrl, matches, Problems } from '../config/validate';
 import { checkNoTerraformSyntax } from '../config/text';
 
 /**
@@ -112,26 +112,25 @@ export function checkServices(services: readonly ServiceDefinition[], problems: 
   for (const s of services) {
     const f = `service "${s.id}"`;
     checkNoTerraformSyntax(s, problems, f, FIX);
-    problems.check(typeof s.id === 'string' && /^[a-z][a-z0-9-]*[a-z0-9]$/.test(s.id), `${f}.id`, s.id,
+    problems.check(matches(/^[a-z][a-z0-9-]*[a-z0-9]$/, s.id), `${f}.id`, s.id,
       'kebab-case: lowercase letters, digits and "-", starting with a letter', FIX);
     problems.check(!seen.has(s.id), `${f}.id`, s.id, 'an id no other service uses', FIX);
     seen.add(s.id);
     // The team labels Grafana rules and tags Datadog monitors as `team:<team>`: a Datadog tag starts with a letter,
     // holds at most 200 characters, and Datadog lowercases it (a capital would split one team into two).
-    problems.check(typeof s.team === 'string' && /^[a-z][a-z0-9_./-]{0,194}$/.test(s.team), `${f}.team`, s.team,
+    problems.check(matches(/^[a-z][a-z0-9_./-]{0,194}$/, s.team), `${f}.team`, s.team,
       'a Datadog tag value: lowercase letters, digits, "_", "-", ".", "/", starting with a letter, at most 195 characters', FIX);
-    problems.check(typeof s.metricPrefix === 'string' && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(s.metricPrefix), `${f}.metricPrefix`, s.metricPrefix,
+    problems.check(matches(/^[a-zA-Z_][a-zA-Z0-9_]*$/, s.metricPrefix), `${f}.metricPrefix`, s.metricPrefix,
       'the start of a Prometheus metric name: letters, digits and "_", not starting with a digit', FIX);
     for (const env of ENVIRONMENT_NAMES) {
       problems.check(isHttpUrl(s.baseUrls?.[env]), `${f}.baseUrls.${env}`, s.baseUrls?.[env],
         'an absolute https: URL with a dotted host and no trailing slash', FIX);
     }
     for (const field of ['healthPath', 'detailedHealthPath'] as const) {
-      // A missing path reads as "undefined", which does not start with "/".
-      problems.check(/^\/\S*$/.test(s[field]), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
+      problems.check(matches(/^\/\S*$/, s[field]), `${f}.${field}`, s[field], 'a URL path starting with "/"', FIX);
     }
     // A prefix the API compares with the User-Agent header: an empty one would make every request a probe.
-    s.probeUserAgents?.forEach((agent, i) => problems.check(typeof agent === 'string' && /^\S(.*\S)?$/.test(agent),
+    s.probeUserAgents?.forEach((agent, i) => problems.check(matches(/^\S(.*\S)?$/, agent),
       `${f}.probeUserAgents[${i}]`, agent, 'a User-Agent prefix without leading or trailing spaces', FIX));
     problems.check(Number.isFinite(s.latencyTargetSeconds) && s.latencyTargetSeconds > 0, `${f}.latencyTargetSeconds`,
       s.latencyTargetSeconds, 'a number of seconds above 0', FIX);

@@ -101,7 +101,7 @@ export function isInt(value: unknown, min: number, max: number): boolean {
 }
 
 /** A string matching `pattern`; `String(undefined)` would otherwise pass as "undefined". */
-function matches(pattern: RegExp, value: unknown): boolean {
+export function matches(pattern: RegExp, value: unknown): boolean {
   return typeof value === 'string' && pattern.test(value);
 }
 
@@ -180,8 +180,8 @@ export function checkEnvironment(
   problems.check(isInt(app?.httpPort, 1, 65535), `${p}.digitalocean.app.httpPort`, app?.httpPort, 'a port from 1 to 65535', FIX);
   text('digitalocean.databases.mongodb', env.digitalocean?.databases?.mongodb);
   text('digitalocean.databases.redis', env.digitalocean?.databases?.redis);
-  const regions = env.digitalocean?.uptimeRegions;
-  problems.check(Array.isArray(regions) && regions.length >= 2 && regions.every((r) => (UPTIME_REGIONS as readonly string[]).includes(r)),
+  const regions = listOrNothing(env.digitalocean?.uptimeRegions);
+  problems.check(regions.length >= 2 && regions.every((r) => (UPTIME_REGIONS as readonly string[]).includes(r)),
     `${p}.digitalocean.uptimeRegions`, env.digitalocean?.uptimeRegions,
     `two or more of ${UPTIME_REGIONS.join(', ')} (checks from one region cannot tell an outage from a network blip)`, FIX);
 
