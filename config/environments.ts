@@ -1,4 +1,27 @@
-import { EnvironmentConfig, EnvironmentName } from './types';
+import { AppConfig, EnvironmentConfig, EnvironmentName } from './types';
+
+/**
+ * How the API runs on App Platform, the same in both environments: the live app's spec
+ * (`doctl apps spec get <app-id>`), which an apply makes the app's whole spec. `npm run
+ * doctor -- <env> --online` compares it with the live app and names every difference.
+ */
+/** A new object on each call: the environments must share no object that a change to one would alter in both. */
+function apiRuntime() {
+  return {
+    runtime: {
+      environmentSlug: 'python',
+      sourceDir: '/',
+      buildCommand: 'pip install --no-cache-dir -r requirements.txt',
+      runCommand: 'uvicorn app.main:app --host 0.0.0.0 --port 8000 --workers 2 --proxy-headers',
+    },
+    env: { PYTHONUNBUFFERED: '1' },
+    // Bound clusters of digitalocean.databases: App Platform fills these in at run time.
+    databases: [
+      { name: 'mongodb', cluster: 'mongodb', env: { MONGODB_URL: 'DATABASE_URL' } },
+      { name: 'redis', cluster: 'redis', env: { REDIS_URL: 'DATABASE_URL' } },
+    ],
+  } as const satisfies Partial<AppConfig>;
+}
 
 /**
  * The two environments, as data. Change a value here, run `npm run synth`,
@@ -34,6 +57,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
         instanceSizeSlug: 'apps-s-1vcpu-1gb',
         instanceCount: 1,
         httpPort: 8000,
+        ...apiRuntime(),
       },
       databases: { mongodb: 'esg-mongodb-staging', redis: 'esg-redis-staging' },
       uptimeRegions: ['us_east', 'eu_west'],
@@ -93,6 +117,7 @@ export const ENVIRONMENTS: Record<EnvironmentName, EnvironmentConfig> = {
         instanceSizeSlug: 'apps-s-1vcpu-2gb',
         instanceCount: 2,
         httpPort: 8000,
+        ...apiRuntime(),
       },
       databases: { mongodb: 'esg-mongodb', redis: 'esg-redis' },
       uptimeRegions: ['us_east', 'eu_west'],

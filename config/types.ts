@@ -197,14 +197,11 @@ export interface EnvironmentConfig {
 
   readonly digitalocean: {
     readonly region: string;
-    readonly app: {
-      /** App name: lowercase letters, digits and `-`, 2-32 characters. */
-      readonly name: string;
-      readonly github: { readonly repo: string; readonly branch: string; readonly deployOnPush: boolean };
-      readonly instanceSizeSlug: string;
-      readonly instanceCount: number;
-      readonly httpPort: number;
-    };
+    /**
+     * The App Platform app that runs the primary service: the whole spec, since an apply
+     * removes from the live app whatever the spec leaves out (see `AppConfig`).
+     */
+    readonly app: AppConfig;
     /** Names of the managed database clusters to alert on. */
     readonly databases: { readonly mongodb: string; readonly redis: string };
     /** Uptime-check regions. */
@@ -217,6 +214,14 @@ export interface EnvironmentConfig {
   };
 
   /**
+   * Resources that already exist, by the id their vendor's API uses: synth writes a
+   * Terraform `import` block for each, so the first apply takes them over instead of
+   * creating duplicates (README, "First deploy").
+   * @default {} (the stack creates everything)
+   */
+  readonly adopt?: AdoptionConfig;
+
+  /**
    * Per-alert threshold overrides, keyed by alert id then severity.
    * @default {} (the catalog's thresholds)
    */
@@ -226,4 +231,212 @@ export interface EnvironmentConfig {
   readonly maintenanceWindows?: readonly MaintenanceWindow[];
 
   readonly backend: BackendConfig;
+}
+
+/**
+ * How App Platform builds and starts a component from the repository: with a buildpack
+ * (`environmentSlug`, usually with `runCommand`) or a Dockerfile (`dockerfilePath`).
+ * Copy the values from the live app (`doctl apps spec get <app-id>`): `npm run doctor --
+ * <env> --online` compares them with it.
+ */
+export interface ComponentRuntime {
+  /**
+   * Repository directory the component builds from.
+   * @default undefined (the repository root)
+   */
+  readonly sourceDir?: string;
+  /**
+   * Buildpack, as App Platform names it (e.g. `python`). Set this or `dockerfilePath`.
+   * @default undefined (use `dockerfilePath`)
+   */
+  readonly environmentSlug?: string;
+  /**
+   * Dockerfile path from the repository root. Set this or `environmentSlug`.
+   * @default undefined (use `environmentSlug`)
+   */
+  readonly dockerfilePath?: string;
+  /**
+   * Command run after the build, e.g. `pip install -r requirements.txt`.
+   * @default undefined (the buildpack's own build)
+   */
+  readonly buildCommand?: string;
+  /**
+   * Command that starts the component, e.g. `uvicorn app.main:app --host 0.0.0.0 --port 8000`.
+   * @default undefined (the Dockerfile's CMD; a buildpack needs one)
+   */
+  readonly runCommand?: string;
+}
+
+/**
+ * Variables of one component. Plain values are written into the spec; secret ones are
+ * named only: each value comes from the sensitive Terraform variable
+ * `app_secret_<name in lowercase>` (TF_VAR_app_secret_...), never from config.
+ */
+export interface ComponentEnv {
+  /**
+   * Plain variables (type GENERAL, run time).
+   * @default {}
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Names of secret variables (type SECRET, run time), e.g. `OPENAI_API_KEY`.
+   * @default []
+   */
+  readonly secretEnv?: readonly string[];
+}
+
+/** A component that runs without serving HTTP, e.g. a queue consumer. */
+export interface AppWorkerConfig extends ComponentRuntime, ComponentEnv {
+  /** Component name: lowercase letters, digits and `-`, 2-32 characters. */
+  readonly name: string;
+  readonly instanceSizeSlug: string;
+  /** @default 1 */
+  readonly instanceCount?: number;
+}
+
+/** A component that runs to completion around a deploy, e.g. a database migration. */
+export interface AppJobConfig extends ComponentRuntime, ComponentEnv {
+  readonly name: string;
+  /** When it runs: before a deploy, after one, or after a failed one. */
+  readonly kind: 'PRE_DEPLOY' | 'POST_DEPLOY' | 'FAILED_DEPLOY';
+  readonly instanceSizeSlug: string;
+}
+
+/** The variables App Platform gives a bound managed database (App Platform docs, "bindable variables"). */
+export const DATABASE_BINDABLE_VARIABLES = ['DATABASE_URL', 'HOSTNAME', 'PORT', 'USERNAME', 'PASSWORD', 'DATABASE', 'CA_CERT'] as const;
+export type DatabaseBindableVariable = (typeof DATABASE_BINDABLE_VARIABLES)[number];
+
+/** A managed database cluster bound to the app, whose connection details the app reads as variables. */
+export interface AppDatabaseBinding {
+  /** Component name of the binding; the spec refers to its variables as `${<name>.DATABASE_URL}`. */
+  readonly name: string;
+  /** Which of `digitalocean.databases` it is. */
+  readonly cluster: 'mongodb' | 'redis';
+  /**
+   * App-level variables set from the binding: variable name to bindable variable,
+   * e.g. `{ MONGODB_URL: 'DATABASE_URL' }`.
+   * @default {}
+   */
+  readonly env?: Readonly<Record<string, DatabaseBindableVariable>>;
+  /**
+   * Database the app connects to.
+   * @default undefined (the cluster's default database)
+   */
+  readonly dbName?: string;
+  /**
+   * User the app connects as.
+   * @default undefined (the cluster's default user)
+   */
+  readonly dbUser?: string;
+}
+
+export interface AppConfig {
+  /** App name: lowercase letters, digits and `-`, 2-32 characters. */
+  readonly name: string;
+  readonly github: { readonly repo: string; readonly branch: string; readonly deployOnPush: boolean };
+  readonly instanceSizeSlug: string;
+  readonly instanceCount: number;
+  readonly httpPort: number;
+  /** How the API is built and started. */
+  readonly runtime: ComponentRuntime;
+  /**
+   * Every plain variable of the app (app level, type GENERAL, run time), besides the ones
+   * the stack sets itself (ENVIRONMENT, LOG_*, DD_*). The stack owns this list: a live
+   * variable missing here is removed by an apply (doctor --online and the plan gate say so).
+   * @default {}
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Names of the API's secret variables besides SENTRY_DSN, e.g. `JWT_SECRET`; values come
+   * from TF_VAR_app_secret_<name in lowercase>.
+   * @default []
+   */
+  readonly secretEnv?: readonly string[];
+  /**
+   * Managed databases bound to the app.
+   * @default []
+   */
+  readonly databases?: readonly AppDatabaseBinding[];
+  /**
+   * Worker components of the app.
+   * @default []
+   */
+  readonly workers?: readonly AppWorkerConfig[];
+  /**
+   * Job components of the app.
+   * @default []
+   */
+  readonly jobs?: readonly AppJobConfig[];
+}
+
+/**
+ * What already exists in an environment and is taken over rather than created, each by
+ * the id its API uses (and that `terraform import` takes). Every entry becomes one
+ * Terraform `import` block on the resource's own address.
+ */
+export interface AdoptionConfig {
+  readonly digitalocean?: {
+    /**
+     * The App Platform app's id (a UUID: `doctl apps list`, or the control panel URL).
+     * @default undefined (the stack creates the app)
+     */
+    readonly appId?: string;
+  };
+  readonly sentry?: {
+    /**
+     * Slug of the existing team; it must be `sentry.teamSlug`.
+     * @default undefined (the stack creates the team)
+     */
+    readonly teamSlug?: string;
+    /**
+     * Slug of the existing project; it must be `sentry.projectSlug`.
+     * @default undefined (the stack creates the project)
+     */
+    readonly projectSlug?: string;
+    /**
+     * Id of the project's existing client key (Project Settings → Client Keys: the
+     * 32-hex public key of the DSN).
+     * @default undefined (the stack creates a key)
+     */
+    readonly keyId?: string;
+  };
+  readonly pagerduty?: {
+    /**
+     * Id of the existing PagerDuty service (the last part of its URL, e.g. `PABC123`).
+     * @default undefined (the stack creates it)
+     */
+    readonly serviceId?: string;
+    /** @default undefined (the stack creates it) */
+    readonly escalationPolicyId?: string;
+    /** @default undefined (the stack creates it) */
+    readonly scheduleId?: string;
+    /** The status page's business service (the product). @default undefined (the stack creates it) */
+    readonly businessServiceId?: string;
+  };
+  readonly grafana?: {
+    /**
+     * Uid of the existing folder; the stack's folder takes this uid.
+     * @default undefined (the stack creates folder `esg-scraper-<env>`)
+     */
+    readonly folderUid?: string;
+    /**
+     * Take over the organization's notification policy tree. It is one per organization
+     * and always exists; without this, the first apply replaces it silently, and with it
+     * the plan shows what it removes (the plan gate blocks that).
+     * @default false
+     */
+    readonly notificationPolicy?: boolean;
+  };
+  readonly datadog?: {
+    /**
+     * Existing monitors, by the name the stack gives them, to their numeric ids.
+     * @default {}
+     */
+    readonly monitors?: Readonly<Record<string, number>>;
+    /**
+     * Existing synthetic tests, by the name the stack gives them, to their public ids (`abc-def-ghi`).
+     * @default {}
+     */
+    readonly syntheticTests?: Readonly<Record<string, string>>;
+  };
 }

@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { ENVIRONMENTS } from './environments';
+import { checkAdoption, checkAppSpec } from './app-spec';
 import { checkText } from './text';
 import { ENVIRONMENT_NAMES, EnvironmentConfig, EnvironmentName, SEVERITIES, UPTIME_REGIONS } from './types';
 
@@ -178,6 +179,8 @@ export function checkEnvironment(
   text('digitalocean.region', env.digitalocean?.region);
   problems.check(isInt(app?.instanceCount, 1, 50), `${p}.digitalocean.app.instanceCount`, app?.instanceCount, 'an integer from 1 to 50', FIX);
   problems.check(isInt(app?.httpPort, 1, 65535), `${p}.digitalocean.app.httpPort`, app?.httpPort, 'a port from 1 to 65535', FIX);
+  checkAppSpec(env, problems);
+  checkAdoption(env, problems);
   text('digitalocean.databases.mongodb', env.digitalocean?.databases?.mongodb);
   text('digitalocean.databases.redis', env.digitalocean?.databases?.redis);
   const regions = listOrNothing(env.digitalocean?.uptimeRegions);

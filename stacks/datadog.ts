@@ -17,6 +17,7 @@ import { PagerdutyServiceObject } from '../constructs/datadog/pagerduty-service-
 import { SecureGlobalVariable } from '../constructs/datadog/secure-global-variable';
 import { Slo } from '../constructs/datadog/slo';
 import { JsonPathExpectation, SyntheticApiTest } from '../constructs/datadog/synthetic-api-test';
+import { adoptDatadog } from './adoption';
 import { displayName, Links, onCallOf, serviceLinkName, StackContext } from './context';
 
 export interface DatadogResult {
@@ -322,6 +323,7 @@ export function renderDatadog(stack: Construct, ctx: StackContext): DatadogResul
     headers: { 'User-Agent': SYNTHETICS_USER_AGENT },
     minFailureDurationSeconds: 120,
   });
+  adoptDatadog(stack, env);
   return { links };
 }
 

@@ -7,7 +7,10 @@ import { baseUrl } from '../catalog/services';
 import { AppPlatformApp } from '../constructs/digitalocean/app-platform-app';
 import { DatabaseClusterAlerts } from '../constructs/digitalocean/database-cluster-alerts';
 import { UptimeCheckAlerts } from '../constructs/digitalocean/uptime-check-alerts';
+import { Problems } from '../config/validate';
+import { adopt, IMPORT_ID } from './adoption';
 import { displayName, Links, StackContext } from './context';
+import { declareAppSecretVariables } from './variables';
 
 export interface DigitalOceanInputs {
   /** Sentry DSN, by reference, for the app's SENTRY_DSN secret. */
@@ -19,6 +22,29 @@ export interface DigitalOceanResult {
 }
 
 const DATABASE_LABELS: Record<DatabaseEngine, string> = { mongodb: 'MongoDB', redis: 'Redis' };
+
+/** App Platform's engine of each bound cluster (DigitalOcean API, app spec `databases[].engine`). */
+const DATABASE_ENGINE_NAMES: Record<DatabaseEngine, string> = { mongodb: 'MONGODB', redis: 'REDIS' };
+
+/**
+ * Component names are unique within an app; config validation sees only its own, so the
+ * names the stack gives (the service's id, the Agent's) are checked here, before synth.
+ */
+function checkComponentNames(ctx: StackContext): void {
+  const app = ctx.env.digitalocean.app;
+  const reserved = new Map([[ctx.services[0].id, 'the primary service (catalog/services.ts)'], [DATADOG_AGENT.name, 'the Datadog Agent component']]);
+  const problems = new Problems();
+  const named = [
+    ...(app.databases ?? []).map((c, i) => [`databases[${i}]`, c.name] as const),
+    ...(app.workers ?? []).map((c, i) => [`workers[${i}]`, c.name] as const),
+    ...(app.jobs ?? []).map((c, i) => [`jobs[${i}]`, c.name] as const),
+  ];
+  for (const [field, name] of named) {
+    problems.check(!reserved.has(name), `${ctx.env.name}.digitalocean.app.${field}.name`, name,
+      `a name of its own (${reserved.get(name)} is named so)`, 'rename it in config/environments.ts');
+  }
+  problems.throwIfAny();
+}
 
 /**
  * The Datadog Agent that receives the API's traces: App Platform runs none. A component
@@ -56,10 +82,18 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
   const service = ctx.services[0];
   const recipients = platformRecipients(env, ctx.secrets.slack_webhook_alerts.value);
 
+  checkComponentNames(ctx);
+  const secrets = declareAppSecretVariables(stack, [
+    ...appConfig.secretEnv ?? [],
+    ...[...appConfig.workers ?? [], ...appConfig.jobs ?? []].flatMap((c) => c.secretEnv ?? []),
+  ]);
+  const secretsOf = (keys: readonly string[] | undefined) => Object.fromEntries((keys ?? []).map((key) => [key, secrets[key]]));
+
   const app = new AppPlatformApp(stack, 'digitalocean-app', {
     name: appConfig.name,
     region: env.digitalocean.region,
     env: {
+      ...appConfig.env,
       ENVIRONMENT: env.name,
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'INFO',
@@ -87,20 +121,40 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
       },
       secretEnv: { DD_API_KEY: ctx.secrets.datadog_logs_api_key.value },
     }],
+    databases: (appConfig.databases ?? []).map((db) => ({
+      name: db.name,
+      engine: DATABASE_ENGINE_NAMES[db.cluster],
+      clusterName: env.digitalocean.databases[db.cluster],
+      env: db.env,
+      dbName: db.dbName,
+      dbUser: db.dbUser,
+    })),
+    workers: (appConfig.workers ?? []).map((w) => ({
+      name: w.name, runtime: w, instanceSizeSlug: w.instanceSizeSlug, instanceCount: w.instanceCount,
+      env: w.env, secretEnv: secretsOf(w.secretEnv),
+    })),
+    jobs: (appConfig.jobs ?? []).map((j) => ({
+      name: j.name, kind: j.kind, runtime: j, instanceSizeSlug: j.instanceSizeSlug,
+      env: j.env, secretEnv: secretsOf(j.secretEnv),
+    })),
     alerts: APP_LEVEL_ALERTS,
     recipients,
     service: {
       name: service.id,
       github: appConfig.github,
+      runtime: appConfig.runtime,
       instanceSizeSlug: appConfig.instanceSizeSlug,
       instanceCount: appConfig.instanceCount,
       httpPort: appConfig.httpPort,
       healthCheck: { httpPath: service.healthPath },
-      secretEnv: { SENTRY_DSN: inputs.sentryDsn },
+      secretEnv: { ...secretsOf(appConfig.secretEnv), SENTRY_DSN: inputs.sentryDsn },
       datadogLogs: { endpoint: `https://http-intake.logs.${env.datadog.site}`, apiKey: ctx.secrets.datadog_logs_api_key.value },
       alerts: APP_COMPONENT_ALERTS,
     },
   });
+
+  const appId = env.adopt?.digitalocean?.appId;
+  adopt(app.app, appId && IMPORT_ID.digitaloceanApp(appId));
 
   for (const engine of DATABASE_ENGINES) {
     new DatabaseClusterAlerts(stack, `digitalocean-db-${engine}`, {

@@ -15,6 +15,7 @@ import { businessDashboard } from '../dashboards/business';
 import { serviceDashboard } from '../dashboards/service';
 import { Folder } from '../providers/grafana/folder';
 import { GrafanaProvider } from '../providers/grafana/provider';
+import { adopt, IMPORT_ID } from './adoption';
 import { Links, onCallOf, serviceLinkName, StackContext } from './context';
 
 export interface GrafanaResult {
@@ -67,8 +68,11 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
   const folder = new Folder(stack, 'grafana-folder', {
     orgId,
     title: `ESG Scraper (${env.name})`,
-    uid: `esg-scraper-${env.name}`,
+    // An adopted folder keeps the uid it has: a new uid would replace it, dashboards and all.
+    uid: env.adopt?.grafana?.folderUid ?? `esg-scraper-${env.name}`,
   });
+  const adoptedFolder = env.adopt?.grafana?.folderUid;
+  adopt(folder, adoptedFolder && IMPORT_ID.grafanaFolder(env.grafana.orgId, adoptedFolder));
 
   // Data sources, then the dashboards that query them.
   const dataSources = new DataSources(stack, 'grafana-data-sources', {
@@ -124,7 +128,7 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
       name: w.name, weekdays: w.weekdays, start: w.startTime, end: w.endTime, location: w.location,
     })),
   });
-  new AlertNotificationPolicy(stack, 'grafana-notification-policy', {
+  const policy = new AlertNotificationPolicy(stack, 'grafana-notification-policy', {
     orgId,
     defaultContactPoint: contactPoints.nameOf(DEFAULT_DESTINATION),
     groupBy: ['grafana_folder', 'alertname', 'severity'],
@@ -144,6 +148,8 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
       muteTimings: route.muteTimings.map((name) => muteTimings.nameOf(name)),
     }))],
   });
+  // Imported, the plan shows what the apply removes from the live tree, and the plan gate stops it.
+  adopt(policy.notificationPolicy, env.adopt?.grafana?.notificationPolicy ? IMPORT_ID.grafanaNotificationPolicy(env.grafana.orgId) : undefined);
   new WatchdogRule(stack, 'grafana-watchdog', {
     orgId,
     name: 'watchdog',

@@ -6,6 +6,7 @@ import { EnvironmentConfig } from '../config/types';
 import { IncidentPriority } from '../constructs/pagerduty/incident-priority';
 import { OnCallService } from '../constructs/pagerduty/on-call-service';
 import { StatusPageServices } from '../constructs/pagerduty/status-page-services';
+import { adopt, IMPORT_ID } from './adoption';
 import { displayName, Links } from './context';
 
 export interface PagerdutyResult {
@@ -41,6 +42,10 @@ export function renderPagerduty(stack: Construct, env: EnvironmentConfig, servic
     numLoops: pd.numLoops,
   });
   const links: Links = { pagerduty_service_url: onCall.service.htmlUrl };
+  const adopted = env.adopt?.pagerduty;
+  adopt(onCall.service, adopted?.serviceId && IMPORT_ID.pagerduty(adopted.serviceId));
+  adopt(onCall.escalationPolicy, adopted?.escalationPolicyId && IMPORT_ID.pagerduty(adopted.escalationPolicyId));
+  adopt(onCall.schedule.schedule, adopted?.scheduleId && IMPORT_ID.pagerduty(adopted.scheduleId));
 
   const page = pd.statusPage;
   if (page !== undefined) {
@@ -60,6 +65,7 @@ export function renderPagerduty(stack: Construct, env: EnvironmentConfig, servic
       })),
       technicalServiceId: onCall.service.id,
     });
+    adopt(status.product, adopted?.businessServiceId && IMPORT_ID.pagerduty(adopted.businessServiceId));
     links.pagerduty_business_service_url = status.product.htmlUrl;
   }
   return { onCall, links };

@@ -9,6 +9,7 @@ import { ErrorTrackingProject } from '../constructs/sentry/error-tracking-projec
 import { MetricMonitorAlert } from '../constructs/sentry/metric-monitor-alert';
 import { NewIssueAlert } from '../constructs/sentry/new-issue-alert';
 import { SentryProvider } from '../providers/sentry/provider';
+import { adopt, IMPORT_ID } from './adoption';
 import { displayName, Links, onCallOf, StackContext } from './context';
 
 export interface SentryResult {
@@ -36,6 +37,12 @@ export function renderSentry(stack: Construct, ctx: StackContext): SentryResult 
     keyName: `${service.id}-${env.name}`,
     rateLimit: env.sentry.rateLimit,
   });
+  // Validation holds the adopted slugs equal to the configured ones (config/app-spec.ts).
+  const adopted = env.adopt?.sentry;
+  const org = env.sentry.organization;
+  adopt(errorTracking.team, adopted?.teamSlug && IMPORT_ID.sentryTeam(org, adopted.teamSlug));
+  adopt(errorTracking.project, adopted?.projectSlug && IMPORT_ID.sentryProject(org, adopted.projectSlug));
+  adopt(errorTracking.key, adopted?.keyId && IMPORT_ID.sentryKey(org, env.sentry.projectSlug, adopted.keyId));
 
   const newIssueDestinations = destinationsFor(newIssue.severity, env);
   const spikeDestinations = destinationsFor(errorSpike.severity, env);

@@ -1,4 +1,5 @@
 import { TerraformVariable } from 'cdktf';
+import { appSecretVariable } from '../config/app-spec';
 import { Construct } from 'constructs';
 
 /**
@@ -22,4 +23,20 @@ export function declareSecretVariables(stack: Construct): SecretVariables {
   const entries = Object.entries(SECRET_VARIABLES).map(([name, description]) =>
     [name, new TerraformVariable(stack, name, { type: 'string', sensitive: true, nullable: false, description })]);
   return Object.fromEntries(entries) as SecretVariables;
+}
+
+/**
+ * One sensitive variable per secret the app's components read (`digitalocean.app.secretEnv`
+ * and its workers' and jobs'), named `app_secret_<key in lowercase>`. A name that two
+ * components share is one variable. Returns each key's value, by reference.
+ */
+export function declareAppSecretVariables(stack: Construct, keys: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const key of [...new Set(keys)].sort()) {
+    values[key] = new TerraformVariable(stack, appSecretVariable(key), {
+      type: 'string', sensitive: true, nullable: false,
+      description: `Value of the app's secret variable ${key} (App Platform stores it encrypted).`,
+    }).value;
+  }
+  return values;
 }

@@ -99,7 +99,9 @@ describe('the app', () => {
     const sentinel = 'SENTINEL-7f3a9c';
     const env: Record<string, string> = { CDKTF_OUTDIR: out };
     for (const name of CREDENTIAL_VARIABLES) env[name] = `${sentinel}-${name}`;
-    for (const name of Object.keys(SECRET_VARIABLES)) env[`TF_VAR_${name}`] = `${sentinel}-${name}`;
+    // Every variable either stack declares, the app's secrets (app_secret_*) included.
+    const variables = new Set([...Object.keys(SECRET_VARIABLES), ...ENVIRONMENT_NAMES.flatMap((e) => Object.keys(synthOf(e).variable ?? {}))]);
+    for (const name of variables) env[`TF_VAR_${name}`] = `${sentinel}-${name}`;
 
     const run = runApp(env);
     expect(run.stderr).toBe('');

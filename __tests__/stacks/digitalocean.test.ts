@@ -75,7 +75,10 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
       const json = synth(env);
       const [, app] = appOf(json);
       const [[keyName]] = resourcesOf(json, 'sentry_key');
+      const config = configs[env].digitalocean.app;
       expect(app.spec.env).toEqual([
+        // The config's own variables, then the stack's, then those bound to the databases.
+        ...Object.entries(config.env ?? {}).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
         { key: 'ENVIRONMENT', value: env, type: 'GENERAL', scope: 'RUN_TIME' },
         { key: 'LOG_FORMAT', value: 'json', type: 'GENERAL', scope: 'RUN_TIME' },
         { key: 'LOG_LEVEL', value: 'INFO', type: 'GENERAL', scope: 'RUN_TIME' },
@@ -84,6 +87,9 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
         // ddtrace reaches the Agent component by its name on the app's private network, over TCP.
         { key: 'DD_AGENT_HOST', value: 'datadog-agent', type: 'GENERAL', scope: 'RUN_TIME' },
         { key: 'DD_TRACE_AGENT_PORT', value: '8126', type: 'GENERAL', scope: 'RUN_TIME' },
+        ...(config.databases ?? []).flatMap((db) => Object.entries(db.env ?? {}).map(([key, variable]) =>
+          // App Platform's bindable-variable syntax, escaped so that Terraform writes it literally.
+          ({ key, value: `$\${${db.name}.${variable}}`, type: 'GENERAL', scope: 'RUN_TIME' }))),
       ]);
       // Runtime metrics travel over DogStatsD (UDP), which App Platform's internal ports do not carry.
       expect(app.spec.env.map((v: any) => v.key)).not.toContain('DD_RUNTIME_METRICS_ENABLED');
@@ -94,6 +100,27 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
         expect(ENV_TYPES).toContain(variable.type);
         expect(ENV_SCOPES).toContain(variable.scope);
       }
+    });
+
+    it.each(ENVS)('builds and runs the API as configured: buildpack, source dir, build and run commands, bound databases (%s)', (env) => {
+      const config = configs[env].digitalocean;
+      const [, app] = appOf(synth(env));
+      const { runtime } = config.app;
+      expect(runtime.runCommand).toMatch(/\S/);
+      expect(app.spec.service[0]).toMatchObject({
+        environment_slug: runtime.environmentSlug,
+        source_dir: runtime.sourceDir,
+        build_command: runtime.buildCommand,
+        run_command: runtime.runCommand,
+      });
+      const bindings = config.app.databases ?? [];
+      expect(bindings.length).toBeGreaterThan(0);
+      expect(app.spec.database).toEqual(bindings.map((db) => ({
+        name: db.name,
+        engine: { mongodb: 'MONGODB', redis: 'REDIS' }[db.cluster],
+        cluster_name: config.databases[db.cluster],
+        production: true,
+      })));
     });
 
     it.each(ENVS)('runs a Datadog Agent 7 from Docker Hub as an internal service: trace port 8126 over TCP, key as a secret (%s)', (env) => {
@@ -168,7 +195,7 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
       }
     });
 
-    it.each(ENVS)('ignores exactly the perpetual diffs: the secret env set and each alert\'s destinations (%s)', (env) => {
+    it.each(ENVS)('ignores exactly the perpetual diffs and the parts of the spec it does not own (%s)', (env) => {
       const [, app] = appOf(synth(env));
       const ignored: string[] = app.lifecycle.ignore_changes;
       expect(ignored).toEqual([
@@ -177,7 +204,13 @@ describe.each(ESTATES)('DigitalOcean ($name)', (estate) => {
         'spec[0].service[1].env',
         ...app.spec.alert.map((_: unknown, i: number) => `spec[0].alert[${i}].destinations`),
         ...app.spec.service[0].alert.map((_: unknown, i: number) => `spec[0].service[0].alert[${i}].destinations`),
+        // Never declared, so an apply leaves them as the live app has them.
+        'spec[0].ingress', 'spec[0].static_site', 'spec[0].function', 'spec[0].egress', 'spec[0].vpc', 'spec[0].maintenance', 'spec[0].features',
       ]);
+      // What the stack declares is owned, never ignored: components, app-level env, domains, databases.
+      for (const owned of ['spec[0].service', 'spec[0].worker', 'spec[0].job', 'spec[0].env', 'spec[0].domain', 'spec[0].database']) {
+        expect(ignored).not.toContain(owned);
+      }
       // The ignored env set holds the secret and nothing else, so plain variables stay managed.
       expect(app.spec.service[0].env.every((v: any) => v.type === 'SECRET')).toBe(true);
       expect(app.spec.env.every((v: any) => v.type === 'GENERAL')).toBe(true);

@@ -20,11 +20,14 @@ export interface BurnRateAlertProps {
  * the SLO id is unknown at plan time, so Datadog would only catch a mismatch at apply.
  */
 export class BurnRateAlert extends Construct {
+  /** The name it has in Datadog, by which `adopt.datadog` names it. */
+  readonly name: string;
   readonly monitor: Monitor;
   readonly query: string;
 
   constructor(scope: Construct, id: string, props: BurnRateAlertProps) {
     super(scope, id);
+    this.name = props.name;
     this.query = burnRateQuery(props.sloId, props.spec);
     this.monitor = new Monitor(this, 'monitor', {
       name: props.name,

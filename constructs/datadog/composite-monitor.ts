@@ -21,10 +21,13 @@ export interface CompositeMonitorProps {
  * its state follows its monitors'.
  */
 export class CompositeMonitor extends Construct {
+  /** The name it has in Datadog, by which `adopt.datadog` names it. */
+  readonly name: string;
   readonly monitor: Monitor;
 
   constructor(scope: Construct, id: string, props: CompositeMonitorProps) {
     super(scope, id);
+    this.name = props.name;
     if (props.allOf.length < 2) {
       throw new Error(`composite monitor "${props.name}".allOf: got ${props.allOf.length} monitor(s); expected 2 or more. ` +
         'Fix: use the monitor itself, or add the monitor it must combine with');

@@ -24,11 +24,14 @@ export interface HeartbeatMonitorProps {
  * resolving.
  */
 export class HeartbeatMonitor extends Construct {
+  /** The name it has in Datadog, by which `adopt.datadog` names it. */
+  readonly name: string;
   readonly monitor: Monitor;
   readonly query: string;
 
   constructor(scope: Construct, id: string, props: HeartbeatMonitorProps) {
     super(scope, id);
+    this.name = props.name;
     if (!isInt(props.silenceMinutes, 1, 2880)) {
       throw new Error(`heartbeat monitor "${props.name}".silenceMinutes: got ${props.silenceMinutes}; ` +
         'expected a whole number of minutes from 1 to 2880. Fix: edit stacks/datadog.ts');

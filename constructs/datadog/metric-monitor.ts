@@ -45,11 +45,14 @@ export interface MetricMonitorProps {
  * does not match that used in the query (Y)" is otherwise an apply-time failure).
  */
 export class MetricMonitor extends Construct {
+  /** The name it has in Datadog, by which `adopt.datadog` names it. */
+  readonly name: string;
   readonly monitor: Monitor;
   readonly query: string;
 
   constructor(scope: Construct, id: string, props: MetricMonitorProps) {
     super(scope, id);
+    this.name = props.name;
     const problems = new Problems();
     const field = (name: string) => `monitor "${props.name}".${name}`;
     problems.check(TIME_AGGREGATION.test(props.timeAggregation), field('timeAggregation'), props.timeAggregation,

@@ -72,10 +72,13 @@ export interface SyntheticApiTestProps {
  * `@handles` in its message.
  */
 export class SyntheticApiTest extends Construct {
+  /** The name it has in Datadog, by which `adopt.datadog` names it. */
+  readonly name: string;
   readonly test: SyntheticsTest;
 
   constructor(scope: Construct, id: string, props: SyntheticApiTestProps) {
     super(scope, id);
+    this.name = props.name;
     const minLocationFailed = props.minLocationFailed ?? props.locations.length;
     const retries = props.retries ?? 1;
     const problems = new Problems();

@@ -1,4 +1,5 @@
 import { App, AppSpecAlertDestinations } from '@cdktf/provider-digitalocean/lib/app';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { AppComponentAlert, AppLevelAlert, PlatformRecipients } from '../../catalog/platform-alerts';
 
@@ -17,10 +18,26 @@ export interface AppHealthCheck {
   readonly failureThreshold?: number;
 }
 
+/** How App Platform builds and starts a component from the repository. */
+export interface AppPlatformRuntime {
+  /** @default undefined (the repository root) */
+  readonly sourceDir?: string;
+  /** Buildpack slug, e.g. `python`. @default undefined (a Dockerfile) */
+  readonly environmentSlug?: string;
+  /** @default undefined (a buildpack) */
+  readonly dockerfilePath?: string;
+  /** @default undefined (the buildpack's own build) */
+  readonly buildCommand?: string;
+  /** @default undefined (the Dockerfile's CMD) */
+  readonly runCommand?: string;
+}
+
 export interface AppPlatformServiceProps {
   /** Component name: lowercase letters, digits and `-`. */
   readonly name: string;
   readonly github: { readonly repo: string; readonly branch: string; readonly deployOnPush: boolean };
+  /** @default {} (App Platform's detection) */
+  readonly runtime?: AppPlatformRuntime;
   readonly instanceSizeSlug: string;
   readonly instanceCount: number;
   readonly httpPort: number;
@@ -69,6 +86,47 @@ export interface AppPlatformInternalServiceProps {
   readonly secretEnv?: Readonly<Record<string, string>>;
 }
 
+/** A component from the app's repository that serves no HTTP (a worker) or runs around deploys (a job). */
+export interface AppPlatformWorkerProps {
+  readonly name: string;
+  readonly runtime: AppPlatformRuntime;
+  readonly instanceSizeSlug: string;
+  /** @default 1 */
+  readonly instanceCount?: number;
+  /** Plain variables of this component (GENERAL, run time). @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Secret variables of this component (SECRET, run time), usually references. @default {} */
+  readonly secretEnv?: Readonly<Record<string, string>>;
+}
+
+export interface AppPlatformJobProps extends Omit<AppPlatformWorkerProps, 'instanceCount'> {
+  readonly kind: 'PRE_DEPLOY' | 'POST_DEPLOY' | 'FAILED_DEPLOY';
+}
+
+/** A managed database cluster bound to the app. */
+export interface AppPlatformDatabaseProps {
+  /** Binding name: the app's variables refer to `${<name>.<VARIABLE>}`. */
+  readonly name: string;
+  /** App Platform's engine name, e.g. `MONGODB`, `REDIS`. */
+  readonly engine: string;
+  readonly clusterName: string;
+  /** App-level variables set from the binding: name to bindable variable (e.g. `DATABASE_URL`). @default {} */
+  readonly env?: Readonly<Record<string, string>>;
+  /** @default undefined (the cluster's default database) */
+  readonly dbName?: string;
+  /** @default undefined (the cluster's default user) */
+  readonly dbUser?: string;
+}
+
+/**
+ * A part of the spec the stack deliberately leaves as the live app has it, with why:
+ * each becomes one `ignore_changes` path.
+ */
+export interface IgnoredSpecPath {
+  readonly path: string;
+  readonly reason: string;
+}
+
 export interface AppPlatformAppProps {
   /** App name: a lowercase DNS label of 2-32 characters. */
   readonly name: string;
@@ -90,6 +148,21 @@ export interface AppPlatformAppProps {
    * @default {}
    */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Worker components, built from the service's repository.
+   * @default []
+   */
+  readonly workers?: readonly AppPlatformWorkerProps[];
+  /**
+   * Job components, built from the service's repository.
+   * @default []
+   */
+  readonly jobs?: readonly AppPlatformJobProps[];
+  /**
+   * Managed databases bound to the app.
+   * @default []
+   */
+  readonly databases?: readonly AppPlatformDatabaseProps[];
   /**
    * Alerts on the app as a whole (deployments, domains).
    * @default []
@@ -130,8 +203,24 @@ export interface AppPlatformAppProps {
  * -replace=<address>` (a new app: new default URL, a redeploy, brief downtime).
  */
 export class AppPlatformApp extends Construct {
+  /**
+   * Parts of an app spec this construct never declares, so that an apply leaves them as
+   * the live app has them instead of removing them (`ignore_changes`, with the reason).
+   */
+  static readonly UNOWNED: readonly IgnoredSpecPath[] = [
+    { path: 'spec[0].ingress', reason: 'routing rules: App Platform writes the default ones itself, and the API is served at the root' },
+    { path: 'spec[0].static_site', reason: 'static sites are no part of the API' },
+    { path: 'spec[0].function', reason: 'functions are no part of the API' },
+    { path: 'spec[0].egress', reason: 'dedicated egress IPs are a network choice made in the control panel' },
+    { path: 'spec[0].vpc', reason: 'VPC attachment is a network choice made in the control panel' },
+    { path: 'spec[0].maintenance', reason: 'maintenance mode is switched on and off in the control panel' },
+    { path: 'spec[0].features', reason: 'App Platform sets build features such as buildpack-stack itself' },
+  ];
+
   readonly app: App;
-  /** The attribute paths this app's lifecycle ignores, in order. */
+  /** The attribute paths this app's lifecycle ignores, in order, each with its reason. */
+  readonly ignored: readonly IgnoredSpecPath[];
+  /** The paths of `ignored`, as written to `lifecycle.ignore_changes`. */
   readonly ignoredChanges: readonly string[];
 
   constructor(scope: Construct, id: string, props: AppPlatformAppProps) {
@@ -144,31 +233,57 @@ export class AppPlatformApp extends Construct {
     const appAlerts = props.alerts ?? [];
     const componentAlerts = service.alerts ?? [];
     const secretEnv = Object.entries(service.secretEnv ?? {});
-
     const internalServices = props.internalServices ?? [];
+    const workers = props.workers ?? [];
+    const jobs = props.jobs ?? [];
+    const databases = props.databases ?? [];
+
     const envOf = (plain: Readonly<Record<string, string>>, secret: Readonly<Record<string, string>>) => [
       ...Object.entries(plain).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
       ...Object.entries(secret).map(([key, value]) => ({ key, value, type: 'SECRET', scope: 'RUN_TIME' })),
     ];
+    const SECRET_REASON = 'SECRET values come back encrypted (EV[1:…]): without this every plan would redeploy the app (provider #514, #1603)';
+    const DESTINATIONS_REASON = 'alert destinations are never read back by the provider (#1606)';
+    const hasSecret = (c: { readonly secretEnv?: Readonly<Record<string, string>> }) => Object.keys(c.secretEnv ?? {}).length > 0;
 
-    this.ignoredChanges = [
-      ...(secretEnv.length > 0 ? ['spec[0].service[0].env'] : []),
-      // An internal service with a secret: its whole env is ignored, plain variables included (see the class comment).
-      ...internalServices.flatMap((c, i) => Object.keys(c.secretEnv ?? {}).length > 0 ? [`spec[0].service[${i + 1}].env`] : []),
-      ...appAlerts.map((_, i) => `spec[0].alert[${i}].destinations`),
-      ...componentAlerts.map((_, i) => `spec[0].service[0].alert[${i}].destinations`),
+    this.ignored = [
+      ...(secretEnv.length > 0 ? [{ path: 'spec[0].service[0].env', reason: SECRET_REASON }] : []),
+      // A component with a secret: its whole env is ignored, plain variables included (see the class comment).
+      ...internalServices.flatMap((c, i) => hasSecret(c) ? [{ path: `spec[0].service[${i + 1}].env`, reason: SECRET_REASON }] : []),
+      ...workers.flatMap((c, i) => hasSecret(c) ? [{ path: `spec[0].worker[${i}].env`, reason: SECRET_REASON }] : []),
+      ...jobs.flatMap((c, i) => hasSecret(c) ? [{ path: `spec[0].job[${i}].env`, reason: SECRET_REASON }] : []),
+      ...appAlerts.map((_, i) => ({ path: `spec[0].alert[${i}].destinations`, reason: DESTINATIONS_REASON })),
+      ...componentAlerts.map((_, i) => ({ path: `spec[0].service[0].alert[${i}].destinations`, reason: DESTINATIONS_REASON })),
+      ...AppPlatformApp.UNOWNED,
     ];
+    this.ignoredChanges = this.ignored.map((i) => i.path);
+
+    // Bindable variables are App Platform's own `${component.VARIABLE}` syntax, which
+    // Terraform would read as an interpolation: rawString writes them escaped (`$${…}`).
+    const bindings = databases.flatMap((db) => Object.entries(db.env ?? {}).map(([key, variable]) =>
+      ({ key, value: Fn.rawString(`\${${db.name}.${variable}}`), type: 'GENERAL', scope: 'RUN_TIME' })));
+    const fromRepository = (runtime: AppPlatformRuntime) => ({
+      github: { repo: service.github.repo, branch: service.github.branch, deployOnPush: service.github.deployOnPush },
+      sourceDir: runtime.sourceDir,
+      environmentSlug: runtime.environmentSlug,
+      dockerfilePath: runtime.dockerfilePath,
+      buildCommand: runtime.buildCommand,
+      runCommand: runtime.runCommand,
+    });
 
     this.app = new App(this, 'app', {
       spec: {
         name: props.name,
         region: props.region,
         domain: (props.domains ?? []).map((name, i) => ({ name, type: i === 0 ? 'PRIMARY' : 'ALIAS' })),
-        env: Object.entries(props.env ?? {}).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
+        env: [...envOf(props.env ?? {}, {}), ...bindings],
         alert: appAlerts.map((alert) => ({ rule: alert.rule, destinations })),
+        database: databases.length > 0
+          ? databases.map((db) => ({ name: db.name, engine: db.engine, clusterName: db.clusterName, production: true, dbName: db.dbName, dbUser: db.dbUser }))
+          : undefined,
         service: [{
           name: service.name,
-          github: { repo: service.github.repo, branch: service.github.branch, deployOnPush: service.github.deployOnPush },
+          ...fromRepository(service.runtime ?? {}),
           instanceSizeSlug: service.instanceSizeSlug,
           instanceCount: service.instanceCount,
           httpPort: service.httpPort,
@@ -201,8 +316,26 @@ export class AppPlatformApp extends Construct {
           healthCheck: { port: c.internalPorts[0] },
           env: envOf(c.env ?? {}, c.secretEnv ?? {}),
         }))],
+        worker: workers.length > 0
+          ? workers.map((c) => ({
+            name: c.name,
+            ...fromRepository(c.runtime),
+            instanceSizeSlug: c.instanceSizeSlug,
+            instanceCount: c.instanceCount ?? 1,
+            env: envOf(c.env ?? {}, c.secretEnv ?? {}),
+          }))
+          : undefined,
+        job: jobs.length > 0
+          ? jobs.map((c) => ({
+            name: c.name,
+            kind: c.kind,
+            ...fromRepository(c.runtime),
+            instanceSizeSlug: c.instanceSizeSlug,
+            env: envOf(c.env ?? {}, c.secretEnv ?? {}),
+          }))
+          : undefined,
       },
-      lifecycle: this.ignoredChanges.length > 0 ? { ignoreChanges: [...this.ignoredChanges] } : undefined,
+      lifecycle: { ignoreChanges: [...this.ignoredChanges] },
     });
   }
 }
