@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DATA_BEARING_TYPES, DEFAULT_ALLOWLIST, isDataBearing, MOVE_FIX, qualified, readAllowlist } from '../review/data-bearing';
 import { guard, GuardResult } from '../review/destroy-guard';
 import { Destruction } from '../review/tree-diff';
+import { allowlistLine, InPlaceLoss, planLosses } from './in-place-losses';
 import { parseEnvironmentArg } from './requirements';
 
 /**
@@ -12,8 +13,12 @@ import { parseEnvironmentArg } from './requirements';
  * really replace (a ForceNew attribute, an unknown reference), so a change the
  * synth diff could not see still stops here, before anyone approves it.
  *
- * Exit codes: 0 the plan destroys no data-bearing resource (or the allowlist
- * acknowledges each); 1 it does; 2 bad arguments or an unreadable plan file.
+ * It also blocks what an in-place update takes away (deploy/in-place-losses.ts): an
+ * App Platform app's component, variable, domain, database binding or command, a
+ * notification-policy route, anything an import's first update removes.
+ *
+ * Exit codes: 0 the plan destroys no data-bearing resource and loses nothing in place
+ * (or the allowlist acknowledges each); 1 it does; 2 bad arguments or an unreadable plan file.
  */
 
 /**
@@ -32,6 +37,10 @@ export interface PlanResourceChange {
     readonly after?: unknown;
     /** Paths whose change forces the replacement, each a list of keys and indexes. */
     readonly replace_paths?: readonly (readonly (string | number)[])[];
+    /** Values known only after apply, mirroring `after`. */
+    readonly after_unknown?: unknown;
+    /** Present when this run imports the resource (an `import` block; Terraform 1.5+). */
+    readonly importing?: { readonly id?: string };
   };
   /** Why Terraform chose the action, e.g. `delete_because_no_resource_config`. */
   readonly action_reason?: string;
@@ -44,6 +53,8 @@ export interface PlanJson {
 
 export interface PlanGateResult extends GuardResult<Destruction> {
   readonly env: string;
+  /** In-place losses: blocked unless the allowlist acknowledges each. */
+  readonly losses: { readonly blocked: readonly InPlaceLoss[]; readonly acknowledged: readonly InPlaceLoss[] };
   /** Planned actions by kind, for the summary line. */
   readonly counts: Readonly<Record<'create' | 'update' | 'replace' | 'destroy', number>>;
   readonly exitCode: 0 | 1;
@@ -111,9 +122,19 @@ function line(d: Destruction, reasons: ReadonlyMap<string, string | undefined>):
   return `- \`${qualified(d.env, d.address)}\` would be **${how}**${reason ? ` (${reason})` : ''}, losing ${DATA_BEARING_TYPES[d.type]}.`;
 }
 
+function lossLine(l: InPlaceLoss): string {
+  return `- \`${qualified(l.env, l.address)}\`${l.importing ? ' (imported in this run)' : ''} ${l.description}: \`${allowlistLine(l)}\``;
+}
+
 /** Checks one environment's plan against the allowlist. Pure but for reading the allowlist. */
 export function gatePlan(env: string, plan: PlanJson, allowlistPath: string, allowlistName = allowlistPath): PlanGateResult {
-  const result = guard(planDestructions(env, plan), readAllowlist(allowlistPath));
+  const allowed = readAllowlist(allowlistPath);
+  const result = guard(planDestructions(env, plan), allowed);
+  const found = planLosses(env, plan.resource_changes);
+  const losses = {
+    blocked: found.filter((l) => !allowed.has(allowlistLine(l))),
+    acknowledged: found.filter((l) => allowed.has(allowlistLine(l))),
+  };
   const counts = countActions(plan);
   const reasons = new Map(plan.resource_changes?.map((r) => [r.address, r.action_reason]));
   const lines = [`## Plan gate: ${env}`, '',
@@ -123,11 +144,20 @@ export function gatePlan(env: string, plan: PlanJson, allowlistPath: string, all
       ...result.blocked.map((d) => `> ${line(d, reasons)}`), '>',
       `> Fix: ${MOVE_FIX}. If losing it is intended, add its address to \`${allowlistName}\` in a pull request first.`, '');
   }
-  if (result.acknowledged.length > 0) {
-    lines.push('> [!WARNING]', `> Acknowledged in \`${allowlistName}\`:`, ...result.acknowledged.map((d) => `> ${line(d, reasons)}`), '');
+  if (losses.blocked.length > 0) {
+    lines.push('> [!CAUTION]', `> **The plan's in-place updates lose ${losses.blocked.length} thing(s) that exist today.** This deploy stops here.`,
+      ...losses.blocked.map((l) => `> ${lossLine(l)}`), '>',
+      '> Fix: declare what is lost in config/environments.ts (the app spec, the adopted resource), so the update keeps it; ' +
+      `if losing it is intended, add its line (shown after each) to \`${allowlistName}\` in a pull request first.`, '');
+  }
+  if (result.acknowledged.length + losses.acknowledged.length > 0) {
+    lines.push('> [!WARNING]', `> Acknowledged in \`${allowlistName}\`:`, ...result.acknowledged.map((d) => `> ${line(d, reasons)}`),
+      ...losses.acknowledged.map((l) => `> ${lossLine(l)}`), '');
   }
   if (result.blocked.length + result.acknowledged.length === 0) lines.push('No data-bearing resource is destroyed or replaced.', '');
-  return { ...result, env, counts, exitCode: result.blocked.length > 0 ? 1 : 0, markdown: `${lines.join('\n').trimEnd()}\n` };
+  if (found.length === 0) lines.push('No in-place update removes anything.', '');
+  const exitCode = result.blocked.length + losses.blocked.length > 0 ? 1 : 0;
+  return { ...result, env, losses, counts, exitCode, markdown: `${lines.join('\n').trimEnd()}\n` };
 }
 
 const USAGE = `Usage: npm run plan-gate -- <environment> <plan.json> [--allow <allowlist file>] [--out <markdown file>]
@@ -158,7 +188,11 @@ export function runPlanGate(argv: readonly string[], root: string, io: { out(tex
     if (flags.out) writeFileSync(resolve(root, flags.out), result.markdown, { flag: 'a' });
     io.out(result.markdown);
     if (result.exitCode !== 0) {
-      io.err(`npm run plan-gate: the ${env} plan destroys or replaces ${result.blocked.map((d) => qualified(d.env, d.address)).join(', ')}; not applying it.`);
+      const what = [
+        ...(result.blocked.length > 0 ? [`destroys or replaces ${result.blocked.map((d) => qualified(d.env, d.address)).join(', ')}`] : []),
+        ...result.losses.blocked.map((l) => `${l.description} (${qualified(l.env, l.address)})`),
+      ];
+      io.err(`npm run plan-gate: the ${env} plan ${what.join('; ')}; not applying it.`);
     }
     return result.exitCode;
   } catch (error) {

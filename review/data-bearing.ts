@@ -162,10 +162,12 @@ export function checkAddressLock(current: AddressLock, lock: AddressLock): strin
 /** Where `npm run diff` reads the addresses that a pull request may destroy or replace. */
 export const DEFAULT_ALLOWLIST = 'review/allowed-removals.txt';
 
-const ALLOWLIST_LINE = /^[a-z0-9_-]+:[a-z0-9_]+\.[A-Za-z0-9_-]+$/;
+/** `<env>:<address>` acknowledges a destroy; `<env>:<address> <what>` one loss of an update (deploy/in-place-losses.ts). */
+const ALLOWLIST_LINE = /^[a-z0-9_-]+:[a-z0-9_]+\.[A-Za-z0-9_-]+( \S+)?$/;
 
 /**
- * Reads the allowlist: one `<env>:<type>.<name>` per line, `#` starts a comment.
+ * Reads the allowlist: one `<env>:<type>.<name>` per line, optionally followed by one
+ * loss of an in-place update (e.g. ` env.LEGACY_URL`), `#` starts a comment.
  * A missing file allows nothing. A malformed line throws, naming line and format.
  */
 export function readAllowlist(path: string): Set<string> {
@@ -175,7 +177,7 @@ export function readAllowlist(path: string): Set<string> {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '') return;
     if (!ALLOWLIST_LINE.test(line)) {
-      throw new Error(`${path}:${i + 1}: got ${JSON.stringify(line)}; expected "<env>:<type>.<name>", ` +
+      throw new Error(`${path}:${i + 1}: got ${JSON.stringify(line)}; expected "<env>:<type>.<name>" or "<env>:<type>.<name> <what is lost>", ` +
         'e.g. "production:sentry_project.sentry-project". Fix: correct or delete the line');
     }
     allowed.add(line);

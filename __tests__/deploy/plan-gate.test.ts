@@ -129,6 +129,8 @@ describe('plan gate: findings and the Markdown summary', () => {
       '> Acknowledged in `review/allowed-removals.txt`:',
       `> - \`production:${SLO}\` would be **destroyed** (delete_because_no_resource_config), losing ${DATA_BEARING_TYPES.datadog_service_level_objective}.`,
       '',
+      'No in-place update removes anything.',
+      '',
     ].join('\n'));
   });
 
@@ -143,9 +145,9 @@ describe('plan gate: findings and the Markdown summary', () => {
     expect(result.markdown.endsWith('.\n')).toBe(true);
   });
 
-  it('writes the exact summary of a plan without data-bearing destructions', () => {
+  it('writes the exact summary of a plan without data-bearing destructions or in-place losses', () => {
     expect(gatePlan('production', readPlanJson(join(PLANS, 'safe-changes.json')), noAllowlist).markdown).toBe(
-      '## Plan gate: production\n\nTerraform plans 1 to create, 1 to update, 0 to replace, 1 to destroy.\n\nNo data-bearing resource is destroyed or replaced.\n');
+      '## Plan gate: production\n\nTerraform plans 1 to create, 1 to update, 0 to replace, 1 to destroy.\n\nNo data-bearing resource is destroyed or replaced.\n\nNo in-place update removes anything.\n');
   });
 
   it('names each replace path, list indexes in brackets, and leaves out the reason and paths a replacement lacks', () => {
