@@ -4,7 +4,7 @@ import { ENVIRONMENTS } from '../config/environments';
 import { EnvironmentName } from '../config/types';
 import { ConfigError } from '../config/validate';
 import { StackJson } from '../review/data-bearing';
-import { defaultVendorUrls, formatFindings, runOnlineChecks, VendorUrls } from './online-checks';
+import { defaultVendorUrls, formatFindings, ONLINE_CHECKS, OnlineCheck, runOnlineChecks, VendorUrls } from './online-checks';
 import { checkRequirements, formatReport, parseEnvironmentArg, ProcessEnv } from './requirements';
 import { probeTerraform, TerraformProbe } from './terraform-version';
 import { synthesizeToTree } from '../review/synthesize';
@@ -16,7 +16,8 @@ import { synthesizeToTree } from '../review/synthesize';
  * or wrong. Without --from it synthesizes the environment into a temporary
  * directory first, so the list is the one of the code being deployed. With
  * --online it also asks each vendor, read-only, whether the credentials work
- * (deploy/online-checks.ts).
+ * (deploy/online-checks.ts) and what already exists that the stack would create, or
+ * would change by adopting it (deploy/estate-checks.ts).
  */
 
 const DOCTOR_USAGE = 'Usage: npm run doctor -- <environment> [--from <synth dir>] [--online]';
@@ -28,6 +29,8 @@ export interface DoctorDeps {
   readonly fetch?: typeof globalThis.fetch;
   /** @default defaultVendorUrls (the vendors' public APIs) */
   readonly urls?: Partial<VendorUrls>;
+  /** @default ONLINE_CHECKS (credentials, then what already exists) */
+  readonly checks?: readonly OnlineCheck[];
 }
 
 function readStack(dir: string, env: EnvironmentName): StackJson {
@@ -94,7 +97,7 @@ export async function runDoctor(
     fetch: deps.fetch ?? globalThis.fetch,
     stack,
     urls: { ...defaultVendorUrls(config, processEnv), ...deps.urls },
-  });
+  }, deps.checks ?? ONLINE_CHECKS);
   io.out(`\n${formatFindings(findings)}`);
   return findings.every((f) => f.ok) ? exitCode : 1;
 }

@@ -1,5 +1,6 @@
 import { EnvironmentConfig } from '../config/types';
 import { StackJson } from '../review/data-bearing';
+import { ESTATE_CHECKS } from './estate-checks';
 import { liveDsnCheck } from './live-dsn-check';
 import type { ProcessEnv } from './requirements';
 import { spacesLockProbe } from './spaces-lock-probe';
@@ -260,8 +261,11 @@ const digitalocean: OnlineCheck = async (ctx) => {
   return [finding];
 };
 
-/** Every online check, in the order the report prints them. Add a check by adding it here. */
-export const ONLINE_CHECKS: readonly OnlineCheck[] = [grafana, sentry, pagerduty, datadog, digitalocean, spacesLockProbe(), liveDsnCheck];
+/** The checks of credentials and the state lock, in the order the report prints them. */
+export const CREDENTIAL_CHECKS: readonly OnlineCheck[] = [grafana, sentry, pagerduty, datadog, digitalocean, spacesLockProbe(), liveDsnCheck];
+
+/** Every online check: credentials, then what already exists (deploy/estate-checks.ts). Add a check by adding it to either list. */
+export const ONLINE_CHECKS: readonly OnlineCheck[] = [...CREDENTIAL_CHECKS, ...ESTATE_CHECKS];
 
 /** Runs every check; a check that throws becomes a failed finding rather than a crash. */
 export async function runOnlineChecks(ctx: OnlineContext, checks: readonly OnlineCheck[] = ONLINE_CHECKS): Promise<OnlineFinding[]> {

@@ -3,7 +3,10 @@ import { AddressInfo } from 'node:net';
 import { ENVIRONMENTS } from '../../config/environments';
 import { TERRAFORM_VERSION } from '../../config/terraform';
 import { runDoctor } from '../../deploy/doctor-command';
-import { formatFindings, MIN_GRAFANA_VERSION, ONLINE_CHECKS, OnlineContext, runOnlineChecks, VendorUrls, versionAtLeast } from '../../deploy/online-checks';
+import { CREDENTIAL_CHECKS, formatFindings, MIN_GRAFANA_VERSION, OnlineContext, runOnlineChecks as runAll, VendorUrls, versionAtLeast } from '../../deploy/online-checks';
+
+/** The credential checks only: what exists is deploy/estate-checks.ts's, tested in estate-checks.test.ts. */
+const runOnlineChecks = (ctx: OnlineContext) => runAll(ctx, CREDENTIAL_CHECKS);
 import { synthOf } from '../support/synth';
 
 /** Credentials the fake vendors accept; every value carries a marker that must never be printed. */
@@ -133,7 +136,7 @@ describe('online checks against vendors answering as documented (loopback server
       ['state lock (Spaces conditional writes)', true],
       ['live SENTRY_DSN', true],
     ]);
-    expect(ONLINE_CHECKS).toHaveLength(7);
+    expect(CREDENTIAL_CHECKS).toHaveLength(7);
     expect(bucket.size).toBe(0); // the lock probe deleted its object
     expect(formatFindings(findings)).toContain('All 10 online checks passed.');
   });
@@ -208,6 +211,7 @@ describe('npm run doctor -- production --online', () => {
       loadStack: () => synthOf('production'),
       probeTerraform: () => ({ found: true, version: TERRAFORM_VERSION }),
       urls,
+      checks: CREDENTIAL_CHECKS,
     });
     return { code, out: out.join('\n') };
   }
