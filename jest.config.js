@@ -1,4 +1,7 @@
 /** Jest runs TypeScript through SWC (transpile only); `npm test` type-checks once with tsc first. */
+// Adoption tests synthesize import blocks, for which cdktf runs `terraform version`: no checkpoint call each time.
+process.env.CHECKPOINT_DISABLE ??= '1';
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],

@@ -8,6 +8,10 @@
 import { ConfigError, parseEnvironmentNames } from './config/validate';
 import { synthesize } from './stacks/app';
 
+// An adopted resource's import block makes cdktf run `terraform version` once per
+// resource; without this, each run also asks HashiCorp's checkpoint service for news.
+process.env.CHECKPOINT_DISABLE ??= '1';
+
 try {
   synthesize({
     outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out',

@@ -26,6 +26,22 @@ describe('README', () => {
     }
     expect(checklist).toContain('State bucket');
   });
+
+  it('walks the first deploy from the estate that exists: adopt, doctor online, plan, gate, apply; greenfield second', () => {
+    const checklist = readme.slice(readme.indexOf('## First deploy'), readme.indexOf('## State'));
+    const adopting = checklist.indexOf('### Adopting what already runs');
+    const greenfield = checklist.indexOf('### Starting from nothing');
+    expect(adopting).toBeGreaterThan(0);
+    expect(greenfield).toBeGreaterThan(adopting);
+    const steps = checklist.slice(adopting, greenfield);
+    const order = ['npm run doctor -- production --online', 'adopt: {', 'doctl apps spec get', 'npm run plan-gate', '**Apply**'].map((t) => steps.indexOf(t));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('has no manual terraform import step left: adoption is config', () => {
+    expect(readme.split('\n').filter((line) => /^\s*terraform import\b/.test(line))).toEqual([]);
+  });
 });
 
 describe('cdktf without its version-check noise', () => {

@@ -243,11 +243,11 @@ describe('readAllowlist', () => {
   it.each([
     ['no environment', 'sentry_project.x'],
     ['text before the address', 'x production:sentry_project.x'],
-    ['text after the address', 'production:sentry_project.x trailing'],
+    ['two words after the address (one loss at most)', 'production:sentry_project.x env.A env.B'],
   ])('fails when a line has %s, naming the line and the format', (_, line) => {
     const path = join(tmp.dir, 'allow.txt');
     writeFileSync(path, `# header\n\n${line}\n`);
-    expect(() => readAllowlist(path)).toThrow(`${path}:3: got ${JSON.stringify(line)}; expected "<env>:<type>.<name>", ` +
+    expect(() => readAllowlist(path)).toThrow(`${path}:3: got ${JSON.stringify(line)}; expected "<env>:<type>.<name>" or "<env>:<type>.<name> <what is lost>", ` +
       'e.g. "production:sentry_project.sentry-project". Fix: correct or delete the line');
   });
 });

@@ -175,7 +175,10 @@ export interface AppPlatformAppProps {
 /**
  * A DigitalOcean App Platform app with one service, its environment, log shipping
  * and its alerts. App Platform alerts exist only inside the app spec, so the stack
- * that declares them must own the app (import an existing one; see README).
+ * that declares them must own the app (an existing one is adopted: README, "First deploy").
+ * Owning the app means owning its whole spec: an apply removes what the spec leaves out,
+ * so the props carry the runtime, variables, bindings and every worker and job, and
+ * what the stack deliberately leaves alone is under `ignore_changes` (`UNOWNED`).
  *
  * Every alert carries explicit destinations. The provider sets destinations only
  * after deploying, matching alerts by rule, and syncs the app-level ones only when

@@ -18,6 +18,9 @@ const BASE: AppPlatformAppProps = {
 const CPU = { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 70, window: 'TEN_MINUTES', summary: 'cpu' } as const;
 const RESTARTS = { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 5, window: 'ONE_HOUR', summary: 'restarts' } as const;
 
+/** What the construct never declares, ignored so that an apply keeps it as the live app has it. */
+const UNOWNED = ['spec[0].ingress', 'spec[0].static_site', 'spec[0].function', 'spec[0].egress', 'spec[0].vpc', 'spec[0].maintenance', 'spec[0].features'];
+
 function appOf(props: AppPlatformAppProps): any {
   const json = JSON.parse(Testing.synthScope((scope) => { new AppPlatformApp(scope, 'app', props); }));
   const apps = Object.values(json.resource.digitalocean_app) as any[];
@@ -26,9 +29,10 @@ function appOf(props: AppPlatformAppProps): any {
 }
 
 describe('AppPlatformApp (DigitalOcean)', () => {
-  it('with no secret and no alert, ignores nothing and ships no logs', () => {
+  it('with no secret and no alert, ignores only what it never declares, and ships no logs', () => {
     const app = appOf(BASE);
-    expect(app.lifecycle).toBeUndefined();
+    expect(app.lifecycle.ignore_changes).toEqual(UNOWNED);
+    expect(AppPlatformApp.UNOWNED.every((u) => u.reason.length > 20)).toBe(true); // each with its reason
     expect(app.spec.env).toEqual([]);
     expect(app.spec.alert).toEqual([]);
     expect(app.spec.service[0].env).toEqual([]);
@@ -56,6 +60,7 @@ describe('AppPlatformApp (DigitalOcean)', () => {
       'spec[0].alert[0].destinations',
       'spec[0].service[0].alert[0].destinations',
       'spec[0].service[0].alert[1].destinations',
+      ...UNOWNED,
     ]);
     expect(app.spec.env).toEqual([{ key: 'A', value: '1', type: 'GENERAL', scope: 'RUN_TIME' }]);
     expect(app.spec.service[0].env).toEqual([{ key: 'TOKEN', value: 'ref', type: 'SECRET', scope: 'RUN_TIME' }]);
@@ -73,7 +78,7 @@ describe('AppPlatformApp (DigitalOcean)', () => {
     const { spec } = construct!.app;
     // The bindings mirror digitalocean/digitalocean 2.71's schema: a list that wraps a set is indexed with tolist().
     const wrapsSet = (block: object) => (block as unknown as { wrapsSet: boolean }).wrapsSet;
-    expect(construct!.ignoredChanges).toEqual(['spec[0].service[0].env', 'spec[0].alert[0].destinations', 'spec[0].service[0].alert[0].destinations']);
+    expect(construct!.ignoredChanges).toEqual(['spec[0].service[0].env', 'spec[0].alert[0].destinations', 'spec[0].service[0].alert[0].destinations', ...UNOWNED]);
     expect([wrapsSet(spec.alert), wrapsSet(spec.service), wrapsSet(spec.service.get(0).alert)]).toEqual([false, false, false]);
     // env is a set: Terraform cannot index into it, which is why the whole (secret-only) set is ignored.
     expect(wrapsSet(spec.service.get(0).env)).toBe(true);
@@ -123,12 +128,12 @@ describe('AppPlatformApp: internal services and domains', () => {
       health_check: { port: 4317 },
       env: [{ key: 'MODE', value: 'x', type: 'GENERAL', scope: 'RUN_TIME' }],
     });
-    expect(app.lifecycle).toBeUndefined(); // no secret: nothing to ignore
+    expect(app.lifecycle.ignore_changes).toEqual(UNOWNED); // no secret: no env to ignore
   });
 
   it('ignores the env of an internal service that holds a secret, at that service\'s index', () => {
     const app = appOf({ ...BASE, internalServices: [AGENT, { ...AGENT, name: 'keyed', secretEnv: { KEY: 'k' } }] });
-    expect(app.lifecycle.ignore_changes).toEqual(['spec[0].service[2].env']);
+    expect(app.lifecycle.ignore_changes).toEqual(['spec[0].service[2].env', ...UNOWNED]);
     expect(app.spec.service[2].env).toEqual([{ key: 'KEY', value: 'k', type: 'SECRET', scope: 'RUN_TIME' }]);
   });
 
