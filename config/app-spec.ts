@@ -203,6 +203,8 @@ export function checkAdoption(env: EnvironmentConfig, problems: Problems): void 
   problems.check(g.notificationPolicy === undefined || typeof g.notificationPolicy === 'boolean', `${f}.grafana.notificationPolicy`,
     g.notificationPolicy, 'true or false', FIX);
 
+  problems.check(g.contactPoints === undefined || (Array.isArray(g.contactPoints) && g.contactPoints.every((n) => matches(/\S/, n))),
+    `${f}.grafana.contactPoints`, g.contactPoints, 'a list of contact-point names', FIX);
   for (const [name, id] of entriesOf(a.datadog?.monitors)) {
     problems.check(isInt(id, 1, Number.MAX_SAFE_INTEGER), `${f}.datadog.monitors[${JSON.stringify(name)}]`, id,
       'a monitor id, a positive integer', fix('the monitor\'s URL (/monitors/<id>)'));

@@ -426,6 +426,11 @@ export interface AdoptionConfig {
      * @default false
      */
     readonly notificationPolicy?: boolean;
+    /**
+     * Names of existing contact points the stack declares (e.g. `esg-scraper-production-slack-alerts`).
+     * @default [] (the stack creates them)
+     */
+    readonly contactPoints?: readonly string[];
   };
   readonly datadog?: {
     /**

@@ -21,7 +21,9 @@ import type { OnlineCheck, OnlineContext, OnlineFinding } from './online-checks'
  *    compared here); GET /services/{id} → `{service}` or 404.
  *  - Grafana HTTP API: GET /api/folders/{uid} → `{uid, title}` or 404; alerting
  *    provisioning GET /api/v1/provisioning/policies → the route tree `{receiver,
- *    routes: [{receiver, object_matchers: [[label, op, value]], routes}]}`.
+ *    routes: [{receiver, object_matchers: [[label, op, value]], routes}]}`;
+ *    GET /api/v1/provisioning/contact-points → `[{uid, name, type, settings}]`, one entry
+ *    per integration (a contact point is every entry of one name).
  *  - Datadog: GET /api/v1/monitor?name=<text> → `[{id, name}]` (names containing the
  *    text); GET /api/v1/synthetics/tests → `{tests: [{public_id, name}]}`.
  */
@@ -301,6 +303,7 @@ function declaredRoutes(ctx: OnlineContext, policies: unknown, parent = ''): str
 export const grafanaCheck: OnlineCheck = async (ctx) => {
   const folders = resources(ctx, 'grafana_folder');
   const policies = resources(ctx, 'grafana_notification_policy');
+  const contactPoints = resources(ctx, 'grafana_contact_point');
   if (folders.length + policies.length === 0) return [];
   const token = credential(ctx, ['GRAFANA_AUTH']);
   if (ctx.urls.grafana === undefined) return [notAsked('Grafana folder', 'GRAFANA_URL')];
@@ -345,8 +348,32 @@ export const grafanaCheck: OnlineCheck = async (ctx) => {
         `declare the route in stacks/grafana.ts, or move it to another organization${adopted ? '' : `; and set ${ctx.env.name}.adopt.grafana.notificationPolicy to true, so the plan shows the removal and the plan gate stops it`}`));
     }
   }
+  if (contactPoints.length > 0) findings.push(...await contactPointFindings(ctx, headers, contactPoints));
   return findings;
 };
+
+/**
+ * Contact points: one the stack declares that exists unadopted fails its create; one it
+ * does not declare stays, but no route of the stack's tree reaches it after the apply.
+ */
+async function contactPointFindings(ctx: OnlineContext, headers: Record<string, string>, declared: [string, Json][]): Promise<OnlineFinding[]> {
+  const check = 'Grafana contact points';
+  const answer = await get(ctx, `${ctx.urls.grafana}/api/v1/provisioning/contact-points`, headers);
+  if (answer.status !== 200 || !Array.isArray(answer.body)) return [unexpected(check, 'GET /api/v1/provisioning/contact-points', answer)];
+  const live = [...new Set((answer.body as Json[]).map((c) => String(c.name)))];
+  const findings: OnlineFinding[] = declared
+    .filter(([name, c]) => live.includes(String(c.name)) && importedId(ctx, `grafana_contact_point.${name}`) === undefined)
+    .map(([, c]) => fail(`Grafana contact point ${String(c.name)}`, 'exists; the apply would fail creating a contact point of that name',
+      `adopt it: add ${JSON.stringify(c.name)} to ${ctx.env.name}.adopt.grafana.contactPoints in config/environments.ts, then run the doctor again`));
+  const names = declared.map(([, c]) => String(c.name));
+  const undeclared = live.filter((n) => !names.includes(n));
+  if (undeclared.length > 0) {
+    findings.push(ok(check, `not declared, kept by the apply, but reached by no route of the stack's tree afterwards: ${undeclared.join(', ')}`));
+  } else if (findings.length === 0) {
+    findings.push(ok(check, 'every live contact point is one the stack declares'));
+  }
+  return findings;
+}
 
 // ---------------------------------------------------------------- Datadog
 

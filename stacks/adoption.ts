@@ -35,6 +35,8 @@ export const IMPORT_ID = {
   pagerduty: (id: string) => id,
   /** `<org id>:<uid>`: the provider pins the organization in the id. */
   grafanaFolder: (orgId: number, uid: string) => `${orgId}:${uid}`,
+  /** `<org id>:<name>`: a contact point is every integration of that name. */
+  grafanaContactPoint: (orgId: number, name: string) => `${orgId}:${name}`,
   /** `<org id>:<any string>`: one policy tree per organization, whatever the rest says. */
   grafanaNotificationPolicy: (orgId: number) => `${orgId}:policy`,
   /** Datadog monitors and synthetic tests: their id (numeric) or public id. */

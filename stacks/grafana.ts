@@ -15,6 +15,7 @@ import { businessDashboard } from '../dashboards/business';
 import { serviceDashboard } from '../dashboards/service';
 import { Folder } from '../providers/grafana/folder';
 import { GrafanaProvider } from '../providers/grafana/provider';
+import { Problems } from '../config/validate';
 import { adopt, IMPORT_ID } from './adoption';
 import { Links, onCallOf, serviceLinkName, StackContext } from './context';
 
@@ -54,6 +55,21 @@ function watchdogReceiver(ctx: StackContext): WebhookReceiver {
       tags: watchdogHeartbeatTags(env),
     }),
   };
+}
+
+/** Imports the contact points `adopt.grafana.contactPoints` names; a name the stack does not declare stops synth. */
+function adoptContactPoints(ctx: StackContext, contactPoints: AlertContactPoints, prefix: string): void {
+  const { env } = ctx;
+  const declared = Object.entries(contactPoints.contactPoints).map(([key, resource]) => ({ name: `${prefix}-${key}`, resource }));
+  const problems = new Problems();
+  for (const [i, name] of (env.adopt?.grafana?.contactPoints ?? []).entries()) {
+    const match = declared.find((c) => c.name === name);
+    problems.check(match !== undefined, `${env.name}.adopt.grafana.contactPoints[${i}]`, name,
+      `a contact point the stack declares (${declared.map((c) => JSON.stringify(c.name)).join(', ')})`,
+      'use the name the stack gives it, or remove the entry');
+    if (match) adopt(match.resource, IMPORT_ID.grafanaContactPoint(env.grafana.orgId, name));
+  }
+  problems.throwIfAny();
 }
 
 /** Grafana: folder, data sources, dashboards, alert rules, contact points and the notification policy. */
@@ -111,9 +127,10 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
   const receiverOf = (destination: Destination): Receiver => destination === 'pagerduty'
     ? { type: 'pagerduty', integrationKey: onCallOf(ctx).integrations.grafana.integrationKey }
     : { type: 'slack', webhookUrl: slackWebhooks[destination], channel: slackChannel(destination, env) };
+  const contactPointPrefix = `esg-scraper-${env.name}`;
   const contactPoints = new AlertContactPoints(stack, 'grafana-contact-points', {
     orgId,
-    namePrefix: `esg-scraper-${env.name}`,
+    namePrefix: contactPointPrefix,
     receivers: {
       ...Object.fromEntries(DESTINATIONS
         .filter((d) => isUsed(d, env) || d === DEFAULT_DESTINATION)
@@ -122,6 +139,7 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
     },
     slackTemplate: new SlackMessageTemplate(stack, 'grafana-slack-template', { orgId, name: 'esg-scraper-slack' }),
   });
+  adoptContactPoints(ctx, contactPoints, contactPointPrefix);
   const muteTimings = new MaintenanceMuteTimings(stack, 'grafana-mute-timings', {
     orgId,
     windows: (env.maintenanceWindows ?? []).map((w) => ({

@@ -31,11 +31,12 @@ interface Estate {
   pagerdutyServices: { id: string; name: string }[];
   grafanaFolders: string[];
   policyRoutes: Record<string, unknown>[];
+  contactPoints: string[];
   monitors: { id: number; name: string }[];
   tests: { public_id: string; name: string }[];
 }
 let estate: Estate;
-const empty = (): Estate => ({ apps: [], sentryProjects: [], pagerdutyServices: [], grafanaFolders: [], policyRoutes: [], monitors: [], tests: [] });
+const empty = (): Estate => ({ apps: [], sentryProjects: [], pagerdutyServices: [], grafanaFolders: [], policyRoutes: [], contactPoints: [], monitors: [], tests: [] });
 beforeEach(() => { estate = empty(); });
 
 function json(res: ServerResponse, status: number, body: unknown): void {
@@ -76,6 +77,9 @@ function vendor(req: IncomingMessage, res: ServerResponse): void {
   }
   if (path === '/grafana/api/v1/provisioning/policies') {
     return json(res, 200, { receiver: 'grafana-default-email', group_by: ['grafana_folder', 'alertname'], routes: estate.policyRoutes });
+  }
+  if (path === '/grafana/api/v1/provisioning/contact-points') {
+    return json(res, 200, estate.contactPoints.map((name, i) => ({ uid: `cp${i}`, name, type: 'email', settings: {}, disableResolveMessage: false })));
   }
   if (path === '/datadog/api/v1/monitor') return json(res, 200, estate.monitors.filter((mon) => mon.name.includes(q('name'))));
   if (path === '/datadog/api/v1/synthetics/tests') return json(res, 200, { tests: estate.tests });
@@ -150,7 +154,7 @@ describe('doctor --online: what already exists', () => {
     expect(findings.filter((f) => !f.ok)).toEqual([]);
     expect(findings.map((f) => f.check)).toEqual([
       'App Platform app', `Sentry team ${env.sentry.teamSlug}`, `Sentry project ${env.sentry.projectSlug}`,
-      'PagerDuty service ESG Scraper API (production)', `Grafana folder esg-scraper-production`, 'Grafana notification policy',
+      'PagerDuty service ESG Scraper API (production)', `Grafana folder esg-scraper-production`, 'Grafana notification policy', 'Grafana contact points',
       'Datadog monitors and synthetic tests',
     ]);
   });
@@ -252,6 +256,20 @@ describe('doctor --online: what already exists', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0].detail).toBe('the live route billing-team-email {team=billing} is not declared: the apply replaces organization 1\'s whole tree and deletes it');
     expect(failed[0].fix).toContain('set production.adopt.grafana.notificationPolicy to true');
+  });
+});
+
+describe('doctor --online: Grafana contact points', () => {
+  it('fails for a declared contact point that exists unadopted, and lists the undeclared ones it keeps', async () => {
+    estate.contactPoints = ['esg-scraper-production-slack-alerts', 'billing-team-email', 'billing-team-email'];
+    const findings = (await findingsOf(synthOf('production'))).filter((f) => f.check.startsWith('Grafana contact point'));
+    expect(findings).toEqual([
+      { check: 'Grafana contact point esg-scraper-production-slack-alerts', ok: false, detail: 'exists; the apply would fail creating a contact point of that name',
+        fix: 'adopt it: add "esg-scraper-production-slack-alerts" to production.adopt.grafana.contactPoints in config/environments.ts, then run the doctor again' },
+      { check: 'Grafana contact points', ok: true, detail: 'not declared, kept by the apply, but reached by no route of the stack\'s tree afterwards: billing-team-email' },
+    ]);
+    const adopted = await findingsOf(adoptedStack({ grafana: { contactPoints: ['esg-scraper-production-slack-alerts'] } }));
+    expect(adopted.filter((f) => !f.ok)).toEqual([]);
   });
 });
 

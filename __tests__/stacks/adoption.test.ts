@@ -93,6 +93,13 @@ describe('adoption', () => {
     ]));
   });
 
+  it('adopts Grafana contact points by name, and fails on a name the stack does not declare', () => {
+    const json = synthAdopted({ grafana: { contactPoints: ['esg-scraper-production-pagerduty'] } });
+    expect(json.import).toEqual([{ to: 'grafana_contact_point.grafana-contact-points_pagerduty_D2BD1448', id: '1:esg-scraper-production-pagerduty' }]);
+    expect(() => synthAdopted({ grafana: { contactPoints: ['billing'] } })).toThrow(
+      'production.adopt.grafana.contactPoints[0]: got "billing"; expected a contact point the stack declares ("esg-scraper-production-pagerduty"');
+  });
+
   it('fails when a Datadog name is not one the stack declares, listing the declared ones', () => {
     expect(() => synthAdopted({ datadog: { monitors: { 'ESG Scraper API: typo': 1 } } })).toThrow(ConfigError);
     expect(() => synthAdopted({ datadog: { monitors: { 'ESG Scraper API: typo': 1 } } }))
