@@ -79,6 +79,8 @@ export interface StackJson {
   readonly output?: unknown;
   readonly locals?: unknown;
   readonly moved?: unknown;
+  /** Import blocks of adopted resources: `[{to, id}]`. */
+  readonly import?: unknown;
 }
 
 /** Whether the block at `address` holds data: a managed resource (not a data source) of a data-bearing type. */

@@ -243,7 +243,8 @@ function withInducedChanges(resources: ResourceChange[], after: Bodies): Resourc
 }
 
 /** Top-level blocks compared as settings; resources and data sources are compared one by one. */
-const SETTINGS_BLOCKS = ['terraform', 'variable', 'output', 'locals'] as const;
+// `import`: adoption's import blocks, so that a review sees what the next apply takes over.
+const SETTINGS_BLOCKS = ['terraform', 'variable', 'output', 'locals', 'import'] as const;
 
 function settingsDiff(b: StackJson | undefined, a: StackJson | undefined): AttributeChange[] {
   const providers = (stack: StackJson | undefined) => (stack?.provider ?? {}) as Record<string, unknown>;

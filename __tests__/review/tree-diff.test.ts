@@ -197,6 +197,15 @@ describe('diffTrees: settings and stacks', () => {
     expect(paths.slice(2)).toEqual(['variable.slack_webhook.sensitive', 'output.folder_url.value', 'locals.team']);
   });
 
+  it('reports an adoption\'s import block as a setting, with the address and id it imports', () => {
+    const after = { ...structuredClone(base), import: [{ to: 'sentry_project.sentry-project_9B545EBF', id: 'esg-scraper/esg-scraper-api' }] };
+    const diff = diffOne(base, after);
+    expect(diff.resources).toEqual([]);
+    expect(diff.settings).toHaveLength(1);
+    expect(diff.settings[0].path).toMatch(/^import/);
+    expect(`${diff.settings[0].after}`).toContain('sentry_project.sentry-project_9B545EBF');
+  });
+
   it('masks a provider credential typed in as a literal (provider.grafana auth)', () => {
     const after = structuredClone(base) as any;
     after.provider.grafana[0].auth = 'glsa_secret_token';
