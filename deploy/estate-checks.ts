@@ -76,8 +76,10 @@ export interface ComparableSpec {
   readonly components: readonly string[];
   /** App-level variable keys. */
   readonly env: readonly string[];
-  /** `<kind> <name>` to its variable keys; undefined where the stack ignores that component's env. */
-  readonly componentEnv: Readonly<Record<string, readonly string[] | undefined>>;
+  /** `<kind> <name>` to its variable keys. */
+  readonly componentEnv: Readonly<Record<string, readonly string[]>>;
+  /** `<kind> <name>` of the components whose env the lifecycle ignores (they hold a secret). */
+  readonly ignoredEnv: readonly string[];
   readonly domains: readonly string[];
   readonly databases: readonly string[];
   /** `<kind> <name> <build_command|run_command>` to the command. */
@@ -90,20 +92,23 @@ const KINDS: readonly (readonly [api: string, terraform: string])[] = [
 ];
 
 function comparable(components: [string, Json][], env: Json[], domains: string[], databases: Json[], ignoredEnv: (kind: string, index: number) => boolean): ComparableSpec {
-  const componentEnv: Record<string, readonly string[] | undefined> = {};
+  const componentEnv: Record<string, readonly string[]> = {};
+  const ignored: string[] = [];
   const commands: Record<string, string> = {};
   const kindIndex: Record<string, number> = {};
   for (const [kind, c] of components) {
     const index = kindIndex[kind] = (kindIndex[kind] ?? -1) + 1;
     const id = `${kind} ${c.name}`;
     const envs = (c.envs ?? c.env ?? []) as Json[];
-    componentEnv[id] = ignoredEnv(kind, index) ? undefined : envs.map((e) => String(e.key)).sort();
+    componentEnv[id] = envs.map((e) => String(e.key)).sort();
+    if (ignoredEnv(kind, index)) ignored.push(id);
     for (const field of ['build_command', 'run_command']) if ((c[field] ?? '') !== '') commands[`${id} ${field}`] = String(c[field]);
   }
   return {
     components: components.map(([kind, c]) => `${kind} ${c.name}`).sort(),
     env: env.map((e) => String(e.key)).sort(),
     componentEnv,
+    ignoredEnv: ignored,
     domains: [...domains].sort(),
     databases: databases.map((d) => String(d.name)).sort(),
     commands,
@@ -125,12 +130,18 @@ export function synthesizedSpec(app: Json): ComparableSpec {
     (kind, i) => ignored.has(`spec[0].${kind}[${i}].env`));
 }
 
+/** One difference: `removes`, `changes` and `skips` (a declared value the apply will not push) are findings. */
+export interface SpecDifference {
+  readonly effect: 'adds' | 'removes' | 'changes' | 'skips';
+  readonly what: string;
+}
+
 /** Kinds of component the stack never declares (`ignore_changes`): an apply keeps them. */
 const UNOWNED_KINDS = ['static_site', 'function'];
 
 /** Every difference an apply of `synthesized` would make to `live`; `removes` and `changes` lose something. */
-export function compareSpecs(live: ComparableSpec, synthesized: ComparableSpec): { effect: 'adds' | 'removes' | 'changes'; what: string }[] {
-  const out: { effect: 'adds' | 'removes' | 'changes'; what: string }[] = [];
+export function compareSpecs(live: ComparableSpec, synthesized: ComparableSpec): SpecDifference[] {
+  const out: SpecDifference[] = [];
   const diff = (from: readonly string[], to: readonly string[], label: (x: string) => string) => {
     for (const x of from) if (!to.includes(x)) out.push({ effect: 'removes', what: label(x) });
     for (const x of to) if (!from.includes(x)) out.push({ effect: 'adds', what: label(x) });
@@ -139,9 +150,16 @@ export function compareSpecs(live: ComparableSpec, synthesized: ComparableSpec):
   diff(live.components.filter(owned), synthesized.components, (c) => `the component ${c}`);
   diff(live.env, synthesized.env, (k) => `the app's variable ${k}`);
   for (const component of synthesized.components.filter((c) => live.components.includes(c))) {
-    const declared = synthesized.componentEnv[component];
-    // An ignored env is left as it is live: nothing is removed, and nothing declared is pushed.
-    if (declared !== undefined) diff(live.componentEnv[component] ?? [], declared, (k) => `the variable ${k} of the ${component}`);
+    const declared = synthesized.componentEnv[component] ?? [];
+    const running = live.componentEnv[component] ?? [];
+    if (!synthesized.ignoredEnv.includes(component)) {
+      diff(running, declared, (k) => `the variable ${k} of the ${component}`);
+      continue;
+    }
+    // An ignored env is left as it is live: nothing is removed, but nothing declared is pushed either.
+    for (const key of declared.filter((k) => !running.includes(k))) {
+      out.push({ effect: 'skips', what: `the variable ${key} of the ${component}: its env is under ignore_changes (a secret), so the apply does not set it on the live app` });
+    }
   }
   diff(live.domains, synthesized.domains, (d) => `the domain ${d}`);
   diff(live.databases, synthesized.databases, (d) => `the database binding ${d}`);
@@ -201,8 +219,11 @@ export const digitaloceanAppCheck: OnlineCheck = async (ctx) => {
   if (answer.status !== 200 || answer.body?.app?.spec === undefined) return [unexpected(check, `GET /v2/apps/${adoptedId}`, answer)];
   const differences = compareSpecs(liveSpec(answer.body.app.spec), synthesizedSpec(app));
   const losing = differences.filter((d) => d.effect !== 'adds');
-  const findings: OnlineFinding[] = losing.map((d) => fail(`App Platform app ${appName}`, `the apply ${d.effect} ${d.what}`,
-    'declare it in digitalocean.app in config/environments.ts (env, secretEnv, databases, workers, jobs, runtime), so the spec keeps it'));
+  const findings: OnlineFinding[] = losing.map((d) => d.effect === 'skips'
+    ? fail(`App Platform app ${appName}`, `the apply skips ${d.what}`,
+      'set it once by hand: `doctl apps spec get <app-id> > spec.yaml`, add the variable as type SECRET, `doctl apps update <app-id> --spec spec.yaml`')
+    : fail(`App Platform app ${appName}`, `the apply ${d.effect} ${d.what}`,
+      'declare it in digitalocean.app in config/environments.ts (env, secretEnv, databases, workers, jobs, runtime), so the spec keeps it'));
   const adding = differences.filter((d) => d.effect === 'adds').map((d) => d.what);
   if (losing.length === 0) {
     findings.push(ok(`App Platform app ${appName}`, `adopted (${adoptedId}); the apply removes and changes nothing of the live spec` +

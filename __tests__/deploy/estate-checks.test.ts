@@ -279,10 +279,15 @@ describe('app spec comparison', () => {
     expect(compareSpecs(liveSpec(liveShapeOf(stack)), synthesizedSpec(stackApp(stack)))).toEqual([]);
   });
 
-  it('does not compare a component env the stack ignores: the live keys stay, nothing is pushed', () => {
+  it('keeps the live keys of a component env the stack ignores, and names a declared one the apply will not push', () => {
     const stack = synthOf('production');
     const live = liveShapeOf(stack) as any;
     live.services[0].envs.push({ key: 'OLD_SECRET', type: 'SECRET', value: 'EV[1:x]' });
     expect(compareSpecs(liveSpec(live), synthesizedSpec(stackApp(stack)))).toEqual([]);
+    live.services[0].envs = live.services[0].envs.filter((e: any) => e.key !== 'SENTRY_DSN');
+    expect(compareSpecs(liveSpec(live), synthesizedSpec(stackApp(stack)))).toEqual([{
+      effect: 'skips',
+      what: 'the variable SENTRY_DSN of the service esg-scraper-api: its env is under ignore_changes (a secret), so the apply does not set it on the live app',
+    }]);
   });
 });
