@@ -1,4 +1,5 @@
 import type { OnlineCheck, OnlineContext, OnlineFinding } from './online-checks';
+import { getJson } from './vendor-api';
 
 /**
  * `npm run doctor -- <env> --online`, second half: what already exists. Each check asks
@@ -28,25 +29,13 @@ import type { OnlineCheck, OnlineContext, OnlineFinding } from './online-checks'
  *    text); GET /api/v1/synthetics/tests → `{tests: [{public_id, name}]}`.
  */
 
-const TIMEOUT_MS = 15_000;
 type Json = Record<string, any>;
-
-interface Answer { readonly status: number; readonly body: any }
+type Answer = Awaited<ReturnType<typeof getJson>>;
+/** Throws when a host cannot be reached: runOnlineChecks reports that as the check's failure. */
+const get = getJson;
 
 function credential(ctx: OnlineContext, names: readonly string[]): string | undefined {
   return names.map((n) => ctx.processEnv[n]?.trim()).find((v) => v !== undefined && v !== '');
-}
-
-async function get(ctx: OnlineContext, url: string, headers: Record<string, string>): Promise<Answer> {
-  const response = await ctx.fetch(url, { method: 'GET', headers: { Accept: 'application/json', ...headers }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, body };
 }
 
 /** The synthesized resources of one type, by name. */

@@ -1,6 +1,7 @@
 import { EnvironmentConfig } from '../config/types';
 import { StackJson } from '../review/data-bearing';
 import { ESTATE_CHECKS } from './estate-checks';
+import { getJson } from './vendor-api';
 import { liveDsnCheck } from './live-dsn-check';
 import type { ProcessEnv } from './requirements';
 import { spacesLockProbe } from './spaces-lock-probe';
@@ -50,7 +51,6 @@ export type OnlineCheck = (ctx: OnlineContext) => Promise<OnlineFinding[]>;
  */
 export const MIN_GRAFANA_VERSION = '11.5.2';
 
-const TIMEOUT_MS = 15_000;
 
 /** Where each vendor's API lives, from the providers' own defaults and the environment. */
 export function defaultVendorUrls(env: EnvironmentConfig, processEnv: ProcessEnv): VendorUrls {
@@ -79,23 +79,12 @@ function notAsked(check: string, names: readonly string[]): OnlineFinding {
   return { check, ok: false, detail: `not asked: ${names.join(' or ')} is not set`, fix: `export ${names[0]} and run again` };
 }
 
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-}
+type Answer = Awaited<ReturnType<typeof getJson>>;
 
 /** A GET that returns the status and parsed JSON body, or a finding when the host cannot be reached. */
 async function get(ctx: OnlineContext, check: string, url: string, headers: Record<string, string>): Promise<Answer | OnlineFinding> {
   try {
-    const response = await ctx.fetch(url, { method: 'GET', headers: { Accept: 'application/json', ...headers }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: response.status, body };
+    return await getJson(ctx, url, headers);
   } catch (error) {
     return {
       check, ok: false,

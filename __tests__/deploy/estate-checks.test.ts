@@ -1,6 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENVIRONMENTS } from '../../config/environments';
@@ -8,9 +7,10 @@ import { TERRAFORM_VERSION } from '../../config/terraform';
 import { EnvironmentConfig, EnvironmentName } from '../../config/types';
 import { runDoctor } from '../../deploy/doctor-command';
 import { compareSpecs, ESTATE_CHECKS, liveSpec, synthesizedSpec } from '../../deploy/estate-checks';
-import { runOnlineChecks, VendorUrls } from '../../deploy/online-checks';
+import { runOnlineChecks } from '../../deploy/online-checks';
 import { StackJson } from '../../review/data-bearing';
 import { buildApp } from '../../stacks/app';
+import { json, loopbackVendors } from '../support/loopback';
 import { synthOf } from '../support/synth';
 
 /*
@@ -38,10 +38,6 @@ interface Estate {
 let estate: Estate;
 const empty = (): Estate => ({ apps: [], sentryProjects: [], pagerdutyServices: [], grafanaFolders: [], policyRoutes: [], contactPoints: [], monitors: [], tests: [] });
 beforeEach(() => { estate = empty(); });
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
-}
 
 function vendor(req: IncomingMessage, res: ServerResponse): void {
   if (req.method !== 'GET') return json(res, 405, { message: 'read-only checks only' });
@@ -86,19 +82,7 @@ function vendor(req: IncomingMessage, res: ServerResponse): void {
   return json(res, 404, { message: 'not found' });
 }
 
-let server: Server;
-let urls: VendorUrls;
-beforeAll(async () => {
-  server = createServer(vendor);
-  server.unref();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  urls = { grafana: `${base}/grafana`, sentry: `${base}/sentry`, pagerduty: `${base}/pagerduty`, datadog: `${base}/datadog`, digitalocean: `${base}/digitalocean` };
-});
-afterAll(() => new Promise<void>((done) => {
-  server.close(() => done());
-  server.closeAllConnections();
-}));
+const vendors = loopbackVendors(vendor);
 
 /** Production synthesized with `adopt`, in this process. */
 function adoptedStack(adopt: EnvironmentConfig['adopt']): StackJson {
@@ -133,9 +117,9 @@ function liveShapeOf(stack: StackJson): Record<string, unknown> {
 
 async function doctor(stack: StackJson) {
   const out: string[] = [];
-  const code = await runDoctor(['production', '--online'], { ...CREDENTIALS, GRAFANA_URL: urls.grafana!, ...requirementsOf(stack) },
+  const code = await runDoctor(['production', '--online'], { ...CREDENTIALS, GRAFANA_URL: vendors.urls.grafana!, ...requirementsOf(stack) },
     { out: (t) => out.push(t), err: (t) => out.push(t) },
-    { loadStack: () => stack, probeTerraform: () => ({ found: true, version: TERRAFORM_VERSION }), urls, checks: ESTATE_CHECKS });
+    { loadStack: () => stack, probeTerraform: () => ({ found: true, version: TERRAFORM_VERSION }), urls: vendors.urls, checks: ESTATE_CHECKS });
   return { code, out: out.join('\n') };
 }
 
@@ -146,7 +130,7 @@ function requirementsOf(stack: StackJson): Record<string, string> {
 }
 
 const findingsOf = async (stack: StackJson) => runOnlineChecks(
-  { env, processEnv: { ...CREDENTIALS, GRAFANA_URL: urls.grafana! }, fetch: globalThis.fetch, stack, urls }, ESTATE_CHECKS);
+  { env, processEnv: { ...CREDENTIALS, GRAFANA_URL: vendors.urls.grafana! }, fetch: globalThis.fetch, stack, urls: vendors.urls }, ESTATE_CHECKS);
 
 describe('doctor --online: what already exists', () => {
   it('passes every check against an empty estate, one finding per resource it would create', async () => {

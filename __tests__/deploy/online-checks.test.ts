@@ -1,5 +1,4 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { ENVIRONMENTS } from '../../config/environments';
 import { TERRAFORM_VERSION } from '../../config/terraform';
 import { runDoctor } from '../../deploy/doctor-command';
@@ -7,6 +6,7 @@ import { CREDENTIAL_CHECKS, formatFindings, MIN_GRAFANA_VERSION, OnlineContext, 
 
 /** The credential checks only: what exists is deploy/estate-checks.ts's, tested in estate-checks.test.ts. */
 const runOnlineChecks = (ctx: OnlineContext) => runAll(ctx, CREDENTIAL_CHECKS);
+import { json, loopbackVendors } from '../support/loopback';
 import { synthOf } from '../support/synth';
 
 /** Credentials the fake vendors accept; every value carries a marker that must never be printed. */
@@ -25,11 +25,6 @@ const GOOD = {
 const env = ENVIRONMENTS.production;
 /** What the fake Grafana answers; tests change it. */
 const grafana = { version: '11.6.0', orgId: env.grafana.orgId };
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
 
 /** Objects in the fake state bucket: the lock probe's conditional PUTs land here. */
 const bucket = new Set<string>();
@@ -95,22 +90,12 @@ function vendor(req: IncomingMessage, res: ServerResponse): void {
   }
 }
 
-let server: Server;
+const vendors = loopbackVendors(vendor);
 let urls: VendorUrls;
-
-beforeAll(async () => {
-  server = createServer(vendor);
-  server.unref();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  urls = { grafana: `${base}/grafana`, sentry: `${base}/sentry`, pagerduty: `${base}/pagerduty`, datadog: `${base}/datadog`, digitalocean: `${base}/digitalocean`, spaces: `${base}/spaces` };
+beforeAll(() => {
+  urls = vendors.urls;
   GOOD.GRAFANA_URL = urls.grafana!;
 });
-
-afterAll(() => new Promise<void>((done) => {
-  server.close(() => done());
-  server.closeAllConnections(); // fetch keeps connections alive
-}));
 
 afterEach(() => {
   grafana.version = '11.6.0';
