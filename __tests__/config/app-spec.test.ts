@@ -1,13 +1,5 @@
 import { ENVIRONMENTS } from '../../config/environments';
-import { EnvironmentConfig } from '../../config/types';
-import { problemsOf } from '../support/config-problems';
-
-/** A deep copy of the real configs with production changed. */
-function withProduction(change: (env: any) => void): Record<string, EnvironmentConfig> {
-  const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
-  change(configs.production);
-  return configs;
-}
+import { problemsOf, withProduction } from '../support/config-problems';
 
 describe('the app spec (digitalocean.app)', () => {
   it('accepts a spec with workers, jobs, bindings and secrets', () => {

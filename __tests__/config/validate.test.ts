@@ -1,18 +1,10 @@
 import { knownAlertIds } from '../../catalog/alerts';
 import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
-import { EnvironmentConfig } from '../../config/types';
 import { ConfigError, isHttpUrl, isInt, loadEnvironments, parseEnvironmentNames } from '../../config/validate';
-import { problemsOf } from '../support/config-problems';
+import { problemsOf, withProduction } from '../support/config-problems';
 
 const ids = knownAlertIds(SERVICES);
-
-/** A deep copy of the real configs with one environment changed. */
-function withProduction(change: (env: any) => void): Record<string, EnvironmentConfig> {
-  const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
-  change(configs.production);
-  return configs;
-}
 
 describe('environment configuration', () => {
   it('accepts the committed configuration of every environment', () => {

@@ -1,5 +1,6 @@
 import { knownAlertIds } from '../../catalog/alerts';
 import { SERVICES } from '../../catalog/services';
+import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig } from '../../config/types';
 import { ConfigError, loadEnvironments } from '../../config/validate';
 
@@ -14,4 +15,11 @@ export function problemsOf(configs: Record<string, EnvironmentConfig>): string[]
     return [...(error as ConfigError).problems];
   }
   return [];
+}
+
+/** A deep copy of the real configs with production changed by `change`. */
+export function withProduction(change: (env: any) => void): Record<string, EnvironmentConfig> {
+  const configs = structuredClone(ENVIRONMENTS) as Record<string, any>;
+  change(configs.production);
+  return configs;
 }
