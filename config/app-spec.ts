@@ -94,6 +94,8 @@ export function checkAppSpec(env: EnvironmentConfig, problems: Problems): void {
   const app: AppConfig | undefined = env.digitalocean?.app;
   if (app === undefined) return; // reported with the app's name
   checkRuntime(problems, `${f}.runtime`, app.runtime, true);
+  problems.check(app.componentName === undefined || matches(COMPONENT_NAME, app.componentName), `${f}.componentName`, app.componentName,
+    'a component name: a lowercase DNS label of 2-32 characters', FIX);
 
   // App-level variables and the API's secrets share one name space: the API sees both.
   const appEnv = new Map<string, string>();

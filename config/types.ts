@@ -337,6 +337,12 @@ export interface AppConfig {
   readonly instanceSizeSlug: string;
   readonly instanceCount: number;
   readonly httpPort: number;
+  /**
+   * Name of the API's service component. An adopted app keeps the name its component has:
+   * App Platform matches components by name, so another one replaces it.
+   * @default the primary service's id (catalog/services.ts)
+   */
+  readonly componentName?: string;
   /** How the API is built and started. */
   readonly runtime: ComponentRuntime;
   /**

@@ -32,7 +32,7 @@ const DATABASE_ENGINE_NAMES: Record<DatabaseEngine, string> = { mongodb: 'MONGOD
  */
 function checkComponentNames(ctx: StackContext): void {
   const app = ctx.env.digitalocean.app;
-  const reserved = new Map([[ctx.services[0].id, 'the primary service (catalog/services.ts)'], [DATADOG_AGENT.name, 'the Datadog Agent component']]);
+  const reserved = new Map([[app.componentName ?? ctx.services[0].id, 'the API\'s service component'], [DATADOG_AGENT.name, 'the Datadog Agent component']]);
   const problems = new Problems();
   const named = [
     ...(app.databases ?? []).map((c, i) => [`databases[${i}]`, c.name] as const),
@@ -140,7 +140,7 @@ export function renderDigitalOcean(stack: Construct, ctx: StackContext, inputs: 
     alerts: APP_LEVEL_ALERTS,
     recipients,
     service: {
-      name: service.id,
+      name: appConfig.componentName ?? service.id,
       github: appConfig.github,
       runtime: appConfig.runtime,
       instanceSizeSlug: appConfig.instanceSizeSlug,

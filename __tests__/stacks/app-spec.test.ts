@@ -78,6 +78,13 @@ describe('the app spec of a live app with workers, jobs and secrets', () => {
     const worker = { environmentSlug: 'python', runCommand: 'x', instanceSizeSlug: 'apps-s-1vcpu-1gb' };
     expect(() => synthWithApp((a) => { a.workers = [{ ...worker, name: 'datadog-agent' }]; })).toThrow(ConfigError);
     expect(() => synthWithApp((a) => { a.workers = [{ ...worker, name: 'esg-scraper-api' }]; })).toThrow(
-      'production.digitalocean.app.workers[0].name: got "esg-scraper-api"; expected a name of its own (the primary service (catalog/services.ts) is named so)');
+      'production.digitalocean.app.workers[0].name: got "esg-scraper-api"; expected a name of its own (the API\'s service component is named so)');
+  });
+
+  it('names the API\'s component as the adopted app has it, keeping DD_SERVICE the service\'s id', () => {
+    const renamed = synthWithApp((a) => { a.componentName = 'api'; });
+    const app = Object.values(renamed.resource.digitalocean_app)[0];
+    expect(app.spec.service.map((s: any) => s.name)).toEqual(['api', 'datadog-agent']);
+    expect(app.spec.env.find((v: any) => v.key === 'DD_SERVICE').value).toBe('esg-scraper-api');
   });
 });
