@@ -71,8 +71,15 @@ export interface ComparableSpec {
   readonly ignoredEnv: readonly string[];
   readonly domains: readonly string[];
   readonly databases: readonly string[];
-  /** `<kind> <name> <build_command|run_command>` to the command. */
+  /** `<kind> <name> <build_command|run_command|source>` to the command, or to where the code comes from (`github repo@branch`). */
   readonly commands: Readonly<Record<string, string>>;
+  readonly region?: string;
+}
+
+/** Where a component's code comes from: the provider writes `github` as a one-element list, the API as an object. */
+function sourceOf(c: Json): string | undefined {
+  const github = Array.isArray(c.github) ? c.github[0] : c.github;
+  return github?.repo ? `github ${github.repo}@${github.branch}` : undefined;
 }
 
 /** API list name → Terraform block name of each component kind. */
@@ -80,7 +87,7 @@ const KINDS: readonly (readonly [api: string, terraform: string])[] = [
   ['services', 'service'], ['workers', 'worker'], ['jobs', 'job'], ['static_sites', 'static_site'], ['functions', 'function'],
 ];
 
-function comparable(components: [string, Json][], env: Json[], domains: string[], databases: Json[], ignoredEnv: (kind: string, index: number) => boolean): ComparableSpec {
+function comparable(region: unknown, components: [string, Json][], env: Json[], domains: string[], databases: Json[], ignoredEnv: (kind: string, index: number) => boolean): ComparableSpec {
   const componentEnv: Record<string, readonly string[]> = {};
   const ignored: string[] = [];
   const commands: Record<string, string> = {};
@@ -92,6 +99,8 @@ function comparable(components: [string, Json][], env: Json[], domains: string[]
     componentEnv[id] = envs.map((e) => String(e.key)).sort();
     if (ignoredEnv(kind, index)) ignored.push(id);
     for (const field of ['build_command', 'run_command']) if ((c[field] ?? '') !== '') commands[`${id} ${field}`] = String(c[field]);
+    const source = sourceOf(c);
+    if (source !== undefined) commands[`${id} source`] = source;
   }
   return {
     components: components.map(([kind, c]) => `${kind} ${c.name}`).sort(),
@@ -101,13 +110,14 @@ function comparable(components: [string, Json][], env: Json[], domains: string[]
     domains: [...domains].sort(),
     databases: databases.map((d) => String(d.name)).sort(),
     commands,
+    region: typeof region === 'string' && region !== '' ? region : undefined,
   };
 }
 
 /** The live spec from GET /v2/apps/{id} (the API's plural, snake_case lists). */
 export function liveSpec(spec: Json): ComparableSpec {
   const components = KINDS.flatMap(([api, kind]) => ((spec[api] ?? []) as Json[]).map((c): [string, Json] => [kind, c]));
-  return comparable(components, spec.envs ?? [], ((spec.domains ?? []) as Json[]).map((d) => String(d.domain)), spec.databases ?? [], () => false);
+  return comparable(spec.region, components, spec.envs ?? [], ((spec.domains ?? []) as Json[]).map((d) => String(d.domain)), spec.databases ?? [], () => false);
 }
 
 /** The synthesized spec (the provider's singular blocks), with the env sets its lifecycle ignores. */
@@ -115,7 +125,7 @@ export function synthesizedSpec(app: Json): ComparableSpec {
   const spec = (Array.isArray(app.spec) ? app.spec[0] : app.spec) ?? {};
   const ignored = new Set<string>((app.lifecycle?.ignore_changes ?? []) as string[]);
   const components = KINDS.flatMap(([, kind]) => ((spec[kind] ?? []) as Json[]).map((c): [string, Json] => [kind, c]));
-  return comparable(components, spec.env ?? [], ((spec.domain ?? []) as Json[]).map((d) => String(d.name)), spec.database ?? [],
+  return comparable(spec.region, components, spec.env ?? [], ((spec.domain ?? []) as Json[]).map((d) => String(d.name)), spec.database ?? [],
     (kind, i) => ignored.has(`spec[0].${kind}[${i}].env`));
 }
 
@@ -152,13 +162,16 @@ export function compareSpecs(live: ComparableSpec, synthesized: ComparableSpec):
   }
   diff(live.domains, synthesized.domains, (d) => `the domain ${d}`);
   diff(live.databases, synthesized.databases, (d) => `the database binding ${d}`);
+  if (live.region !== undefined && synthesized.region !== undefined && live.region !== synthesized.region) {
+    out.push({ effect: 'changes', what: `the region from ${live.region} to ${synthesized.region} (digitalocean.region)` });
+  }
   for (const key of new Set([...Object.keys(live.commands), ...Object.keys(synthesized.commands)])) {
     const [kind, name, field] = key.split(' ');
     if (!synthesized.components.includes(`${kind} ${name}`) || !live.components.includes(`${kind} ${name}`)) continue;
     const was = live.commands[key];
     const will = synthesized.commands[key];
     if (was === will) continue;
-    const label = `the ${field.replace('_', ' ')} of the ${kind} ${name}`;
+    const label = field === 'source' ? `the code source of the ${kind} ${name}` : `the ${field.replace('_', ' ')} of the ${kind} ${name}`;
     if (was === undefined) out.push({ effect: 'adds', what: `${label} (${JSON.stringify(will)})` });
     else out.push({ effect: will === undefined ? 'removes' : 'changes', what: will === undefined ? `${label} (${JSON.stringify(was)})` : `${label} from ${JSON.stringify(was)} to ${JSON.stringify(will)}` });
   }

@@ -98,7 +98,7 @@ const stackApp = (stack: StackJson) => Object.values((stack.resource?.digitaloce
 /** The synthesized app spec as GET /v2/apps/{id} would return it: plural lists, `domains[].domain`, values as set. */
 function liveShapeOf(stack: StackJson): Record<string, unknown> {
   const spec = stackApp(stack).spec;
-  const component = ({ env: envs = [], alert: _a, log_destination: _l, health_check: _h, github: _g, image: _i, ...rest }: any) =>
+  const component = ({ env: envs = [], alert: _a, log_destination: _l, health_check: _h, image: _i, ...rest }: any) =>
     ({ ...rest, envs: envs.map((e: any) => ({ key: e.key, type: e.type, scope: e.scope, value: e.type === 'SECRET' ? 'EV[1:abc:def]' : e.value })) });
   return {
     name: spec.name,
@@ -182,13 +182,17 @@ describe('doctor --online: what already exists', () => {
       live.domains.push({ domain: 'old-api.blueprintbuddy.io', type: 'ALIAS' });
       live.databases = live.databases.slice(0, 1);
       live.databases.push({ name: 'legacy-pg', engine: 'PG', cluster_name: 'legacy' });
+      live.region = 'ams';
+      live.services[0].github = { repo: 'blueprintbuddy/esg-scraper', branch: 'release', deploy_on_push: true };
       estate.apps = [{ id: APP_ID, spec: live }];
       const findings = (await findingsOf(stack)).filter((f) => f.check.startsWith('App Platform app'));
       expect(findings.map((f) => [f.ok, f.detail])).toEqual([
         [false, 'the apply removes the component worker report-worker'],
         [false, 'the apply removes the domain old-api.blueprintbuddy.io'],
         [false, 'the apply removes the database binding legacy-pg'],
+        [false, 'the apply changes the region from ams to fra (digitalocean.region)'],
         [false, `the apply changes the run command of the service esg-scraper-api from "gunicorn app.main:app" to ${JSON.stringify(env.digitalocean.app.runtime.runCommand)}`],
+        [false, 'the apply changes the code source of the service esg-scraper-api from "github blueprintbuddy/esg-scraper@release" to "github blueprintbuddy/esg-scraper@main"'],
         [true, 'the apply also adds the database binding redis'],
       ]);
     });
