@@ -121,8 +121,8 @@ export function readAddressLock(path: string): AddressLock {
 
 export function formatAddressLock(lock: AddressLock): string {
   const file: LockFile = {
-    comment: 'Terraform addresses of data-bearing resources (review/data-bearing.ts). Written by `npm run lock:update`; ' +
-      'a change here is a resource destroyed or created: review it.',
+    comment: 'Terraform addresses of data-bearing resources (review/data-bearing.ts). Added to by `npm run accept`, ' +
+      'rewritten by `npm run lock:update` after a deliberate move; a change here is a resource destroyed or created: review it.',
     addresses: Object.fromEntries(Object.keys(lock).sort().map((env) => [env, [...lock[env]].sort()])),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -151,11 +151,39 @@ export function checkAddressLock(current: AddressLock, lock: AddressLock): strin
     for (const address of now) {
       if (!locked.has(address)) {
         problems.push(`${qualified(env, address)} appeared but is not in the address lock. ` +
-          `If it replaces a locked address, Fix: ${LOCK_FIX}. If it is new, run \`npm run lock:update\` and commit the lock.`);
+          `If it replaces a locked address, Fix: ${LOCK_FIX}. If it is new, run \`npm run accept\` and commit the lock.`);
       }
     }
   }
   return problems;
+}
+
+/** What `npm run accept` does to the lock: the new lock, the addresses it added, and those it refused to drop. */
+export interface LockAcceptance {
+  readonly lock: AddressLock;
+  /** `<env>:<address>` added: new data-bearing resources, nothing lost. */
+  readonly added: readonly string[];
+  /** `<env>:<address>` still locked though the synth no longer has it: a destroy only a deliberate fix may accept. */
+  readonly vanished: readonly string[];
+}
+
+/**
+ * The lock with every current address added and every locked one kept: a new resource
+ * is accepted, a removed or moved one never is (it stays in the lock, so the address
+ * lock test keeps failing until `npm run lock:update` after a deliberate move).
+ */
+export function acceptAddedAddresses(current: AddressLock, lock: AddressLock): LockAcceptance {
+  const added: string[] = [];
+  const vanished: string[] = [];
+  const next: Record<string, string[]> = {};
+  for (const env of [...new Set([...Object.keys(lock), ...Object.keys(current)])].sort()) {
+    const now = new Set(current[env] ?? []);
+    const locked = new Set(lock[env] ?? []);
+    for (const address of [...now].sort()) if (!locked.has(address)) added.push(qualified(env, address));
+    for (const address of [...locked].sort()) if (!now.has(address)) vanished.push(qualified(env, address));
+    next[env] = [...new Set([...locked, ...now])].sort();
+  }
+  return { lock: next, added, vanished };
 }
 
 // ---------------------------------------------------------------------------

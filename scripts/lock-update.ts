@@ -1,7 +1,8 @@
 /**
  * `npm run lock:update`: rewrites the address lock (__tests__/stacks/addresses.lock.json)
- * from a fresh synth of every environment. Run it after adding a data-bearing
- * resource, or after moving one deliberately; commit the result with the change.
+ * from a fresh synth of every environment, dropping vanished addresses: the deliberate
+ * acknowledgement after moving a data-bearing resource (`npm run accept` only adds).
+ * Commit the result with the change.
  */
 import { writeFileSync } from 'node:fs';
 import { ConfigError } from '../config/validate';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  alertingExpression, AlertUnit, buildAlertCatalog, checkAlert, Comparison, describeThresholds, formatThreshold, guardedQuery,
+  AlertDefinition, alertingExpression, AlertUnit, buildAlertCatalog, checkAlert, Comparison, describeThresholds, formatThreshold, guardedQuery,
   knownAlertIds, listSeverities, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
 import { ESG_SCRAPER_API, INSTANCE_MEMORY_BYTES, ServiceDefinition, SERVICES } from '../../catalog/services';
@@ -12,6 +12,7 @@ import { ConfigError, Problems } from '../../config/validate';
 import { serviceDashboard } from '../../dashboards/service';
 import { synthesize } from '../../stacks/app';
 import { SEED_CONFIGS } from '../support/estates';
+import { escapeRegExp } from '../support/text';
 
 /** Users' requests of the ESG Scraper API: the health routes and requests marked as probes excluded. */
 const USERS = 'job="esg-scraper-api",endpoint!~"/health|/health/detailed",probe!="true"';
@@ -23,6 +24,10 @@ const production = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
  * PromQL and Datadog text are pinned on purpose, with ids and numbers from its definition.
  */
 const byId = (signal: string) => production.find((a) => a.id === `${ESG_SCRAPER_API.id}-${signal}`)!;
+/** The seed's alert by signal with the catalog's own thresholds: the numbers tests pin, whatever the overrides. */
+const seedById = (signal: string) => buildAlertCatalog(SERVICES, SEED_CONFIGS.production).find((a) => a.id === `${ESG_SCRAPER_API.id}-${signal}`)!;
+/** The catalog's service of an alert. */
+const serviceOf = (alert: { serviceId: string }) => SERVICES.find((s) => s.id === alert.serviceId)!;
 
 /** The problems a catalog build reports, or [] when it succeeds. */
 function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConfig): string[] {
@@ -37,7 +42,8 @@ function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConf
 
 describe('alert catalog', () => {
   it('declares the six alerts of the seed, each with its severity, comparison and threshold (pinned: the seed\'s numbers, before overrides)', () => {
-    const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
+    const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).filter((a) => a.serviceId === ESG_SCRAPER_API.id)
+      .map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
     expect(table).toEqual([
       ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '0s'],
       ['esg-scraper-api-latency-p95', '>', { warning: ESG_SCRAPER_API.latencyTargetSeconds }, '10m'],
@@ -65,9 +71,10 @@ describe('alert catalog', () => {
     }
   });
 
-  it('pages nobody for no data except when the exporter is gone', () => {
+  it('pages nobody for no data except when the exporter is gone, for every service', () => {
     const alerting = production.filter((a) => a.noDataState === 'Alerting').map((a) => a.id);
-    expect(alerting).toEqual([byId('metrics-absent').id]);
+    expect(alerting).toEqual(SERVICES.map((s) => `${s.id}-metrics-absent`));
+    expect(alerting).toContain(byId('metrics-absent').id);
     expect(byId('metrics-absent').execErrState).toBe('Alerting');
     expect(byId('cache-hit-ratio').execErrState).toBe('OK');
   });
@@ -103,7 +110,11 @@ describe('alert catalog', () => {
     expect(byId('error-ratio').datadog!.expression).not.toContain('clamp_min');
     // No memory monitor: runtime.python.* would come over DogStatsD (UDP), which App Platform's internal ports do not carry.
     expect(byId('memory').datadog).toBeUndefined();
-    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95']);
+    expect(production.filter((a) => a.serviceId === ESG_SCRAPER_API.id && a.datadog).map((a) => a.id))
+      .toEqual(['esg-scraper-api-error-ratio', 'esg-scraper-api-latency-p95']);
+    // Every service gets the same two, on its own APM service tag.
+    expect(production.filter((a) => a.datadog).map((a) => a.id)).toEqual(SERVICES.flatMap((s) => [`${s.id}-error-ratio`, `${s.id}-latency-p95`]));
+    for (const alert of production.filter((a) => a.datadog)) expect(alert.datadog!.expression).toContain(`{service:${alert.serviceId},env:production,`);
   });
 
   it('states each rule as one PromQL comparison with its threshold', () => {
@@ -227,10 +238,10 @@ describe('alert catalog', () => {
 });
 
 describe('checks on one alert', () => {
-  /** The problems checkAlert records for one alert of the production catalog, changed. */
-  function alertProblems(id: string, change: Record<string, unknown>): string[] {
+  /** The problems checkAlert records for one alert of the production catalog (the seed's, by signal), changed. */
+  function alertProblems(alert: string | AlertDefinition, change: Record<string, unknown>): string[] {
     const problems = new Problems();
-    checkAlert({ ...byId(id), ...change }, ENVIRONMENTS.production, problems);
+    checkAlert({ ...(typeof alert === 'string' ? byId(alert) : alert), ...change }, ENVIRONMENTS.production, problems);
     try {
       problems.throwIfAny();
       return [];
@@ -254,8 +265,8 @@ describe('checks on one alert', () => {
   });
 
   it('accepts every alert of the catalog as it is', () => {
-    for (const alert of production) expect({ id: alert.id, problems: alertProblems(alert.id.replace('esg-scraper-api-', ''), {}) })
-      .toEqual({ id: alert.id, problems: [] });
+    for (const alert of production) expect({ id: alert.id, problems: alertProblems(alert, {}) }).toEqual({ id: alert.id, problems: [] });
+    expect(production.length).toBeGreaterThanOrEqual(SERVICES.length * 4); // every service has at least its four unconditional alerts
   });
 
   // "0s" is the one zero the catalog accepts (burn-rate rules pend 0s); "0m" and "00s" stay refused.
@@ -341,8 +352,8 @@ describe('thresholds as notifications state them', () => {
     ['cache-hit-ratio', 'Fewer than 50% of cache reads hit.'],
     ['mongodb-pool', 'An instance uses 90% or more of its MongoDB connection pool.'],
     ['memory', 'An instance uses more than 85% of its memory.'],
-  ])('states the %s threshold in its summary', (signal, summary) => {
-    expect(byId(signal).summary).toBe(summary);
+  ])('states the %s threshold in its summary (pinned: the seed\'s numbers, before overrides)', (signal, summary) => {
+    expect(seedById(signal).summary).toBe(summary);
   });
 
   it('renders one rule per severity with a threshold, most severe first', () => {
@@ -352,7 +363,8 @@ describe('thresholds as notifications state them', () => {
   });
 
   it('titles every alert with the service it watches', () => {
-    for (const alert of production) expect(alert.title).toMatch(/^ESG Scraper API: \w.{8,}$/);
+    for (const alert of production) expect(alert.title).toMatch(new RegExp(`^${escapeRegExp(serviceOf(alert).displayName)}: \\w.{8,}$`));
+    expect(byId('error-ratio').title).toBe('ESG Scraper API: 5xx error ratio high');
   });
 });
 
@@ -380,9 +392,9 @@ describe('the catalog as a whole', () => {
 });
 
 describe('links to the service dashboard', () => {
-  it('opens, for every alert, the panel that plots the metric its signal reads', () => {
-    const dashboard = serviceDashboard({ service: ESG_SCRAPER_API, env: ENVIRONMENTS.production, alerts: production });
+  it('opens, for every alert, its service\'s dashboard at the panel that plots the metric its signal reads', () => {
     for (const alert of production) {
+      const dashboard = serviceDashboard({ service: serviceOf(alert), env: ENVIRONMENTS.production, alerts: production });
       const panelId = Number(new URL(alert.dashboardUrl).searchParams.get('viewPanel'));
       const panel = (dashboard.panels as { id: number; targets?: unknown }[]).find((p) => p.id === panelId);
       const metric = /([a-z_]+)\{/.exec(alert.signal)![1];

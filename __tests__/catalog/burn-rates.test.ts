@@ -109,8 +109,9 @@ describe('one SLO definition, both vendors', () => {
     const app = new App();
     const stack = new MonitoringStack(app, { env: production, services: SERVICES, alerts: buildAlertCatalog(SERVICES, production), slos: withSlos });
     const json = JSON.parse(Testing.synth(stack)) as { resource: Record<string, Record<string, any>> };
-    const group = Object.values(json.resource.grafana_rule_group)[0] as { rule: { uid: string; data: { model: string }[] }[] };
-    const grafana = group.rule.filter((r) => r.uid.includes('-errors-burn-'))
+    // The seed's rules only: another service's SLOs are not the ones changed here.
+    const rules = Object.values(json.resource.grafana_rule_group).flatMap((g) => g.rule as { uid: string; data: { model: string }[] }[]);
+    const grafana = rules.filter((r) => r.uid.startsWith(`${ESG_SCRAPER_API.id}-errors-burn-`))
       .map((r) => [r.uid, JSON.parse(r.data[0].model).expr as string]);
     const monitors = Object.values(json.resource.datadog_monitor).filter((m) => m.type === 'slo alert')
       .filter((m) => m.tags.includes('slo:esg-scraper-api-availability'));

@@ -41,24 +41,29 @@ describe('the scrape job contract: every PromQL query selects the service\'s job
 
   const env = ENVIRONMENTS.production;
   const alerts = buildAlertCatalog(SERVICES, env);
-  const expressions = [
-    ...alerts.flatMap((a) => [a.signal, ...(a.guard ? [a.guard] : [])]),
-    ...[serviceDashboard({ service: ESG_SCRAPER_API, env, alerts }), businessDashboard({ env, services: SERVICES })]
-      .flatMap((model) => queriesOf(model))
-      .filter((q) => q.datasourceType === 'prometheus')
-      .map((q) => String(q.query.expr)),
+  const promqlOf = (model: Parameters<typeof queriesOf>[0]) => queriesOf(model)
+    .filter((q) => q.datasourceType === 'prometheus').map((q) => String(q.query.expr));
+  // The business gauges come from every service that exports them, in one selector.
+  const businessJobs = SERVICES.filter((s) => s.exports.businessMetrics).map((s) => s.id);
+  const businessJob = businessJobs.length === 1 ? `job="${businessJobs[0]}"` : `job=~"${businessJobs.join('|')}"`;
+  /** Each expression with the job selector it must carry. */
+  const expressions: { expr: string; job: string }[] = [
+    ...alerts.flatMap((a) => [a.signal, ...(a.guard ? [a.guard] : [])].map((expr) => ({ expr, job: `job="${a.serviceId}"` }))),
+    ...SERVICES.flatMap((service) => promqlOf(serviceDashboard({ service, env, alerts })).map((expr) => ({ expr, job: `job="${service.id}"` }))),
+    ...promqlOf(businessDashboard({ env, services: SERVICES })).map((expr) => ({ expr, job: businessJob })),
   ];
 
   it('finds the alerts\' and panels\' PromQL', () => {
-    expect(expressions.length).toBeGreaterThanOrEqual(alerts.length + 10);
+    expect(expressions.length).toBeGreaterThanOrEqual(alerts.length + 10 * SERVICES.length);
+    expect(expressions.filter((e) => e.job === `job="${ESG_SCRAPER_API.id}"`).length).toBeGreaterThan(10);
   });
 
   it('puts job="<service id>" from the service definition in every metric selector, and selects no metric bare', () => {
-    for (const expr of expressions) {
+    for (const { expr, job } of expressions) {
       const found = selectors(expr);
       expect({ expr, selectors: found.length > 0 }).toEqual({ expr, selectors: true });
       for (const { metric, labels } of found) {
-        expect({ expr, metric, job: labels.includes(`job="${ESG_SCRAPER_API.id}"`) }).toEqual({ expr, metric, job: true });
+        expect({ expr, metric, job: labels.includes(job) }).toEqual({ expr, metric, job: true });
       }
       // A metric name followed directly by a range or an operator, without `{job=...}`.
       expect({ expr, bare: /\b(esg_\w+|process_\w+|up)\s*(\[|\)|$)/.test(expr.replace(/\{[^}]*\}/g, '{}')) }).toEqual({ expr, bare: false });

@@ -6,15 +6,21 @@ import {
   DESTINATIONS, destinationsFor, formatRoutingTable, impactsPublicStatus, isUsed, muteTimingsFor, notificationRoutes, routingTable,
 } from '../../catalog/routing';
 import { selfWatchRoutingRows } from '../../catalog/self-watch';
-import { SERVICES } from '../../catalog/services';
+import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, SEVERITIES } from '../../config/types';
 import { childEnv, underMutantRun } from '../support/mutation';
 import { ROOT } from '../support/paths';
 
 const { staging, production } = ENVIRONMENTS;
-const tableOf = (env: EnvironmentConfig) =>
-  routingTable(env, buildAlertCatalog(SERVICES, env)).map((r) => [r.alertId.replace(`${SERVICES[0].id}-`, ''), r.severity, r.destinations.join(' + ')]);
+/** The routing of the seed's alerts (selected by id, whatever else the catalog holds), by signal. */
+const tableOf = (env: EnvironmentConfig) => routingTable(env, buildAlertCatalog(SERVICES, env).filter((a) => a.serviceId === ESG_SCRAPER_API.id))
+  .map((r) => [r.alertId.replace(`${ESG_SCRAPER_API.id}-`, ''), r.severity, r.destinations.join(' + ')]);
+/** Where each severity goes, for every alert of every service. */
+const BY_SEVERITY: Record<'staging' | 'production', Record<string, string>> = {
+  production: { critical: 'PagerDuty + Slack #alerts', warning: 'Slack #alerts', info: 'Slack #monitoring' },
+  staging: { critical: 'Slack #alerts', warning: 'Slack #alerts', info: 'Slack #monitoring' },
+};
 
 describe('routing by severity and environment', () => {
   it('routes production critical to PagerDuty and Slack #alerts, warning to #alerts, info to #monitoring', () => {
@@ -39,6 +45,14 @@ describe('routing by severity and environment', () => {
     ]);
     expect(isUsed('pagerduty', staging)).toBe(false);
     expect(DESTINATIONS.filter((d) => isUsed(d, production))).toEqual(['pagerduty', 'slack-alerts', 'slack-monitoring']);
+  });
+
+  it.each(['staging', 'production'] as const)('routes every alert of every service by its severity alone (%s)', (name) => {
+    const rows = routingTable(ENVIRONMENTS[name], buildAlertCatalog(SERVICES, ENVIRONMENTS[name]));
+    for (const service of SERVICES) expect(rows.filter((r) => r.alertId.startsWith(`${service.id}-`)).length).toBeGreaterThanOrEqual(4);
+    for (const r of rows) {
+      expect({ alert: r.alertId, destinations: r.destinations.join(' + ') }).toEqual({ alert: r.alertId, destinations: BY_SEVERITY[name][r.severity] });
+    }
   });
 
   it('pages first, then continues to Slack, in the policy routes', () => {
@@ -66,8 +80,12 @@ describe('routing by severity and environment', () => {
     // Paging alone is not enough: without a status page nothing is impacted.
     const noPage = { ...production, pagerduty: { ...production.pagerduty!, statusPage: undefined } };
     expect(SEVERITIES.filter((s) => impactsPublicStatus(s, noPage))).toEqual([]);
-    expect(routingTable(production, buildAlertCatalog(SERVICES, production)).filter((r) => r.publicStatus).map((r) => r.alertId))
+    const rows = routingTable(production, buildAlertCatalog(SERVICES, production));
+    expect(rows.filter((r) => r.publicStatus).map((r) => r.alertId).filter((id) => id.startsWith(`${ESG_SCRAPER_API.id}-`)))
       .toEqual(['esg-scraper-api-error-ratio', 'esg-scraper-api-metrics-absent']);
+    // For every service: exactly its critical alerts.
+    expect(rows.filter((r) => r.publicStatus)).toEqual(rows.filter((r) => r.severity === 'critical'));
+    expect(routingTable(staging, buildAlertCatalog(SERVICES, staging)).filter((r) => r.publicStatus)).toEqual([]);
   });
 
   it('prints the routing table as aligned text', () => {
@@ -96,8 +114,13 @@ describe('routing by severity and environment', () => {
     }));
     const [routing, statusTable] = run.stdout.split('\n\nAlerts that mark the public status page impacted');
     expect(routing).toBe(expected);
-    // A header, then every catalog rule and the 4 alerts that watch the alert path, in each environment.
-    expect(routing.split('\n')).toHaveLength(1 + 2 * (6 + 4));
+    // A header, then every catalog rule and the alerts that watch the alert path, in each environment:
+    // the seed's 6 and 4, and each further service's own.
+    const rowsOf = (env: EnvironmentConfig) => buildAlertCatalog(SERVICES, env).length + selfWatchRoutingRows(env, SERVICES).length;
+    expect(routing.split('\n')).toHaveLength(1 + rowsOf(staging) + rowsOf(production));
+    expect(buildAlertCatalog([ESG_SCRAPER_API], production)).toHaveLength(6);
+    expect(selfWatchRoutingRows(production, [ESG_SCRAPER_API])).toHaveLength(4);
+    expect(routing.split('\n').filter((l) => l.includes(ESG_SCRAPER_API.id))).toHaveLength(2 * (6 + 1));
     expect(routing.split('\n').filter((l) => l.startsWith('staging') && l.includes('PagerDuty'))).toEqual([]);
     expect(statusTable).toContain('| vendor | alerts | severity | staging | production |'); // the README's table (status-impact.test.ts)
   });
@@ -122,7 +145,11 @@ describe('maintenance windows by severity', () => {
     const env = { ...production, maintenanceWindows: [window('night', ['warning']), window('weekend', ['warning', 'info'])] };
     const rows = routingTable(env, buildAlertCatalog(SERVICES, env));
     expect(rows.filter((r) => r.severity === 'warning').every((r) => r.mutedBy.join() === 'night,weekend')).toBe(true);
-    expect(rows.filter((r) => r.severity === 'info').map((r) => r.mutedBy)).toEqual([['weekend']]);
+    // Info: the cache hit ratio of each service that exports cache metrics, the seed's among them.
+    const info = rows.filter((r) => r.severity === 'info');
+    expect(info.map((r) => r.alertId)).toEqual(SERVICES.filter((s) => s.exports.cache).map((s) => `${s.id}-cache-hit-ratio`));
+    expect(info.map((r) => r.alertId)).toContain('esg-scraper-api-cache-hit-ratio');
+    expect(info.map((r) => r.mutedBy)).toEqual(info.map(() => ['weekend']));
     const lines = formatRoutingTable(rows).split('\n');
     // MUTED BY, then PUBLIC STATUS (issue 15): a critical page impacts production's status page, a warning does not.
     expect(lines.find((l) => l.includes('latency-p95'))).toMatch(/Slack #alerts\s+night, weekend\s+-$/);

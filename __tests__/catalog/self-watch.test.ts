@@ -4,13 +4,14 @@ import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { routesOf } from '../../review/routing-graph';
 import { synthOf } from '../support/synth';
+import { escapeRegExp } from '../support/text';
 
 /** The synthesized alert each row stands for, by the name the vendor shows. */
 const SYNTHESIZED: Record<string, (env: string) => RegExp> = {
   'grafana-watchdog': () => /^Watchdog$/,
   'grafana-watchdog-heartbeat': (env) => new RegExp(`^Grafana alerting \\(${env}\\): watchdog heartbeat missing`),
   'grafana-health': (env) => new RegExp(`^Grafana \\(${env}\\): GET /api/health$`),
-  'esg-scraper-api-apm-data': (env) => new RegExp(`^ESG Scraper API \\(${env}\\): no APM data`),
+  ...Object.fromEntries(SERVICES.map((s) => [`${s.id}-apm-data`, (env: string) => new RegExp(`^${escapeRegExp(s.displayName)} \\(${env}\\): no APM data`)])),
 };
 
 /** A destination of the synthesized JSON (review/destinations.ts: where it arrives) as the routing table names it. */
@@ -28,14 +29,17 @@ describe('routing of the alerts that watch the alert path', () => {
       ['grafana-watchdog', 'none', 'Datadog events API (heartbeat)', ''],
       ['grafana-watchdog-heartbeat', 'critical', 'PagerDuty + Slack #alerts', ''],
       ['grafana-health', 'critical', 'PagerDuty + Slack #alerts', ''],
-      ['esg-scraper-api-apm-data', 'critical', 'PagerDuty + Slack #alerts', ''],
+      ...SERVICES.map((s) => [`${s.id}-apm-data`, 'critical', 'PagerDuty + Slack #alerts', '']),
     ]);
-    expect(table('staging').map((r) => r[2])).toEqual(['Datadog events API (heartbeat)', 'Slack #alerts', 'Slack #alerts', 'Slack #alerts']);
+    expect(table('production')).toContainEqual(['esg-scraper-api-apm-data', 'critical', 'PagerDuty + Slack #alerts', '']);
+    expect(table('staging').map((r) => r[2])).toEqual(['Datadog events API (heartbeat)', 'Slack #alerts', 'Slack #alerts', ...SERVICES.map(() => 'Slack #alerts')]);
   });
 
   it.each(ENVIRONMENT_NAMES)('says what the synthesized JSON does (%s)', (env) => {
     const routes = routesOf(synthOf(env));
-    for (const row of selfWatchRoutingRows(ENVIRONMENTS[env], SERVICES)) {
+    const rows = selfWatchRoutingRows(ENVIRONMENTS[env], SERVICES);
+    expect(rows).toHaveLength(3 + SERVICES.length);
+    for (const row of rows) {
       const destinations = routes.filter((r) => SYNTHESIZED[row.alertId](env).test(r.alert)).map((r) => tableName(r.destination));
       expect({ alert: row.alertId, destinations: destinations.sort() }).toEqual({ alert: row.alertId, destinations: [...row.destinations].sort() });
     }
@@ -60,8 +64,8 @@ describe('the alerts that watch the alert path', () => {
       ['production', 'grafana-watchdog', false, 0],
       ['production', 'grafana-watchdog-heartbeat', true, 0],
       ['production', 'grafana-health', true, 0],
-      ['production', 'esg-scraper-api-apm-data', true, 0],
+      ...SERVICES.map((s) => ['production', `${s.id}-apm-data`, true, 0]),
     ]);
-    expect(rows(ENVIRONMENTS.staging).map((r) => [r[0], r[2]])).toEqual([['staging', false], ['staging', false], ['staging', false], ['staging', false]]);
+    expect(rows(ENVIRONMENTS.staging).map((r) => [r[0], r[2]])).toEqual([['staging', false], ['staging', false], ['staging', false], ...SERVICES.map(() => ['staging', false])]);
   });
 });

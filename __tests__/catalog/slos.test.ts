@@ -83,9 +83,11 @@ describe('SLO catalog', () => {
     }
   });
 
-  it('accepts every environment\'s SLOs', () => {
+  it('accepts every environment\'s SLOs: an availability and a latency SLO per service', () => {
     for (const env of Object.values(ENVIRONMENTS)) {
-      expect(buildSloCatalog(SERVICES, env).map((s) => s.id)).toEqual(['esg-scraper-api-availability', 'esg-scraper-api-latency']);
+      const ids = buildSloCatalog(SERVICES, env).map((s) => s.id);
+      expect(ids).toEqual(SERVICES.flatMap((s) => [`${s.id}-availability`, `${s.id}-latency`]));
+      expect(ids).toEqual(expect.arrayContaining(['esg-scraper-api-availability', 'esg-scraper-api-latency']));
     }
   });
 });

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildAlertCatalog } from '../../catalog/alerts';
 import { SERVICES } from '../../catalog/services';
 import { buildSloCatalog } from '../../catalog/slos';
 import { formatStatusImpactTable, StatusImpactRow, statusImpactTable } from '../../catalog/status-impact';
 import { ENVIRONMENTS } from '../../config/environments';
 import { routingMermaid } from '../../review/mermaid';
+import { statusImpactReadmeTable } from '../../review/readme-tables';
 import { diffRoutes, Route, routesOf } from '../../review/routing-graph';
-import { ROOT } from '../support/paths';
+import { expectCurrent, readmeTable } from '../support/generated';
 import { synthOf } from '../support/synth';
 
 const envs = [ENVIRONMENTS.staging, ENVIRONMENTS.production];
@@ -27,9 +26,8 @@ function names(row: StatusImpactRow, entry: string, route: Route): boolean {
 
 describe('the public status impact table', () => {
   it('is in the README exactly as the routing function renders it', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const [, table] = /<!-- status-impact:start -->\n([\s\S]*?)\n<!-- status-impact:end -->/.exec(readme) ?? [];
-    expect(table).toBe(formatStatusImpactTable(rows, envs));
+    expect(statusImpactReadmeTable()).toBe(formatStatusImpactTable(rows, envs));
+    expectCurrent('README.md\'s status-impact table', () => expect(readmeTable('status-impact')).toBe(formatStatusImpactTable(rows, envs)));
   });
 
   it('agrees with the synthesized JSON: the same vendors and severities mark "ESG Scraper API" impacted in production', () => {
@@ -51,9 +49,10 @@ describe('the public status impact table', () => {
         expect({ entry, found: routes.some((route) => route.source === row.vendor && names(row, entry, route)) }).toEqual({ entry, found: true });
       }
     }
-    // Grafana: 2 catalog rules and 4 burn-rate pages. Datadog: the error-ratio composite, 4 burn-rate pages,
-    // 3 synthetic tests (2 of the API, 1 of Grafana), and the APM-data and watchdog-heartbeat monitors. Sentry: 1.
-    expect(new Set(routes.map((r) => `${r.source}: ${r.alert}`)).size).toBe(6 + 10 + 1);
+    // Per service: in Grafana 2 catalog rules and 4 burn-rate pages; in Datadog the error-ratio composite, 4 burn-rate
+    // pages, its health test and its APM-data monitor. Once: the seed's POST /analyze test, Grafana's health test and
+    // the watchdog heartbeat in Datadog, and Sentry's 1. The seed alone: 6 + 10 + 1.
+    expect(new Set(routes.map((r) => `${r.source}: ${r.alert}`)).size).toBe(SERVICES.length * (6 + 7) + 3 + 1);
   });
 
   it('marks the API-down checks and the critical error-ratio page as impacting "ESG Scraper API"', () => {

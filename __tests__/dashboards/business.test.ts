@@ -46,7 +46,12 @@ describe('business dashboard model', () => {
     for (const id of [BUSINESS_PANEL_IDS.revenueByTier, BUSINESS_PANEL_IDS.costByTier]) {
       expect(promqlSyntaxErrors(promqlOf(production, id))).toEqual([]);
     }
-    expect(promqlOf(production, BUSINESS_PANEL_IDS.costByTier)).toBe('max by (tier) (esg_tier_cost_estimate_usd{job="esg-scraper-api"})');
+    const seedOnly = businessDashboard({ env: ENVIRONMENTS.production, services: [ESG_SCRAPER_API] });
+    expect(promqlOf(seedOnly, BUSINESS_PANEL_IDS.costByTier)).toBe('max by (tier) (esg_tier_cost_estimate_usd{job="esg-scraper-api"})');
+    // The real catalog: every service that exports business metrics, in one selector.
+    const jobs = SERVICES.filter((s) => s.exports.businessMetrics).map((s) => s.id);
+    expect(promqlOf(production, BUSINESS_PANEL_IDS.costByTier))
+      .toBe(`max by (tier) (esg_tier_cost_estimate_usd{${jobs.length === 1 ? `job="${jobs[0]}"` : `job=~"${jobs.join('|')}"`}})`);
   });
 
   it('selects the gauges of every service that exports business metrics, and drops the panels when none does', () => {

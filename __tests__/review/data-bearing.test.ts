@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, DEFAULT_ALLOWLIST, formatAddressLock, isDataBearing,
+  acceptAddedAddresses, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, DEFAULT_ALLOWLIST, formatAddressLock, isDataBearing,
   LOCK_FILE, qualified, readAddressLock, readAllowlist, REPLACING_ATTRIBUTES, replacingChanges,
 } from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
@@ -160,6 +160,7 @@ describe('the address lock', () => {
     const file = JSON.parse(text);
     expect(Object.keys(file)).toEqual(['comment', 'addresses']);
     expect(file.comment).toContain('npm run lock:update');
+    expect(file.comment).toContain('npm run accept');
     expect(file.comment).toContain('review/data-bearing.ts');
     expect(file.comment).toContain('a resource destroyed or created: review it');
     expect(Object.keys(file.addresses)).toEqual(['production', 'staging']);
@@ -195,8 +196,30 @@ describe('the address lock', () => {
     expect(checkAddressLock({ staging: ['sentry_key.k'] }, {})).toEqual([
       'staging:sentry_key.k appeared but is not in the address lock. If it replaces a locked address, ' +
       'Fix: keep the construct id, or move the resource deliberately with a moved block / `resource.moveTo(...)`, ' +
-      'then run `npm run lock:update`. If it is new, run `npm run lock:update` and commit the lock.',
+      'then run `npm run lock:update`. If it is new, run `npm run accept` and commit the lock.',
     ]);
+  });
+
+  it('accepts added addresses only: a new one joins the lock, a vanished one stays in it and is named', () => {
+    const accepted = acceptAddedAddresses(
+      { staging: ['sentry_key.k', 'sentry_project.new'], production: ['grafana_folder.f'], preview: ['grafana_folder.p'] },
+      { staging: ['sentry_key.k', 'sentry_project.old'], production: ['grafana_folder.f'] },
+    );
+    expect(accepted.added).toEqual(['preview:grafana_folder.p', 'staging:sentry_project.new']);
+    expect(accepted.vanished).toEqual(['staging:sentry_project.old']);
+    expect(accepted.lock).toEqual({
+      preview: ['grafana_folder.p'],
+      production: ['grafana_folder.f'],
+      staging: ['sentry_key.k', 'sentry_project.new', 'sentry_project.old'],
+    });
+    // So the lock check still fails on the vanished address, and on nothing else.
+    expect(checkAddressLock({ staging: ['sentry_key.k', 'sentry_project.new'], production: ['grafana_folder.f'], preview: ['grafana_folder.p'] },
+      accepted.lock)).toEqual([expect.stringMatching(/^staging:sentry_project\.old vanished: .* Fix: .*`npm run lock:update`\.$/)]);
+  });
+
+  it('accepts nothing when nothing changed', () => {
+    const lock = { production: ['grafana_folder.f'] };
+    expect(acceptAddedAddresses(lock, lock)).toEqual({ lock, added: [], vanished: [] });
   });
 
   it('reports every environment, sorted by name, vanished before appeared', () => {

@@ -5,6 +5,7 @@
  * events stop; a Datadog synthetic test pages when Grafana's health endpoint fails; and
  * in production "the API is down" reaches PagerDuty.
  */
+import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { ENVIRONMENT_NAMES } from '../../config/types';
 import { routesOf } from '../../review/routing-graph';
@@ -100,7 +101,8 @@ describe('"the API is down" in production', () => {
     const routes = routesOf(synthOf('production')).filter((r) => /pagerduty/i.test(r.destination));
     const paging = (pattern: RegExp) => routes.filter((r) => pattern.test(r.alert)).map((r) => r.source);
     expect(paging(/^ESG Scraper API \(production\): GET \/health\/detailed$/)).toEqual(['Datadog']);
-    expect(paging(/no APM data/)).toEqual(['Datadog']);
+    expect(paging(/^ESG Scraper API \(production\): no APM data/)).toEqual(['Datadog']);
+    expect(paging(/no APM data/)).toEqual(SERVICES.map(() => 'Datadog')); // every service's own
     expect(paging(/^ESG Scraper API: no metrics$/)).toEqual(['Grafana']);
   });
 });

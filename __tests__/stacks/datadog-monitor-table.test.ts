@@ -1,15 +1,15 @@
 /**
  * The README's table of Datadog monitors ("what each monitor watches, and what in this
- * stack produces it") against the synthesized monitors of both stacks: every monitor
- * has exactly one row, the row names exactly the metrics (or event tags) its query
- * reads, and no row is left over.
+ * stack produces it"), written by `npm run accept` (review/readme-tables.ts), against the
+ * synthesized monitors of both stacks: every monitor has exactly one row, the row names
+ * exactly the metrics (or event tags) its query reads, and no row is left over.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ESG_SCRAPER_API } from '../../catalog/services';
+import { SERVICES } from '../../catalog/services';
 import { ENVIRONMENT_NAMES } from '../../config/types';
-import { ROOT } from '../support/paths';
+import { datadogMonitorReadmeTable } from '../../review/readme-tables';
+import { expectCurrent, readmeTable } from '../support/generated';
 import { resourcesOf, synthOf } from '../support/synth';
+import { escapeRegExp } from '../support/text';
 
 type Resource = Record<string, any>;
 
@@ -24,9 +24,9 @@ interface Row {
 const HEADER = '| monitor | watches | produced by |';
 
 function readmeRows(): Row[] {
-  const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  const lines = (readmeTable('datadog-monitors') ?? '').split('\n');
   const start = lines.indexOf(HEADER);
-  expect(start).toBeGreaterThan(0);
+  expect(start).toBe(0);
   const rows: Row[] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
@@ -41,11 +41,11 @@ function readmeRows(): Row[] {
   return rows;
 }
 
-/** A row's monitor cell as a pattern: `<service>`, `<env>` and `…` stand for the concrete parts. */
+/** A row's monitor cell as a pattern: `<service>` (any catalog service), `<env>` and `…` stand for the concrete parts. */
 function rowPattern(row: Row, env: string): RegExp {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = row.monitor.split(/(<service>|<env>|…)/).map((part) => part === '<service>' ? escape(ESG_SCRAPER_API.displayName)
-    : part === '<env>' ? escape(env) : part === '…' ? '.+' : escape(part)).join('');
+  const service = `(?:${SERVICES.map((s) => escapeRegExp(s.displayName)).join('|')})`;
+  const pattern = row.monitor.split(/(<service>|<env>|…)/).map((part) => part === '<service>' ? service
+    : part === '<env>' ? escapeRegExp(env) : part === '…' ? '.+' : escapeRegExp(part)).join('');
   return new RegExp(`^${pattern}$`);
 }
 
@@ -70,8 +70,19 @@ function watchedBy(monitor: Resource, env: (typeof ENVIRONMENT_NAMES)[number]): 
 const rows = readmeRows();
 
 describe('the README\'s table of Datadog monitors', () => {
+  it('is what `npm run accept` writes from the synthesized stacks', () => {
+    const stacks = Object.fromEntries(ENVIRONMENT_NAMES.map((env) => [env, synthOf(env)]));
+    expectCurrent('README.md\'s datadog-monitors table', () => expect(readmeTable('datadog-monitors')).toBe(datadogMonitorReadmeTable(stacks)));
+  });
+
   it('has a row per kind of monitor, each naming what produces it', () => {
-    expect(rows).toHaveLength(8);
+    // The seed's 8 kinds: the error-ratio composite and its 2 parts, p95 latency, APM data, 2 burn-rate SLOs, the heartbeat.
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const kind of ['<service>: 5xx error ratio high (<env>, critical)', '<service> (<env>): no APM data (critical)',
+      '<service> availability (<env>): …', 'Grafana alerting (<env>): watchdog heartbeat missing (critical)']) {
+      expect(rows.map((r) => r.monitor)).toContain(kind);
+    }
+    expect(rows.map((r) => r.producedBy)).not.toContainEqual(expect.stringContaining('unknown'));
     for (const row of rows.filter((r) => !r.composite)) expect({ row: row.monitor, producedBy: row.producedBy }).toEqual({ row: row.monitor, producedBy: expect.stringMatching(/\S/) });
   });
 

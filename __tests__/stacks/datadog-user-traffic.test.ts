@@ -5,7 +5,7 @@
  * estate-wide checks are in datadog.test.ts.
  */
 import { buildAlertCatalog, rulesOf } from '../../catalog/alerts';
-import { ESG_SCRAPER_API, SERVICES } from '../../catalog/services';
+import { ESG_SCRAPER_API, SERVICES, SYNTHETICS_USER_AGENT } from '../../catalog/services';
 import { buildSloCatalog } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
 import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
@@ -15,14 +15,18 @@ const ENVS = ['staging', 'production'] as const;
 type Env = (typeof ENVS)[number];
 
 const monitorsOf = (env: Env) => resourcesOf(synthOf(env), 'datadog_monitor').map(([, m]) => m);
+/** The seed's monitors and Grafana's (by their `service:` tag), whatever other services the catalog holds. */
+const SEED_TAGS = [`service:${ESG_SCRAPER_API.id}`, 'service:grafana'];
+const seedMonitorsOf = (env: Env) => monitorsOf(env).filter((m) => SEED_TAGS.some((t) => (m.tags as string[]).includes(t)));
 /** Users' requests of the service in production: probes excluded. */
 const USER_SCOPE = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
 const alertsOf = (env: Env) => buildAlertCatalog(SERVICES, ENVIRONMENTS[env]).filter((a) => a.datadog);
+const seedAlertsOf = (env: Env) => alertsOf(env).filter((a) => a.serviceId === ESG_SCRAPER_API.id);
 
 describe('Datadog monitors', () => {
   it.each(ENVS)('renders each severity of an alert with a Datadog signal, a guarded one as a composite, and three burn-rate alerts per SLO (%s)', (env) => {
-    const monitors = monitorsOf(env);
-    const rules = alertsOf(env).flatMap(rulesOf);
+    const monitors = seedMonitorsOf(env);
+    const rules = seedAlertsOf(env).flatMap(rulesOf);
     expect(rules.map((r) => `${r.alert.id} ${r.severity}`)).toEqual(
       ['esg-scraper-api-error-ratio critical', 'esg-scraper-api-latency-p95 warning']);
     const byType = (type: string) => monitors.filter((m) => m.type === type);
@@ -34,7 +38,7 @@ describe('Datadog monitors', () => {
       `ESG Scraper API: p95 latency above target (${env}, warning)`,
     ]);
     expect(byType('composite').map((m) => m.name)).toEqual([`ESG Scraper API: 5xx error ratio high (${env}, critical)`]);
-    expect(byType('slo alert')).toHaveLength(buildSloCatalog(SERVICES, ENVIRONMENTS[env]).length * 3);
+    expect(byType('slo alert')).toHaveLength(buildSloCatalog([ESG_SCRAPER_API], ENVIRONMENTS[env]).length * 3);
     expect(byType('event-v2 alert')).toHaveLength(1);
     expect(monitors).toHaveLength(4 + 1 + 6 + 1);
   });
@@ -47,8 +51,9 @@ describe('Datadog monitors', () => {
   });
 
   it('pages on the error ratio only through a composite of the condition and the traffic guard, over the same window', () => {
-    const monitors = resourcesOf(synthOf('production'), 'datadog_monitor');
-    const [[compositeName, composite]] = monitors.filter(([, m]) => m.type === 'composite');
+    const monitors = resourcesOf(synthOf('production'), 'datadog_monitor').filter(([, m]) => (m.tags as string[]).includes(SEED_TAGS[0]));
+    const [[compositeName, composite], ...others] = monitors.filter(([, m]) => m.type === 'composite');
+    expect(others).toEqual([]);
     const ref = (suffix: string) => {
       const [[name]] = monitors.filter(([, m]) => m.name === `${composite.name}: ${suffix}`);
       return `\${datadog_monitor.${name}.id}`;
@@ -122,13 +127,26 @@ describe('the error-ratio traffic guard', () => {
 
 
 describe('synthetic API tests', () => {
-  it.each(ENVS)('marks every request as a probe: a User-Agent the service lists in probeUserAgents (%s)', (env) => {
+  it.each(ENVS)('marks every request as a probe: a User-Agent the service lists in probeUserAgents, or one of its health routes (%s)', (env) => {
     const tests = resourcesOf(synthOf(env), 'datadog_synthetics_test').map(([, t]) => t);
-    expect(tests).toHaveLength(3);
+    // The seed's two (GET /health/detailed, POST /analyze), Grafana's, and each further service's health test.
+    expect(tests).toHaveLength(3 + (SERVICES.length - 1));
     for (const test of tests) {
       const agent: string = test.request_headers['User-Agent'];
-      expect((ESG_SCRAPER_API.probeUserAgents ?? []).some((prefix) => agent.startsWith(prefix))).toBe(true);
+      expect(agent).toBe(SYNTHETICS_USER_AGENT);
+      const service = SERVICES.find((s) => (test.tags as string[]).includes(`service:${s.id}`));
+      if (!service) {
+        expect(test.tags).toContain('service:grafana'); // Grafana is not a catalog service and counts no users
+        continue;
+      }
+      const path = new URL(test.request_definition.url).pathname;
+      const excluded = [service.healthPath, service.detailedHealthPath].includes(path)
+        || (service.probeUserAgents ?? []).some((prefix) => agent.startsWith(prefix));
+      expect({ test: test.name, excludedFromUsers: excluded }).toEqual({ test: test.name, excludedFromUsers: true });
     }
+    const seedTests = tests.filter((t) => (t.tags as string[]).includes(SEED_TAGS[0]));
+    expect(seedTests).toHaveLength(2);
+    for (const test of seedTests) expect((ESG_SCRAPER_API.probeUserAgents ?? []).some((p) => test.request_headers['User-Agent'].startsWith(p))).toBe(true);
   });
 
 });

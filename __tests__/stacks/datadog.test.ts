@@ -4,7 +4,7 @@ import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
 import { SYNTHETICS_SEVERITY } from '../../catalog/platform-alerts';
 import { destinationsFor, slackChannel } from '../../catalog/routing';
 import { SELF_WATCH_SEVERITY } from '../../catalog/self-watch';
-import { ServiceDefinition, SYNTHETICS_USER_AGENT } from '../../catalog/services';
+import { ESG_SCRAPER_API, ServiceDefinition, SYNTHETICS_USER_AGENT } from '../../catalog/services';
 import { apmScope, buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
 import { ENVIRONMENT_NAMES, Severity } from '../../config/types';
@@ -475,7 +475,7 @@ describe('Datadog: the seed\'s numbers for the seed\'s service (pinned)', () => 
   const dd = datadogOf(ONE_SERVICE);
 
   it('monitors two signals: error ratio (critical) and p95 latency (warning); memory has no Datadog monitor (DogStatsD cannot reach the Agent)', () => {
-    expect(dd.alertsOf('production').flatMap(rulesOf).map((r) => [r.alert.id, r.severity])).toEqual([
+    expect(dd.alertsOf('production').filter((a) => a.serviceId === ESG_SCRAPER_API.id).flatMap(rulesOf).map((r) => [r.alert.id, r.severity])).toEqual([
       ['esg-scraper-api-error-ratio', 'critical'], ['esg-scraper-api-latency-p95', 'warning'],
     ]);
     const memory = buildAlertCatalog(ONE_SERVICE.services, SEED_CONFIGS.production).filter((a) => a.id === 'esg-scraper-api-memory');

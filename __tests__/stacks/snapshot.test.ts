@@ -3,10 +3,12 @@ import { synthOf } from '../support/synth';
 /**
  * Catches any change to the synthesized Terraform. A failing snapshot is a prompt
  * to read the change (`npm run diff` shows it readably), not proof of a bug: when
- * the change is intended, update with `npx jest -u __tests__/stacks/snapshot.test.ts`.
+ * the change is intended, `npm run accept` rewrites the snapshots (with the README's
+ * generated tables and the address lock's additions) and prints what it rewrote.
  */
 describe.each(['staging', 'production'] as const)('the %s stack', (env) => {
-  it('synthesizes to the reviewed Terraform JSON', () => {
+  // Jest records a snapshot mismatch without throwing, so the test's name carries the fix.
+  it('synthesizes to the reviewed Terraform JSON (after an intended change: run `npm run accept`)', () => {
     expect(synthOf(env)).toMatchSnapshot();
   });
 });

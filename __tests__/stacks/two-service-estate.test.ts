@@ -4,7 +4,7 @@ import { buildAlertCatalog, rulesOf } from '../../catalog/alerts';
 import { healthPath, UPTIME_ENDPOINTS } from '../../catalog/platform-alerts';
 import { ENVIRONMENT_NAMES } from '../../config/types';
 import { apiChecks } from '../../stacks/datadog';
-import { ONE_SERVICE, TWO_SERVICE } from '../support/estates';
+import { ONE_SERVICE, REPORTS_API, TWO_SERVICE } from '../support/estates';
 import { resourcesOf, synthOf } from '../support/synth';
 
 /**
@@ -13,7 +13,9 @@ import { resourcesOf, synthOf } from '../support/synth';
  * support/estates.ts); this file checks the fixture is a real test of ownership, and
  * that what a service owns reaches its own resources and no other service's.
  */
-const [first, second] = TWO_SERVICE.services;
+// The primary (first) service of the real catalog, and the fixture's added one, however many the catalog holds.
+const [first] = TWO_SERVICE.services;
+const second = REPORTS_API;
 const ownerOf = (url: string) => TWO_SERVICE.services.filter((s) => ENVIRONMENT_NAMES.some((env) => url.startsWith(`${s.baseUrls[env]}/`)));
 
 describe('the two-service estate', () => {

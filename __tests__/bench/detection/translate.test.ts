@@ -77,19 +77,23 @@ describe('translating Grafana rules into Prometheus rules', () => {
   });
 });
 
-describe('the synthesized production rules, translated', () => {
-  const group = pagingRules(synthOf('production'), SERVICES[0], ENVIRONMENTS.production);
+describe.each(SERVICES.map((s) => [s.id, s] as const))('the synthesized production rules of %s, translated', (_, service) => {
+  const group = pagingRules(synthOf('production'), service, ENVIRONMENTS.production);
 
-  it('keeps exactly the rules that page in production: critical ones', () => {
-    const critical = (synthOf('production').resource.grafana_rule_group as Record<string, { rule: { uid: string; labels: { severity: string } }[] }>);
-    const uids = Object.values(critical).flatMap((g) => g.rule).filter((r) => r.labels.severity === 'critical').map((r) => r.uid);
+  it('keeps exactly the rules of its group that page in production: critical ones', () => {
+    const groups = (synthOf('production').resource.grafana_rule_group as Record<string, { name: string; rule: { uid: string; labels: { severity: string } }[] }>);
+    const own = Object.values(groups).filter((g) => g.name === service.id);
+    expect(own).toHaveLength(1);
+    const uids = own.flatMap((g) => g.rule).filter((r) => r.labels.severity === 'critical').map((r) => r.uid);
     expect(group.rules.map((r) => r.alert)).toEqual(uids);
+    // Error ratio, metrics absent and the four fast burn-rate pages, at least.
     expect(group.rules.length).toBeGreaterThanOrEqual(6);
   });
 
   it('gives each catalog and burn-rate rule the same expression the catalog states for Prometheus, and its for', () => {
     const env = ENVIRONMENTS.production;
-    const alerts = [...buildAlertCatalog(SERVICES, env), ...prometheusBurnRateAlerts(buildSloCatalog(SERVICES, env), SERVICES[0], env)];
+    const alerts = [...buildAlertCatalog(SERVICES, env).filter((a) => a.serviceId === service.id),
+      ...prometheusBurnRateAlerts(buildSloCatalog(SERVICES, env), service, env)];
     let compared = 0;
     for (const alert of alerts) {
       for (const catalogRule of rulesOf(alert).filter((r) => r.severity === 'critical')) {

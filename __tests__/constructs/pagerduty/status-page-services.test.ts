@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { ConfigError } from '../../../config/validate';
 import { IncidentPriority } from '../../../constructs/pagerduty/incident-priority';
 import { StatusPageServices, StatusPageServicesProps } from '../../../constructs/pagerduty/status-page-services';
+import { SERVICES } from '../../../catalog/services';
 import { dataOf, resourcesOf, synthOf } from '../../support/synth';
 
 const ref = (type: string, name: string) => `\${${type}.${name}.id}`;
@@ -13,20 +14,23 @@ describe('StatusPageServices and IncidentPriority (PagerDuty), in production', (
 
   it('declares "ESG Scraper API" and one business service per catalog service', () => {
     const services = resourcesOf(json, 'pagerduty_business_service');
-    expect(services.map(([, s]) => s.name).sort()).toEqual(['ESG Scraper API', 'ESG Scraper API (esg-scraper-api)']);
+    expect(services.map(([, s]) => s.name).sort()).toEqual(['ESG Scraper API', ...SERVICES.map((s) => `${s.displayName} (${s.id})`)].sort());
+    expect(services.map(([, s]) => s.name)).toContain('ESG Scraper API (esg-scraper-api)');
     for (const [, s] of services) expect(s.point_of_contact).toBe('Platform team (platform-lead@blueprintbuddy.io)');
   });
 
-  it('makes both depend on the technical service that Grafana, Datadog and Sentry page through, and the product on the component', () => {
+  it('makes the product and each component depend on the technical service that Grafana, Datadog and Sentry page through, and the product on each component', () => {
     const byName = Object.fromEntries(resourcesOf(json, 'pagerduty_business_service').map(([n, s]) => [s.name, ref('pagerduty_business_service', n)]));
     const edges = resourcesOf(json, 'pagerduty_service_dependency').map(([, d]) => {
       expect(d.dependency).toHaveLength(1);
       return [d.dependency[0].dependent_service, d.dependency[0].supporting_service];
     });
     const product = { id: byName['ESG Scraper API'], type: 'business_service' };
-    const component = { id: byName['ESG Scraper API (esg-scraper-api)'], type: 'business_service' };
-    expect(edges).toHaveLength(3);
-    expect(edges).toEqual(expect.arrayContaining([[[product], [technical]], [[component], [technical]], [[product], [component]]]));
+    const components = SERVICES.map((s) => ({ id: byName[`${s.displayName} (${s.id})`], type: 'business_service' }));
+    expect(components.every((c) => c.id !== undefined)).toBe(true);
+    expect(edges).toHaveLength(1 + 2 * SERVICES.length);
+    expect(edges).toEqual(expect.arrayContaining([[[product], [technical]],
+      ...components.flatMap((component) => [[[component], [technical]], [[product], [component]]])]));
     // Every integration the three tools page through belongs to that one service.
     const integrations = resourcesOf(json, 'pagerduty_service_integration');
     expect(integrations.map(([, i]) => i.service)).toEqual(integrations.map(() => technical.id));
