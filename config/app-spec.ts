@@ -1,7 +1,7 @@
 import {
   AppConfig, AppJobConfig, AppWorkerConfig, ComponentEnv, ComponentRuntime, DATABASE_BINDABLE_VARIABLES, EnvironmentConfig,
 } from './types';
-import { isInt, matches, Problems } from './validate';
+import { isInt, listOrNothing, matches, Problems } from './validate';
 
 /**
  * Validation of the app's runtime spec (`digitalocean.app`) and of the adoption ids
@@ -34,10 +34,6 @@ export function appSecretVariable(key: string): string {
 
 function entriesOf(value: unknown): [string, unknown][] {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
-}
-
-function listOf<T>(value: readonly T[] | undefined): readonly T[] {
-  return Array.isArray(value) ? value : [];
 }
 
 function checkRuntime(problems: Problems, f: string, runtime: ComponentRuntime | undefined, needsCommand: boolean): void {
@@ -85,7 +81,7 @@ function checkComponentEnv(problems: Problems, f: string, component: ComponentEn
   }
   problems.check(component.secretEnv === undefined || Array.isArray(component.secretEnv), `${f}.secretEnv`, component.secretEnv,
     'a list of variable names', FIX);
-  listOf(component.secretEnv).forEach((key, i) => claim(`${f}.secretEnv[${i}]`, key));
+  listOrNothing(component.secretEnv).forEach((key, i) => claim(`${f}.secretEnv[${i}]`, key));
 }
 
 /** The app spec: runtime, variables, bindings and the other components. */
@@ -110,7 +106,7 @@ export function checkAppSpec(env: EnvironmentConfig, problems: Problems): void {
   };
 
   problems.check(app.databases === undefined || Array.isArray(app.databases), `${f}.databases`, app.databases, 'a list of bindings', FIX);
-  listOf(app.databases).forEach((db, i) => {
+  listOrNothing(app.databases).forEach((db, i) => {
     const d = `${f}.databases[${i}]`;
     claimComponent(`${d}.name`, db.name);
     problems.check(db.cluster === 'mongodb' || db.cluster === 'redis', `${d}.cluster`, db.cluster,
@@ -135,7 +131,7 @@ export function checkAppSpec(env: EnvironmentConfig, problems: Problems): void {
     [['workers', app.workers], ['jobs', app.jobs]];
   for (const [kind, list] of kinds) {
     problems.check(list === undefined || Array.isArray(list), `${f}.${kind}`, list, 'a list of components', FIX);
-    listOf(list).forEach((c, i) => {
+    listOrNothing(list).forEach((c, i) => {
       const w = `${f}.${kind}[${i}]`;
       claimComponent(`${w}.name`, c.name);
       // A job may run what its image starts; a worker built by a buildpack needs its command.
@@ -145,9 +141,9 @@ export function checkAppSpec(env: EnvironmentConfig, problems: Problems): void {
       checkComponentEnv(problems, w, c, new Map());
     });
   }
-  listOf(app.workers).forEach((c, i) => problems.check(c.instanceCount === undefined || isInt(c.instanceCount, 1, 50),
+  listOrNothing(app.workers).forEach((c, i) => problems.check(c.instanceCount === undefined || isInt(c.instanceCount, 1, 50),
     `${f}.workers[${i}].instanceCount`, c.instanceCount, 'an integer from 1 to 50', FIX));
-  listOf(app.jobs).forEach((c, i) => problems.check(['PRE_DEPLOY', 'POST_DEPLOY', 'FAILED_DEPLOY'].includes(c.kind),
+  listOrNothing(app.jobs).forEach((c, i) => problems.check(['PRE_DEPLOY', 'POST_DEPLOY', 'FAILED_DEPLOY'].includes(c.kind),
     `${f}.jobs[${i}].kind`, c.kind, '"PRE_DEPLOY", "POST_DEPLOY" or "FAILED_DEPLOY"', FIX));
 }
 

@@ -242,7 +242,7 @@ export function checkEnvironment(
 }
 
 /** The items of a list setting; none when it is missing or not a list (a string is reported, never iterated). */
-function listOrNothing<T>(value: readonly T[] | undefined): readonly T[] {
+export function listOrNothing<T>(value: readonly T[] | undefined): readonly T[] {
   return Array.isArray(value) ? value : [];
 }
 

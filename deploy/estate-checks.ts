@@ -1,5 +1,6 @@
 import type { OnlineCheck, OnlineContext, OnlineFinding } from './online-checks';
-import { getJson } from './vendor-api';
+// getJson throws when a host cannot be reached: runOnlineChecks reports that as the check's failure.
+import { credential, getJson } from './vendor-api';
 
 /**
  * `npm run doctor -- <env> --online`, second half: what already exists. Each check asks
@@ -31,12 +32,7 @@ import { getJson } from './vendor-api';
 
 type Json = Record<string, any>;
 type Answer = Awaited<ReturnType<typeof getJson>>;
-/** Throws when a host cannot be reached: runOnlineChecks reports that as the check's failure. */
-const get = getJson;
-
-function credential(ctx: OnlineContext, names: readonly string[]): string | undefined {
-  return names.map((n) => ctx.processEnv[n]?.trim()).find((v) => v !== undefined && v !== '');
-}
+const secret = (ctx: OnlineContext, names: readonly string[]) => credential(ctx, names)?.value;
 
 /** The synthesized resources of one type, by name. */
 function resources(ctx: OnlineContext, type: string): [string, Json][] {
@@ -183,7 +179,7 @@ async function listApps(ctx: OnlineContext, token: string): Promise<Json[] | Ans
   const apps: Json[] = [];
   let url: string | undefined = `${ctx.urls.digitalocean}/v2/apps?per_page=200`;
   for (let page = 0; url !== undefined && page < 50; page++) {
-    const answer = await get(ctx, url, { Authorization: `Bearer ${token}` });
+    const answer = await getJson(ctx, url, { Authorization: `Bearer ${token}` });
     if (answer.status !== 200) return answer;
     apps.push(...((answer.body?.apps ?? []) as Json[]));
     const next: unknown = answer.body?.links?.pages?.next;
@@ -197,7 +193,7 @@ export const digitaloceanAppCheck: OnlineCheck = async (ctx) => {
   const check = 'App Platform app';
   const [entry] = resources(ctx, 'digitalocean_app');
   if (entry === undefined) return [];
-  const token = credential(ctx, ['DIGITALOCEAN_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN']);
+  const token = secret(ctx, ['DIGITALOCEAN_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN']);
   if (token === undefined) return [notAsked(check, 'DIGITALOCEAN_TOKEN')];
   const [name, app] = entry;
   const address = `digitalocean_app.${name}`;
@@ -214,7 +210,7 @@ export const digitaloceanAppCheck: OnlineCheck = async (ctx) => {
         adoptFix(ctx, 'digitalocean.appId', same.id))];
   }
 
-  const answer = await get(ctx, `${ctx.urls.digitalocean}/v2/apps/${encodeURIComponent(adoptedId)}`, { Authorization: `Bearer ${token}` });
+  const answer = await getJson(ctx, `${ctx.urls.digitalocean}/v2/apps/${encodeURIComponent(adoptedId)}`, { Authorization: `Bearer ${token}` });
   if (answer.status === 404) {
     return [fail(check, `${ctx.env.name}.adopt.digitalocean.appId is ${adoptedId}, but no app has that id`, 'copy the id from `doctl apps list`, or remove the entry to create the app')];
   }
@@ -244,12 +240,12 @@ export const sentryCheck: OnlineCheck = async (ctx) => {
     ...resources(ctx, 'sentry_project').map(([name, r]) => ({ address: `sentry_project.${name}`, what: 'project', path: 'projects', slug: String(r.slug), field: 'sentry.projectSlug' })),
   ];
   if (targets.length === 0) return [];
-  const token = credential(ctx, ['SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN']);
+  const token = secret(ctx, ['SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN']);
   if (token === undefined) return [notAsked('Sentry project', 'SENTRY_AUTH_TOKEN')];
   const org = ctx.env.sentry.organization;
   return Promise.all(targets.map(async (t) => {
     const check = `Sentry ${t.what} ${t.slug}`;
-    const answer = await get(ctx, `${ctx.urls.sentry}/api/0/${t.path}/${encodeURIComponent(org)}/${encodeURIComponent(t.slug)}/`, { Authorization: `Bearer ${token}` });
+    const answer = await getJson(ctx, `${ctx.urls.sentry}/api/0/${t.path}/${encodeURIComponent(org)}/${encodeURIComponent(t.slug)}/`, { Authorization: `Bearer ${token}` });
     const adopted = importedId(ctx, t.address) !== undefined;
     if (answer.status === 404) {
       return adopted
@@ -268,7 +264,7 @@ export const sentryCheck: OnlineCheck = async (ctx) => {
 export const pagerdutyCheck: OnlineCheck = async (ctx) => {
   const services = resources(ctx, 'pagerduty_service');
   if (services.length === 0) return [];
-  const token = credential(ctx, ['PAGERDUTY_TOKEN']);
+  const token = secret(ctx, ['PAGERDUTY_TOKEN']);
   if (token === undefined) return [notAsked('PagerDuty service', 'PAGERDUTY_TOKEN')];
   const headers = { Authorization: `Token token=${token}`, Accept: 'application/vnd.pagerduty+json;version=2' };
   return Promise.all(services.map(async ([name, service]) => {
@@ -276,12 +272,12 @@ export const pagerdutyCheck: OnlineCheck = async (ctx) => {
     const check = `PagerDuty service ${serviceName}`;
     const adopted = importedId(ctx, `pagerduty_service.${name}`);
     if (adopted !== undefined) {
-      const answer = await get(ctx, `${ctx.urls.pagerduty}/services/${encodeURIComponent(adopted)}`, headers);
+      const answer = await getJson(ctx, `${ctx.urls.pagerduty}/services/${encodeURIComponent(adopted)}`, headers);
       if (answer.status === 404) return fail(check, `${ctx.env.name}.adopt.pagerduty.serviceId is ${adopted}, but PagerDuty has no such service`, 'correct the id, or remove it to create the service');
       if (answer.status !== 200) return unexpected(check, `GET /services/${adopted}`, answer);
       return ok(check, `exists (${adopted}, "${String(answer.body?.service?.name)}") and is adopted: the plan imports it`);
     }
-    const answer = await get(ctx, `${ctx.urls.pagerduty}/services?query=${encodeURIComponent(serviceName)}&limit=100`, headers);
+    const answer = await getJson(ctx, `${ctx.urls.pagerduty}/services?query=${encodeURIComponent(serviceName)}&limit=100`, headers);
     if (answer.status !== 200) return unexpected(check, 'GET /services', answer);
     const same = ((answer.body?.services ?? []) as Json[]).find((s) => s.name === serviceName);
     return same === undefined
@@ -328,7 +324,7 @@ export const grafanaCheck: OnlineCheck = async (ctx) => {
   const policies = resources(ctx, 'grafana_notification_policy');
   const contactPoints = resources(ctx, 'grafana_contact_point');
   if (folders.length + policies.length === 0) return [];
-  const token = credential(ctx, ['GRAFANA_AUTH']);
+  const token = secret(ctx, ['GRAFANA_AUTH']);
   if (ctx.urls.grafana === undefined) return [notAsked('Grafana folder', 'GRAFANA_URL')];
   if (token === undefined) return [notAsked('Grafana folder', 'GRAFANA_AUTH')];
   const headers = { Authorization: grafanaAuth(token), 'X-Grafana-Org-Id': String(ctx.env.grafana.orgId) };
@@ -338,7 +334,7 @@ export const grafanaCheck: OnlineCheck = async (ctx) => {
     const uid = String(folder.uid);
     const check = `Grafana folder ${uid}`;
     const adopted = importedId(ctx, `grafana_folder.${name}`) !== undefined;
-    const answer = await get(ctx, `${ctx.urls.grafana}/api/folders/${encodeURIComponent(uid)}`, headers);
+    const answer = await getJson(ctx, `${ctx.urls.grafana}/api/folders/${encodeURIComponent(uid)}`, headers);
     if (answer.status === 404) {
       findings.push(adopted
         ? fail(check, `adopted, but organization ${ctx.env.grafana.orgId} has no folder ${uid}`, `correct ${ctx.env.name}.adopt.grafana.folderUid, or remove it`)
@@ -354,7 +350,7 @@ export const grafanaCheck: OnlineCheck = async (ctx) => {
 
   for (const [name, policy] of policies) {
     const check = 'Grafana notification policy';
-    const answer = await get(ctx, `${ctx.urls.grafana}/api/v1/provisioning/policies`, headers);
+    const answer = await getJson(ctx, `${ctx.urls.grafana}/api/v1/provisioning/policies`, headers);
     if (answer.status !== 200) {
       findings.push(unexpected(check, 'GET /api/v1/provisioning/policies', answer));
       continue;
@@ -381,7 +377,7 @@ export const grafanaCheck: OnlineCheck = async (ctx) => {
  */
 async function contactPointFindings(ctx: OnlineContext, headers: Record<string, string>, declared: [string, Json][]): Promise<OnlineFinding[]> {
   const check = 'Grafana contact points';
-  const answer = await get(ctx, `${ctx.urls.grafana}/api/v1/provisioning/contact-points`, headers);
+  const answer = await getJson(ctx, `${ctx.urls.grafana}/api/v1/provisioning/contact-points`, headers);
   if (answer.status !== 200 || !Array.isArray(answer.body)) return [unexpected(check, 'GET /api/v1/provisioning/contact-points', answer)];
   const live = [...new Set((answer.body as Json[]).map((c) => String(c.name)))];
   const findings: OnlineFinding[] = declared
@@ -404,15 +400,15 @@ export const datadogCheck: OnlineCheck = async (ctx) => {
   const monitors = resources(ctx, 'datadog_monitor');
   const tests = resources(ctx, 'datadog_synthetics_test');
   if (monitors.length + tests.length === 0) return [];
-  const apiKey = credential(ctx, ['DD_API_KEY', 'DATADOG_API_KEY']);
-  const appKey = credential(ctx, ['DD_APP_KEY', 'DATADOG_APP_KEY']);
+  const apiKey = secret(ctx, ['DD_API_KEY', 'DATADOG_API_KEY']);
+  const appKey = secret(ctx, ['DD_APP_KEY', 'DATADOG_APP_KEY']);
   if (apiKey === undefined) return [notAsked('Datadog monitors', 'DD_API_KEY')];
   if (appKey === undefined) return [notAsked('Datadog monitors', 'DD_APP_KEY')];
   const headers = { 'DD-API-KEY': apiKey, 'DD-APPLICATION-KEY': appKey };
   const clashes: OnlineFinding[] = [];
 
   const monitorAnswers = await Promise.all(monitors.map(async ([name, m]) => ({
-    name, monitorName: String(m.name), answer: await get(ctx, `${ctx.urls.datadog}/api/v1/monitor?name=${encodeURIComponent(String(m.name))}`, headers),
+    name, monitorName: String(m.name), answer: await getJson(ctx, `${ctx.urls.datadog}/api/v1/monitor?name=${encodeURIComponent(String(m.name))}`, headers),
   })));
   for (const { name, monitorName, answer } of monitorAnswers) {
     if (answer.status !== 200) return [unexpected('Datadog monitors', 'GET /api/v1/monitor', answer)];
@@ -424,7 +420,7 @@ export const datadogCheck: OnlineCheck = async (ctx) => {
   }
 
   if (tests.length > 0) {
-    const answer = await get(ctx, `${ctx.urls.datadog}/api/v1/synthetics/tests`, headers);
+    const answer = await getJson(ctx, `${ctx.urls.datadog}/api/v1/synthetics/tests`, headers);
     if (answer.status !== 200) return [...clashes, unexpected('Datadog synthetic tests', 'GET /api/v1/synthetics/tests', answer)];
     const live = (answer.body?.tests ?? []) as Json[];
     for (const [name, t] of tests) {

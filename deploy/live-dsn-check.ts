@@ -1,4 +1,5 @@
 import type { OnlineCheck, OnlineContext, OnlineFinding } from './online-checks';
+import { credential } from './vendor-api';
 
 /**
  * Whether the running app sends errors to the current Sentry key. The app's
@@ -25,10 +26,6 @@ interface DoApp {
 interface DoEnv { readonly key: string; readonly value?: string; readonly type?: string }
 interface SentryKey { readonly name: string; readonly isActive?: boolean; readonly dateCreated?: string; readonly dsn?: { readonly public?: string } }
 
-function tokenOf(ctx: OnlineContext, names: readonly string[]): string | undefined {
-  return names.map((n) => ctx.processEnv[n]?.trim()).find((v) => v !== undefined && v !== '');
-}
-
 /** The name the stack gives its Sentry client key (the one the app's DSN should come from). */
 function managedKeyName(ctx: OnlineContext): string | undefined {
   const keys = (ctx.stack.resource?.sentry_key ?? {}) as Record<string, { name?: string }>;
@@ -42,8 +39,8 @@ async function getJson<T>(ctx: OnlineContext, url: string, token: string): Promi
 
 export const liveDsnCheck: OnlineCheck = async (ctx: OnlineContext): Promise<OnlineFinding[]> => {
   const fail = (detail: string, fix?: string): OnlineFinding[] => [{ check: CHECK, ok: false, detail, ...(fix ? { fix } : {}) }];
-  const doToken = tokenOf(ctx, ['DIGITALOCEAN_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN']);
-  const sentryToken = tokenOf(ctx, ['SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN']);
+  const doToken = credential(ctx, ['DIGITALOCEAN_TOKEN', 'DIGITALOCEAN_ACCESS_TOKEN'])?.value;
+  const sentryToken = credential(ctx, ['SENTRY_AUTH_TOKEN', 'SENTRY_TOKEN'])?.value;
   if (doToken === undefined || sentryToken === undefined) {
     return fail('DIGITALOCEAN_TOKEN and SENTRY_AUTH_TOKEN are needed to compare the app\'s DSN with the current key', 'export both and run again');
   }

@@ -1,7 +1,7 @@
 import { EnvironmentConfig } from '../config/types';
 import { StackJson } from '../review/data-bearing';
 import { ESTATE_CHECKS } from './estate-checks';
-import { getJson } from './vendor-api';
+import { credential, getJson } from './vendor-api';
 import { liveDsnCheck } from './live-dsn-check';
 import type { ProcessEnv } from './requirements';
 import { spacesLockProbe } from './spaces-lock-probe';
@@ -63,12 +63,6 @@ export function defaultVendorUrls(env: EnvironmentConfig, processEnv: ProcessEnv
     digitalocean: 'https://api.digitalocean.com',
     spaces: env.backend.type === 's3' ? env.backend.endpoint : undefined,
   };
-}
-
-/** The first set variable of `names`, with its (never printed) value. */
-function credential(ctx: OnlineContext, names: readonly string[]): { name: string; value: string } | undefined {
-  const name = names.find((n) => (ctx.processEnv[n] ?? '').trim() !== '');
-  return name === undefined ? undefined : { name, value: ctx.processEnv[name]!.trim() };
 }
 
 function usesProvider(ctx: OnlineContext, provider: string): boolean {

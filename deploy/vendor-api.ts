@@ -1,5 +1,11 @@
 import type { OnlineContext } from './online-checks';
 
+/** The first of `names` that is set in the environment, with its (never printed) value. */
+export function credential(ctx: Pick<OnlineContext, 'processEnv'>, names: readonly string[]): { name: string; value: string } | undefined {
+  const name = names.find((n) => (ctx.processEnv[n] ?? '').trim() !== '');
+  return name === undefined ? undefined : { name, value: ctx.processEnv[name]!.trim() };
+}
+
 /** How long one vendor request may take before the check reports the host unreachable. */
 const TIMEOUT_MS = 15_000;
 
