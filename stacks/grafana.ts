@@ -58,9 +58,9 @@ function watchdogReceiver(ctx: StackContext): WebhookReceiver {
 }
 
 /** Imports the contact points `adopt.grafana.contactPoints` names; a name the stack does not declare stops synth. */
-function adoptContactPoints(ctx: StackContext, contactPoints: AlertContactPoints, prefix: string): void {
+function adoptContactPoints(ctx: StackContext, contactPoints: AlertContactPoints): void {
   const { env } = ctx;
-  const declared = Object.entries(contactPoints.contactPoints).map(([key, resource]) => ({ name: `${prefix}-${key}`, resource }));
+  const declared = Object.entries(contactPoints.contactPoints).map(([key, resource]) => ({ name: contactPoints.names[key], resource }));
   const problems = new Problems();
   for (const [i, name] of (env.adopt?.grafana?.contactPoints ?? []).entries()) {
     const match = declared.find((c) => c.name === name);
@@ -127,10 +127,9 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
   const receiverOf = (destination: Destination): Receiver => destination === 'pagerduty'
     ? { type: 'pagerduty', integrationKey: onCallOf(ctx).integrations.grafana.integrationKey }
     : { type: 'slack', webhookUrl: slackWebhooks[destination], channel: slackChannel(destination, env) };
-  const contactPointPrefix = `esg-scraper-${env.name}`;
   const contactPoints = new AlertContactPoints(stack, 'grafana-contact-points', {
     orgId,
-    namePrefix: contactPointPrefix,
+    namePrefix: `esg-scraper-${env.name}`,
     receivers: {
       ...Object.fromEntries(DESTINATIONS
         .filter((d) => isUsed(d, env) || d === DEFAULT_DESTINATION)
@@ -139,7 +138,7 @@ export function renderGrafana(stack: Construct, ctx: StackContext): GrafanaResul
     },
     slackTemplate: new SlackMessageTemplate(stack, 'grafana-slack-template', { orgId, name: 'esg-scraper-slack' }),
   });
-  adoptContactPoints(ctx, contactPoints, contactPointPrefix);
+  adoptContactPoints(ctx, contactPoints);
   const muteTimings = new MaintenanceMuteTimings(stack, 'grafana-mute-timings', {
     orgId,
     windows: (env.maintenanceWindows ?? []).map((w) => ({

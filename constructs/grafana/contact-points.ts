@@ -54,12 +54,15 @@ export interface AlertContactPointsProps {
  */
 export class AlertContactPoints extends Construct {
   readonly contactPoints: Readonly<Record<string, ContactPoint>>;
+  /** Each contact point's name as Grafana shows it (a plain string, e.g. for adoption), by key. */
+  readonly names: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: AlertContactPointsProps) {
     super(scope, id);
     const template = props.slackTemplate;
+    this.names = Object.fromEntries(Object.keys(props.receivers).map((key) => [key, `${props.namePrefix}-${key}`]));
     this.contactPoints = Object.fromEntries(Object.entries(props.receivers).map(([key, receiver]) => {
-      const name = `${props.namePrefix}-${key}`;
+      const name = this.names[key];
       const contactPoint = receiver.type === 'webhook'
         ? new ContactPoint(this, key, {
           name,
