@@ -9,7 +9,7 @@ import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioBy
 import { instanceMemoryBytes, ServiceDefinition } from '../catalog/services';
 import { EnvironmentConfig } from '../config/types';
 import { DATA_SOURCE_TYPES } from '../constructs/grafana/data-sources';
-import { PanelSpec, PromTarget, promTargets, timeseriesPanel, withSpec } from './panels';
+import { PanelSpec, PromTarget, promTargets, timeseriesPanel, TimeseriesOptions, withSpec } from './panels';
 
 /**
  * "<Service>: Service" — one dashboard per service, built from the service
@@ -68,78 +68,79 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
     .time({ from: 'now-6h', to: 'now' })
     .refresh('1m');
 
-  builder.withPanel(timeseriesPanel(
-    spec('requestRate', 'Request rate by status', units.RequestsPerSecond,
-      'Users\' requests per second over all instances (probes excluded), stacked by HTTP status code (5-minute rate).'),
+  /** A time-series panel: it draws the thresholds of every alert that links to it, whichever signal that is. */
+  const series = (panel: ServicePanel, title: string, unit: string, description: string,
+    targets: readonly PromTarget[], options: Omit<TimeseriesOptions, 'alerts'> = {}) =>
+    builder.withPanel(timeseriesPanel(spec(panel, title, unit, description), targets, { ...options, alerts: watching(panel) }));
+  const bars = watching('metricsExtracted');
+  if (bars.length > 0) {
+    throw new Error(`Service dashboard of "${service.id}": alert "${bars[0].id}" links to panel "metricsExtracted", a bar gauge ` +
+      'of histogram buckets that cannot draw a threshold. Fix: link it to a time-series panel in catalog/alerts.ts');
+  }
+
+  series('requestRate', 'Request rate by status', units.RequestsPerSecond,
+    'Users\' requests per second over all instances (probes excluded), stacked by HTTP status code (5-minute rate).',
     [{ expr: `sum by (status) (rate(${service.metricPrefix}_requests_total{${userRequestSelector(service)}}[5m]))`, legend: '{{status}}' }],
-    { stacked: true, min: 0 }));
+    { stacked: true, min: 0 });
 
-  builder.withPanel(timeseriesPanel(
-    spec('errorRatio', '5xx error ratio', units.PercentUnit,
-      'Share of requests answered with a 5xx status, over all instances (5-minute rates); 0 when no request failed.'),
+  series('errorRatio', '5xx error ratio', units.PercentUnit,
+    'Share of requests answered with a 5xx status, over all instances (5-minute rates); 0 when no request failed.',
     [{ expr: signalOf('errorRatio'), legend: '5xx ratio' }],
-    { alerts: watching('errorRatio'), min: 0 }));
+    { min: 0 });
 
-  builder.withPanel(timeseriesPanel(
-    spec('latency', 'Latency p50 / p95 / p99', units.Seconds,
-      'Request duration quantiles over all instances, from the summed histogram buckets (5-minute rates).'),
+  series('latency', 'Latency p50 / p95 / p99', units.Seconds,
+    'Request duration quantiles over all instances, from the summed histogram buckets (5-minute rates).',
     [
       { expr: latencyQuantile(service, 0.5), legend: 'p50' },
       { expr: signalOf('latency'), legend: 'p95' },
       { expr: latencyQuantile(service, 0.99), legend: 'p99' },
     ],
-    { alerts: watching('latency'), min: 0 }));
+    { min: 0 });
 
-  builder.withPanel(timeseriesPanel(
-    spec('scrapeHealth', 'Scrape health', units.Short,
-      'Whether Prometheus reaches each instance (1 up, 0 down), and how many instances are up in total.'),
+  series('scrapeHealth', 'Scrape health', units.Short,
+    'Whether Prometheus reaches each instance (1 up, 0 down), and how many instances are up in total.',
     [
       { expr: upByInstance(service), legend: '{{instance}}' },
       { expr: signalOf('scrapeHealth'), legend: 'instances up' },
     ],
-    { alerts: watching('scrapeHealth'), min: 0 }));
+    { min: 0 });
 
-  builder.withPanel(timeseriesPanel(
-    spec('memory', 'Memory used', units.PercentUnit,
-      `Resident memory of each instance as a share of its ${env.digitalocean.app.instanceSizeSlug} instance's ` +
-      `${memoryBytes / 2 ** 30} GiB, and the highest instance, which the alert watches.`),
+  series('memory', 'Memory used', units.PercentUnit,
+    `Resident memory of each instance as a share of its ${env.digitalocean.app.instanceSizeSlug} instance's ` +
+    `${memoryBytes / 2 ** 30} GiB, and the highest instance, which the alert watches.`,
     [
       { expr: memoryRatioByInstance(service, memoryBytes), legend: '{{instance}}' },
       { expr: signalOf('memory'), legend: 'highest instance' },
     ],
-    { alerts: watching('memory'), min: 0, max: 1 }));
+    { min: 0, max: 1 });
 
   if (service.exports.mongodbPool) {
-    builder.withPanel(timeseriesPanel(
-      spec('mongodbPool', 'MongoDB connection pool used', units.PercentUnit,
-        'Open MongoDB connections as a share of the pool size, per instance and for the fullest instance.'),
+    series('mongodbPool', 'MongoDB connection pool used', units.PercentUnit,
+      'Open MongoDB connections as a share of the pool size, per instance and for the fullest instance.',
       [
         { expr: mongodbPoolRatioByInstance(service), legend: '{{instance}}' },
         { expr: signalOf('mongodbPool'), legend: 'fullest instance' },
       ],
-      { alerts: watching('mongodbPool'), min: 0, max: 1 }));
+      { min: 0, max: 1 });
   }
 
   if (service.exports.cache) {
-    builder.withPanel(timeseriesPanel(
-      spec('cacheHitRatio', 'Cache hit ratio', units.PercentUnit,
-        'Share of cache reads (operation "get") that hit, over all instances (15-minute rates). ' +
-        'Writes ("set") are not reads and are left out of both sides of the ratio.'),
+    series('cacheHitRatio', 'Cache hit ratio', units.PercentUnit,
+      'Share of cache reads (operation "get") that hit, over all instances (15-minute rates). ' +
+      'Writes ("set") are not reads and are left out of both sides of the ratio.',
       [{ expr: signalOf('cacheHitRatio'), legend: 'hit ratio' }],
-      { alerts: watching('cacheHitRatio'), min: 0, max: 1 }));
+      { min: 0, max: 1 });
   }
 
   if (service.exports.businessMetrics) {
     const analyses = (by: string): PromTarget =>
       ({ expr: `sum by (${by}) (rate(esg_analysis_by_framework_total{${job}}[5m])) * 60`, legend: `{{${by}}}` });
-    builder.withPanel(timeseriesPanel(
-      spec('analysesByFramework', 'Analyses by framework', units.OpsPerMinute,
-        'Analyses per minute over all instances, by reporting framework (an analysis of several frameworks counts once per framework).'),
-      [analyses('framework')], { stacked: true, min: 0 }));
-    builder.withPanel(timeseriesPanel(
-      spec('analysesByTier', 'Analyses by user tier', units.OpsPerMinute,
-        'Framework analyses per minute over all instances, by the subscription tier of the requesting user.'),
-      [analyses('user_tier')], { stacked: true, min: 0 }));
+    series('analysesByFramework', 'Analyses by framework', units.OpsPerMinute,
+      'Analyses per minute over all instances, by reporting framework (an analysis of several frameworks counts once per framework).',
+      [analyses('framework')], { stacked: true, min: 0 });
+    series('analysesByTier', 'Analyses by user tier', units.OpsPerMinute,
+      'Framework analyses per minute over all instances, by the subscription tier of the requesting user.',
+      [analyses('user_tier')], { stacked: true, min: 0 });
     builder.withPanel(metricsExtractedPanel(
       spec('metricsExtracted', 'Metrics extracted per analysis', units.Short,
         'How many analyses in the selected time range extracted how many ESG metrics: one bar per histogram bucket ' +

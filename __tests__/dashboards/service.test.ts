@@ -82,15 +82,39 @@ describe('service dashboard model', () => {
     const alerted = [...new Set(alerts.map((a) => a.panel))];
     // The four every service has, and the panels of the signals it exports.
     expect(alerted).toEqual(expect.arrayContaining(['errorRatio', 'latency', 'memory', 'scrapeHealth']));
-    if (service.id === ESG_SCRAPER_API.id) expect(alerted.sort()).toEqual(['cacheHitRatio', 'errorRatio', 'latency', 'memory', 'mongodbPool', 'scrapeHealth']);
+    if (service.id === ESG_SCRAPER_API.id) {
+      expect(alerted).toEqual(expect.arrayContaining(['cacheHitRatio', 'errorRatio', 'latency', 'memory', 'mongodbPool', 'scrapeHealth']));
+    }
     for (const name of alerted) {
       const steps = panelOf(name, model).fieldConfig.defaults.thresholds.steps;
       const thresholds = alerts.filter((a) => a.panel === name).flatMap(rulesOf).map((r) => r.threshold);
       expect(steps.map((s: any) => s.value).filter((v: any) => v !== null)).toEqual(thresholds);
       expect(panelOf(name, model).fieldConfig.defaults.custom.thresholdsStyle).toEqual({ mode: 'dashed' });
     }
-    // Panels without alerts draw no threshold lines.
-    expect(panelOf('requestRate', model).fieldConfig.defaults.custom.thresholdsStyle).toBeUndefined();
+    // Panels without alerts draw no threshold lines (the request rate, on the seed's catalog).
+    const quiet = (Object.keys(SERVICE_PANEL_IDS) as ServicePanel[]).filter((name) => !alerted.includes(name));
+    expect(quiet.length).toBeGreaterThan(0);
+    for (const name of quiet) expect([name, panelOf(name, model).fieldConfig.defaults.custom?.thresholdsStyle]).toEqual([name, undefined]);
+  });
+
+  it('draws the threshold of an alert on any time-series panel, the request rate too', () => {
+    const catalog = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
+    const traffic: AlertDefinition = {
+      ...catalog.find((a) => a.id === 'esg-scraper-api-metrics-absent')!,
+      id: 'esg-scraper-api-traffic-low', panel: 'requestRate', thresholds: { warning: 0.2 },
+    };
+    const model = serviceDashboard({ service: ESG_SCRAPER_API, env: ENVIRONMENTS.production, alerts: [...catalog, traffic] });
+    expect(panelOf('requestRate', model).fieldConfig.defaults.thresholds.steps.map((s: any) => s.value)).toEqual([null, 0.2]);
+    expect(panelOf('requestRate', model).fieldConfig.defaults.custom.thresholdsStyle).toEqual({ mode: 'dashed' });
+    expect(panelOf('requestRate', model).description).toContain('(warning) fires when it is < 0.2 for 3m.');
+  });
+
+  it('fails when an alert links to the bar gauge of extracted metrics, which cannot draw a threshold', () => {
+    const catalog = buildAlertCatalog(SERVICES, ENVIRONMENTS.production);
+    const bars: AlertDefinition = { ...catalog[0], id: 'esg-scraper-api-extraction', panel: 'metricsExtracted' };
+    expect(() => serviceDashboard({ service: ESG_SCRAPER_API, env: ENVIRONMENTS.production, alerts: [...catalog, bars] })).toThrow(
+      'Service dashboard of "esg-scraper-api": alert "esg-scraper-api-extraction" links to panel "metricsExtracted", a bar gauge ' +
+      'of histogram buckets that cannot draw a threshold. Fix: link it to a time-series panel in catalog/alerts.ts');
   });
 
   it('colours the seed\'s thresholds: 5% errors, 2 s p95, 85% memory, 90% pool, 50% cache hits, 1 instance up (pinned: the seed\'s numbers, before overrides)', () => {
