@@ -379,6 +379,8 @@ function promqlFields(alert: AlertDefinition): [string, string][] {
 
 const DURATION = /^(0s|([1-9]\d*[smh])+)$/;
 const CATALOG_FIX = 'edit the catalog in catalog/alerts.ts';
+const UID_FIX = 'shorten the service id in catalog/services.ts, or the name of a new signal in catalog/alerts.ts ' +
+  "(an existing rule's uid must not change: it is the rule's identity in Grafana)";
 
 /** Records every way an alert would be rejected by Grafana or could never fire. */
 export function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, problems: Problems): void {
@@ -390,7 +392,7 @@ export function checkAlert(alert: AlertDefinition, env: EnvironmentConfig, probl
     const uid = ruleUid(rule);
     problems.check(uid.length <= MAX_GRAFANA_UID_LENGTH, `${f} Grafana rule uid`, uid,
       `at most ${MAX_GRAFANA_UID_LENGTH} characters (Grafana's limit for uids); it has ${uid.length}`,
-      'shorten the service id in catalog/services.ts');
+      UID_FIX);
   }
   problems.check(DURATION.test(alert.pendingFor), `${f}.pendingFor`, alert.pendingFor,
     'a Prometheus duration such as "0s", "5m" or "1h30m"', CATALOG_FIX);

@@ -5,13 +5,14 @@ import {
   AlertDefinition, alertingExpression, AlertUnit, buildAlertCatalog, checkAlert, Comparison, describeThresholds, formatThreshold, guardedQuery,
   knownAlertIds, listSeverities, rulesOf, SERVICE_PANEL_IDS,
 } from '../../catalog/alerts';
+import { MAX_GRAFANA_UID_LENGTH, ruleUid } from '../../catalog/grafana-uids';
 import { ESG_SCRAPER_API, INSTANCE_MEMORY_BYTES, ServiceDefinition, SERVICES } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, ENVIRONMENT_NAMES } from '../../config/types';
 import { ConfigError, Problems } from '../../config/validate';
 import { serviceDashboard } from '../../dashboards/service';
 import { synthesize } from '../../stacks/app';
-import { SEED_CONFIGS } from '../support/estates';
+import { isSeedAlert, SEED_CONFIGS } from '../support/estates';
 import { escapeRegExp } from '../support/text';
 
 /** Users' requests of the ESG Scraper API: the health routes and requests marked as probes excluded. */
@@ -40,9 +41,20 @@ function problemsOf(services: readonly ServiceDefinition[], env: EnvironmentConf
   }
 }
 
+/** A service that exports every optional signal, so its rules are all the catalog has. */
+const everySignal: ServiceDefinition = { ...ESG_SCRAPER_API, exports: { cache: true, mongodbPool: true, businessMetrics: true } };
+const rulesOfEverySignal = buildAlertCatalog([everySignal], ENVIRONMENTS.production).flatMap(rulesOf);
+/** The longest `-<signal>-<severity>` a rule uid appends to its service id (24 for the seed's "-metrics-absent-critical"). */
+const LONGEST_SUFFIX = Math.max(...rulesOfEverySignal.map((r) => ruleUid(r).length - r.alert.serviceId.length));
+const LONGEST_SERVICE_ID = MAX_GRAFANA_UID_LENGTH - LONGEST_SUFFIX;
+/** A kebab-case service id of exactly this many characters. */
+const serviceIdOfLength = (length: number) => `svc-${'x'.repeat(length - 4)}`;
+const UID_FIX = 'shorten the service id in catalog/services.ts, or the name of a new signal in catalog/alerts.ts ' +
+  "(an existing rule's uid must not change: it is the rule's identity in Grafana)";
+
 describe('alert catalog', () => {
   it('declares the six alerts of the seed, each with its severity, comparison and threshold (pinned: the seed\'s numbers, before overrides)', () => {
-    const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).filter((a) => a.serviceId === ESG_SCRAPER_API.id)
+    const table = buildAlertCatalog(SERVICES, SEED_CONFIGS.production).filter((a) => isSeedAlert(a.id))
       .map((a) => [a.id, a.comparison, a.thresholds, a.pendingFor]);
     expect(table).toEqual([
       ['esg-scraper-api-error-ratio', '>', { critical: 0.05 }, '0s'],
@@ -129,21 +141,31 @@ describe('alert catalog', () => {
     expect(alert.summary).toBe('More than 10% of requests fail with a 5xx status.');
   });
 
-  it('monitors a second service by adding one definition', () => {
-    const worker: ServiceDefinition = {
-      ...ESG_SCRAPER_API, id: 'esg-worker', displayName: 'ESG Worker', metricPrefix: 'esg_worker',
-      exports: { cache: false, mongodbPool: false, businessMetrics: false },
-    };
+  /** A service that exports none of the optional signals. */
+  const worker: ServiceDefinition = {
+    ...ESG_SCRAPER_API, id: 'esg-worker', displayName: 'ESG Worker', metricPrefix: 'esg_worker',
+    exports: { cache: false, mongodbPool: false, businessMetrics: false },
+  };
+  /** An alert id without its service's prefix. */
+  const signalOf = (alert: { id: string; serviceId: string }) => alert.id.slice(alert.serviceId.length + 1);
+
+  it('monitors a second service by adding one definition: the signals every service has, none of those it does not export', () => {
     const alerts = buildAlertCatalog([...SERVICES, worker], ENVIRONMENTS.production);
-    expect(alerts.filter((a) => a.serviceId === 'esg-worker').map((a) => a.id)).toEqual(
-      ['esg-worker-error-ratio', 'esg-worker-latency-p95', 'esg-worker-memory', 'esg-worker-metrics-absent']);
+    const signals = alerts.filter((a) => a.serviceId === 'esg-worker').map(signalOf);
+    expect(signals).toEqual(expect.arrayContaining(['error-ratio', 'latency-p95', 'memory', 'metrics-absent']));
+    expect(signals.filter((s) => s === 'cache-hit-ratio' || s === 'mongodb-pool')).toEqual([]);
+    // Each of them one the seed's service (which exports everything) has too, in the same order.
+    const seedSignals = alerts.filter((a) => a.serviceId === ESG_SCRAPER_API.id).map(signalOf);
+    expect(seedSignals.filter((s) => signals.includes(s))).toEqual(signals);
     expect(alerts.find((a) => a.id === 'esg-worker-error-ratio')!.signal).toContain('esg_worker_requests_total{job="esg-worker"');
   });
 
   it('knows exactly the alert ids that thresholds may override: those of signals the services export', () => {
     expect(knownAlertIds(SERVICES)).toEqual(new Set(production.map((a) => a.id)));
-    const worker: ServiceDefinition = { ...ESG_SCRAPER_API, id: 'esg-worker', exports: { cache: false, mongodbPool: false, businessMetrics: false } };
-    expect([...knownAlertIds([worker])]).toEqual(['esg-worker-error-ratio', 'esg-worker-latency-p95', 'esg-worker-memory', 'esg-worker-metrics-absent']);
+    const ids = [...knownAlertIds([worker])];
+    expect(ids).toEqual(buildAlertCatalog([worker], ENVIRONMENTS.production).map((a) => a.id));
+    expect(ids).toEqual(expect.arrayContaining(['esg-worker-error-ratio', 'esg-worker-metrics-absent']));
+    expect(ids.filter((id) => id.endsWith('-cache-hit-ratio') || id.endsWith('-mongodb-pool'))).toEqual([]);
   });
 
   it('fails when a PromQL expression does not parse, naming the environment, the alert and the field', () => {
@@ -182,8 +204,8 @@ describe('alert catalog', () => {
     expect(problemsOf(SERVICES, env)).toEqual([expect.stringMatching(new RegExp(`^production: alert "${id}"\\.thresholds\\.\\w+: got `))]);
   });
 
-  it('accepts a rule uid of exactly 40 characters: a 16-character service id', () => {
-    expect(problemsOf([{ ...ESG_SCRAPER_API, id: 'sixteen-chars-id' }], ENVIRONMENTS.production)).toEqual([]);
+  it('accepts a rule uid of exactly 40 characters: the longest service id the catalog\'s signals leave room for', () => {
+    expect(problemsOf([{ ...everySignal, id: serviceIdOfLength(LONGEST_SERVICE_ID) }], ENVIRONMENTS.production)).toEqual([]);
   });
 
   it('accepts the boundary a signal can still reach: a pool at 100% is ">= 1"', () => {
@@ -206,12 +228,16 @@ describe('alert catalog', () => {
   });
 
   it('fails when a Grafana rule uid would exceed the 40 characters Grafana allows, naming only the rules too long', () => {
-    // 18 characters: "-metrics-absent-critical" makes 42; every other rule fits.
-    const eu = { ...ESG_SCRAPER_API, id: 'esg-scraper-api-eu' };
-    expect(problemsOf([eu], ENVIRONMENTS.production)).toEqual([
-      'production: alert "esg-scraper-api-eu-metrics-absent" Grafana rule uid: got "esg-scraper-api-eu-metrics-absent-critical"; ' +
-        "expected at most 40 characters (Grafana's limit for uids); it has 42. Fix: shorten the service id in catalog/services.ts",
-    ]);
+    // One character more than the longest suffix leaves room for: only the rules with that suffix are too long.
+    const id = serviceIdOfLength(LONGEST_SERVICE_ID + 1);
+    const tooLong = rulesOfEverySignal.filter((r) => ruleUid(r).length - r.alert.serviceId.length === LONGEST_SUFFIX);
+    expect(tooLong.length).toBeGreaterThan(0);
+    expect(tooLong.length).toBeLessThan(rulesOfEverySignal.length);
+    expect(problemsOf([{ ...everySignal, id }], ENVIRONMENTS.production)).toEqual(tooLong.map((r) => {
+      const alertId = `${id}-${signalOf(r.alert)}`;
+      return `production: alert "${alertId}" Grafana rule uid: got "${alertId}-${r.severity}"; ` +
+        `expected at most 40 characters (Grafana's limit for uids); it has 41. Fix: ${UID_FIX}`;
+    }));
   });
 
   it.each([

@@ -125,9 +125,12 @@ beforeAll(() => {
 
 describe('every catalog alert on the Prometheus engine (promtool)', () => {
   it('has scenarios for every alert of every environment of every estate, each with a firing and a silent case', () => {
+    // A new signal's behaviour on the engine is written by hand, not generated: say where.
+    const unscripted = [...new Set(catalogs.flatMap((c) => c.alerts).map(signalOf).filter((signal) => !SCENARIOS[signal]))];
+    expect(unscripted.map((signal) => `signal "${signal}" has no scenarios: add an entry for it to SCENARIOS in ` +
+      '__tests__/promtool/scenarios.ts, with series on which it fires and series on which it stays silent')).toEqual([]);
     for (const { ruleFile, alerts } of catalogs) {
       for (const alert of alerts) {
-        expect([alert.id, SCENARIOS[signalOf(alert)] !== undefined]).toEqual([alert.id, true]);
         const own = realCases.filter((c) => c.name.startsWith(`${ruleFile} ${alert.serviceId} ${signalOf(alert)} `));
         const firing = own.map((c) => c.checks.at(-1)!.firing.length);
         expect([ruleFile, alert.id, firing.includes(0), firing.some((n) => n > 0)]).toEqual([ruleFile, alert.id, true, true]);

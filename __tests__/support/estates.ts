@@ -5,7 +5,7 @@
  * for both; global-setup.ts synthesizes each estate once per run.
  */
 import { join } from 'node:path';
-import { SERVICES, ServiceDefinition } from '../../catalog/services';
+import { ESG_SCRAPER_API, SERVICES, ServiceDefinition } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, EnvironmentName } from '../../config/types';
 import { ROOT, SYNTH_DIR } from './paths';
@@ -79,3 +79,15 @@ export const SEED_CONFIGS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
   staging: { ...ENVIRONMENTS.staging, thresholdOverrides: undefined },
   production: { ...ENVIRONMENTS.production, thresholdOverrides: undefined },
 };
+
+/**
+ * The signals of the seed's six alerts (production-monitoring-setup.md). Tests that pin
+ * the seed's alerts select them by id, so a signal added to catalog/alerts.ts joins
+ * the catalog without rewriting them; the signal's own tests then say what it does.
+ */
+export const SEED_SIGNALS = ['error-ratio', 'latency-p95', 'memory', 'metrics-absent', 'mongodb-pool', 'cache-hit-ratio'] as const;
+
+const SEED_ALERT_IDS = new Set(SEED_SIGNALS.map((signal) => `${ESG_SCRAPER_API.id}-${signal}`));
+
+/** Whether an alert id is one of the seed's six (on the seed's service). */
+export const isSeedAlert = (alertId: string): boolean => SEED_ALERT_IDS.has(alertId);
