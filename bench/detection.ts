@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ESTATES, PAGING_ENVIRONMENT, synthesizeEstate } from './detection/estates';
-import { detectAll, EstateDetections, formatDetections } from './detection/harness';
+import { detectAll, EstateDetections, formatDetections, missedGoal } from './detection/harness';
 
 const BEGIN = '<!-- detection:begin (written by npm run detection) -->';
 const END = '<!-- detection:end -->';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 
 /** Exits 1, naming them, when goals are missed. */
 function reportMissed(results: readonly EstateDetections[]): void {
-  const missed = results.flatMap((r) => r.detections.filter((d) => !d.met).map((d) => `${r.estate}: ${d.scenario.title}`));
+  const missed = results.flatMap((r) => r.detections.filter((d) => !d.met).map((d) => `${r.estate}: ${missedGoal(d)}`));
   if (missed.length > 0) {
     console.error(`Goals missed:\n${missed.map((m) => `  - ${m}`).join('\n')}`);
     process.exit(1);

@@ -165,6 +165,20 @@ export async function detectAll(estates: readonly EstateInput[], env: Environmen
   }));
 }
 
+/**
+ * Why a detection misses its goal, with the fix; undefined when the goal holds. The
+ * goals are the issue's; thresholds and pending durations are what moves them.
+ */
+export function missedGoal(d: Detection): string | undefined {
+  if (d.met) return undefined;
+  const what = d.firingBefore.length > 0 ? `${d.firingBefore.join(', ')} already firing before the incident`
+    : d.minutes === undefined ? `no page within ${d.scenario.observeMinutes} min`
+      : `paged by ${d.rules.join(', ')} after ${Number(d.minutes.toFixed(2))} min`;
+  return `"${d.scenario.title}" misses its goal (page: ${goalText(d.scenario)}): ${what}. Fix: set those rules' thresholds ` +
+    '(thresholdOverrides in config/environments.ts, or catalog/alerts.ts) or pending durations so that the goal holds; ' +
+    'the goals are in bench/detection/scenarios.ts and change only by a deliberate decision';
+}
+
 function goalText(scenario: IncidentScenario): string {
   return 'neverPages' in scenario.goal ? 'never' : `≤ ${scenario.goal.pagesWithinMinutes} min`;
 }
