@@ -97,9 +97,13 @@ describe('Datadog monitors', () => {
  * over the window before the division (monitors/guide/as-count-in-monitor-evaluations), and the guard
  * `sum(last_5m):hits.as_count() >= floor` judges the window's total; the composite alerts when both do.
  */
+const errorRatioPart = (suffix: string) => monitorsOf('production')
+  .find((m) => m.name === `ESG Scraper API: 5xx error ratio high (production, critical): ${suffix}`)!.query;
+/** The threshold of production's synthesized condition monitor. */
+const errorRatioThreshold = () => Number(/ > ([\d.]+)$/.exec(errorRatioPart('condition'))![1]);
+
 function errorRatioAlerts(errors: number[], hits: number[]): boolean {
-  const monitors = monitorsOf('production');
-  const part = (suffix: string) => monitors.find((m) => m.name === `ESG Scraper API: 5xx error ratio high (production, critical): ${suffix}`)!.query;
+  const part = errorRatioPart;
   const condition = /^sum\(last_5m\):sum:\S+\.as_count\(\) \/ sum:\S+\.as_count\(\) > ([\d.]+)$/.exec(part('condition'));
   const guard = /^sum\(last_5m\):sum:\S+\.as_count\(\) >= (\d+)$/.exec(part('enough traffic'));
   expect([condition, guard]).toEqual([expect.anything(), expect.anything()]);
@@ -119,9 +123,12 @@ describe('the error-ratio traffic guard', () => {
     expect(errorRatioAlerts([2, 0, 0, 0, 0], [4, 4, 4, 4, 3])).toBe(false); // 19 requests: too few to judge
   });
 
-  it('alerts on 10% failures at 20 requests a minute and stays quiet at 4%', () => {
-    expect(errorRatioAlerts([2, 2, 2, 2, 2], [20, 20, 20, 20, 20])).toBe(true);
-    expect(errorRatioAlerts([1, 1, 1, 1, 0], [20, 20, 20, 20, 20])).toBe(false);
+  it('alerts on twice the threshold at 20 requests a minute and stays quiet under it (10% and 4% for the seed\'s 5%)', () => {
+    // 100 requests in the window: n errors are n%. Whatever production's threshold, within 1%.
+    const errorsOf = (percent: number) => [Math.round(percent), 0, 0, 0, 0];
+    const threshold = errorRatioThreshold() * 100;
+    expect(errorRatioAlerts(errorsOf(Math.min(2 * threshold, 100)), [20, 20, 20, 20, 20])).toBe(true);
+    expect(errorRatioAlerts(errorsOf(Math.ceil(threshold) - 1), [20, 20, 20, 20, 20])).toBe(false);
   });
 });
 
