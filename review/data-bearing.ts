@@ -186,6 +186,22 @@ export function acceptAddedAddresses(current: AddressLock, lock: AddressLock): L
   return { lock: next, added, vanished };
 }
 
+/**
+ * What `npm run lock:update` prints after rewriting the lock: each address it dropped
+ * (Terraform destroys it unless a moved block carries it) and each it added, so the
+ * pull request shows the acknowledgement it makes.
+ */
+export function describeLockUpdate(change: Pick<LockAcceptance, 'added' | 'vanished'>): string {
+  if (change.added.length === 0 && change.vanished.length === 0) return `${LOCK_FILE}: no address dropped or added.`;
+  const lines = [`${LOCK_FILE} rewritten:`];
+  if (change.vanished.length > 0) {
+    lines.push(`  dropped ${change.vanished.length} (destroyed by deploy unless a moved block carries it to a new address; commit that block with the lock):`,
+      ...change.vanished.map((a) => `    - ${a}`));
+  }
+  if (change.added.length > 0) lines.push(`  added ${change.added.length}:`, ...change.added.map((a) => `    + ${a}`));
+  return lines.join('\n');
+}
+
 // ---------------------------------------------------------------------------
 // Allowlist of acknowledged removals
 

@@ -45,9 +45,11 @@ function accept(): number {
   // Address lock: additions only.
   const current = Object.fromEntries(Object.entries(tree).map(([env, stack]) => [env, dataBearingAddresses(stack)]));
   const { lock, added, vanished } = acceptAddedAddresses(current, readAddressLock(LOCK_FILE));
-  if (added.length > 0) {
-    writeFileSync(LOCK_FILE, formatAddressLock(lock));
-    rewrote.push(`${LOCK_FILE} (${added.length} address${added.length === 1 ? '' : 'es'} added:\n${added.map((a) => `    + ${a}`).join('\n')})`);
+  const lockText = formatAddressLock(lock);
+  if (lockText !== readFileSync(LOCK_FILE, 'utf8')) {
+    writeFileSync(LOCK_FILE, lockText);
+    rewrote.push(added.length === 0 ? `${LOCK_FILE} (no address added; reformatted)`
+      : `${LOCK_FILE} (${added.length} address${added.length === 1 ? '' : 'es'} added:\n${added.map((a) => `    + ${a}`).join('\n')})`);
   }
 
   // Snapshots: Jest writes them itself (--ci=false: CI=true would refuse to write a new one).

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  acceptAddedAddresses, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, DEFAULT_ALLOWLIST, formatAddressLock, isDataBearing,
+  acceptAddedAddresses, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, DEFAULT_ALLOWLIST, describeLockUpdate, formatAddressLock, isDataBearing,
   LOCK_FILE, qualified, readAddressLock, readAllowlist, REPLACING_ATTRIBUTES, replacingChanges,
 } from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
@@ -220,6 +220,22 @@ describe('the address lock', () => {
   it('accepts nothing when nothing changed', () => {
     const lock = { production: ['grafana_folder.f'] };
     expect(acceptAddedAddresses(lock, lock)).toEqual({ lock, added: [], vanished: [] });
+  });
+
+  it('describes a lock update: each dropped address (with what deploy does to it) before each added one', () => {
+    const { added, vanished } = acceptAddedAddresses({ staging: ['sentry_project.new'] }, { staging: ['sentry_project.old'], production: ['grafana_folder.f'] });
+    expect(describeLockUpdate({ added, vanished })).toBe([
+      '__tests__/stacks/addresses.lock.json rewritten:',
+      '  dropped 2 (destroyed by deploy unless a moved block carries it to a new address; commit that block with the lock):',
+      '    - production:grafana_folder.f',
+      '    - staging:sentry_project.old',
+      '  added 1:',
+      '    + staging:sentry_project.new',
+    ].join('\n'));
+  });
+
+  it('describes a lock update that dropped and added nothing', () => {
+    expect(describeLockUpdate({ added: [], vanished: [] })).toBe('__tests__/stacks/addresses.lock.json: no address dropped or added.');
   });
 
   it('reports every environment, sorted by name, vanished before appeared', () => {

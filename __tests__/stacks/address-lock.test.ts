@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { ErrorTrackingProject } from '../../constructs/sentry/error-tracking-project';
 import { ENVIRONMENT_NAMES } from '../../config/types';
 import {
-  AddressLock, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, LOCK_FILE, LOCK_FIX, readAddressLock,
+  AddressLock, checkAddressLock, DATA_BEARING_TYPES, dataBearingAddresses, formatAddressLock, LOCK_FILE, LOCK_FIX, readAddressLock,
 } from '../../review/data-bearing';
 import { ROOT } from '../support/paths';
 import { ONE_SERVICE, TWO_SERVICE } from '../support/estates';
@@ -25,6 +26,10 @@ describe('address lock', () => {
   it('holds: every data-bearing resource keeps its Terraform address', () => {
     const problems = checkAddressLock(current(), lock);
     if (problems.length > 0) throw new Error(`The address lock does not hold (${LOCK_FILE}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  });
+
+  it('is as accept and lock:update write it (sorted, current comment): a hand edit shows up here', () => {
+    expect(readFileSync(join(ROOT, LOCK_FILE), 'utf8')).toBe(formatAddressLock(lock));
   });
 
   it('holds for the two-service estate: adding a service moves no locked address, and only the new service\'s own resources appear', () => {
