@@ -48,12 +48,18 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
   const spec = (panel: ServicePanel, title: string, unit: string, description: string): PanelSpec =>
     ({ id: SERVICE_PANEL_IDS[panel], title, unit, description, gridPos: SERVICE_LAYOUT[panel], datasource });
   const watching = (panel: ServicePanel) => alerts.filter((a) => a.serviceId === service.id && a.panel === panel);
-  /** The signal of the (single) alert on a panel; the catalog declares one for every panel that uses this. */
-  const signalOf = (panel: ServicePanel): string => {
-    const [alert, ...others] = watching(panel);
-    if (!alert || others.length > 0) {
-      throw new Error(`Service dashboard of "${service.id}": panel "${panel}" plots the signal of its alert, but the ` +
-        `catalog has ${others.length + (alert ? 1 : 0)} alerts on it; expected exactly one. Fix: catalog/alerts.ts`);
+  /**
+   * The signal of the catalog alert `<service id>-<signalName>`, which the panel plots so that
+   * its threshold line and its curve are one query. Picked by name: a panel may carry more
+   * alerts than the one it plots (a p99 alert beside the p95 one draws its line too).
+   */
+  const signalOf = (panel: ServicePanel, signalName: string): string => {
+    const id = `${service.id}-${signalName}`;
+    const alert = watching(panel).find((a) => a.id === id);
+    if (!alert) {
+      throw new Error(`Service dashboard of "${service.id}": panel "${panel}" plots the signal of alert "${id}", but the ` +
+        `catalog has no such alert on that panel (it has: ${watching(panel).map((a) => a.id).join(', ') || 'none'}). ` +
+        `Fix: keep signal "${signalName}" in catalog/alerts.ts with panel "${panel}", or plot another query in dashboards/service.ts.`);
     }
     return alert.signal;
   };
@@ -85,14 +91,14 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
 
   series('errorRatio', '5xx error ratio', units.PercentUnit,
     'Share of requests answered with a 5xx status, over all instances (5-minute rates); 0 when no request failed.',
-    [{ expr: signalOf('errorRatio'), legend: '5xx ratio' }],
+    [{ expr: signalOf('errorRatio', 'error-ratio'), legend: '5xx ratio' }],
     { min: 0 });
 
   series('latency', 'Latency p50 / p95 / p99', units.Seconds,
     'Request duration quantiles over all instances, from the summed histogram buckets (5-minute rates).',
     [
       { expr: latencyQuantile(service, 0.5), legend: 'p50' },
-      { expr: signalOf('latency'), legend: 'p95' },
+      { expr: signalOf('latency', 'latency-p95'), legend: 'p95' },
       { expr: latencyQuantile(service, 0.99), legend: 'p99' },
     ],
     { min: 0 });
@@ -101,7 +107,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
     'Whether Prometheus reaches each instance (1 up, 0 down), and how many instances are up in total.',
     [
       { expr: upByInstance(service), legend: '{{instance}}' },
-      { expr: signalOf('scrapeHealth'), legend: 'instances up' },
+      { expr: signalOf('scrapeHealth', 'metrics-absent'), legend: 'instances up' },
     ],
     { min: 0 });
 
@@ -110,7 +116,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
     `${memoryBytes / 2 ** 30} GiB, and the highest instance, which the alert watches.`,
     [
       { expr: memoryRatioByInstance(service, memoryBytes), legend: '{{instance}}' },
-      { expr: signalOf('memory'), legend: 'highest instance' },
+      { expr: signalOf('memory', 'memory'), legend: 'highest instance' },
     ],
     { min: 0, max: 1 });
 
@@ -119,7 +125,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
       'Open MongoDB connections as a share of the pool size, per instance and for the fullest instance.',
       [
         { expr: mongodbPoolRatioByInstance(service), legend: '{{instance}}' },
-        { expr: signalOf('mongodbPool'), legend: 'fullest instance' },
+        { expr: signalOf('mongodbPool', 'mongodb-pool'), legend: 'fullest instance' },
       ],
       { min: 0, max: 1 });
   }
@@ -128,7 +134,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
     series('cacheHitRatio', 'Cache hit ratio', units.PercentUnit,
       'Share of cache reads (operation "get") that hit, over all instances (15-minute rates). ' +
       'Writes ("set") are not reads and are left out of both sides of the ratio.',
-      [{ expr: signalOf('cacheHitRatio'), legend: 'hit ratio' }],
+      [{ expr: signalOf('cacheHitRatio', 'cache-hit-ratio'), legend: 'hit ratio' }],
       { min: 0, max: 1 });
   }
 
