@@ -9,6 +9,7 @@ import { ESG_SCRAPER_API, SERVICES, SYNTHETICS_USER_AGENT } from '../../catalog/
 import { buildSloCatalog } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
 import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
+import { isSeedAlert } from '../support/estates';
 import { resourcesOf, synthOf } from '../support/synth';
 
 const ENVS = ['staging', 'production'] as const;
@@ -21,26 +22,37 @@ const seedMonitorsOf = (env: Env) => monitorsOf(env).filter((m) => SEED_TAGS.som
 /** Users' requests of the service in production: probes excluded. */
 const USER_SCOPE = '{service:esg-scraper-api,env:production,!resource_name:get_/health,!resource_name:get_/health/detailed,!resource_name:probe_*}';
 const alertsOf = (env: Env) => buildAlertCatalog(SERVICES, ENVIRONMENTS[env]).filter((a) => a.datadog);
-const seedAlertsOf = (env: Env) => alertsOf(env).filter((a) => a.serviceId === ESG_SCRAPER_API.id);
+/** Every Datadog alert of the seed's service: the seed's own and any the catalog has added since. */
+const serviceAlertsOf = (env: Env) => alertsOf(env).filter((a) => a.serviceId === ESG_SCRAPER_API.id);
 
 describe('Datadog monitors', () => {
   it.each(ENVS)('renders each severity of an alert with a Datadog signal, a guarded one as a composite, and three burn-rate alerts per SLO (%s)', (env) => {
     const monitors = seedMonitorsOf(env);
-    const rules = seedAlertsOf(env).flatMap(rulesOf);
-    expect(rules.map((r) => `${r.alert.id} ${r.severity}`)).toEqual(
+    const rules = serviceAlertsOf(env).flatMap(rulesOf);
+    expect(rules.filter((r) => isSeedAlert(r.alert.id)).map((r) => `${r.alert.id} ${r.severity}`)).toEqual(
       ['esg-scraper-api-error-ratio critical', 'esg-scraper-api-latency-p95 warning']);
     const byType = (type: string) => monitors.filter((m) => m.type === type);
-    // error ratio: condition and traffic; p95 latency; the APM data monitor
-    expect(byType('query alert').map((m) => m.name).sort()).toEqual([
+    const names = (type: string) => byType(type).map((m) => m.name).sort();
+    // The seed's: error ratio as condition and traffic; p95 latency; the APM data monitor.
+    expect(names('query alert')).toEqual(expect.arrayContaining([
       'ESG Scraper API (' + env + '): no APM data (critical)',
       `ESG Scraper API: 5xx error ratio high (${env}, critical): condition`,
       `ESG Scraper API: 5xx error ratio high (${env}, critical): enough traffic`,
       `ESG Scraper API: p95 latency above target (${env}, warning)`,
-    ]);
-    expect(byType('composite').map((m) => m.name)).toEqual([`ESG Scraper API: 5xx error ratio high (${env}, critical)`]);
-    expect(byType('slo alert')).toHaveLength(buildSloCatalog([ESG_SCRAPER_API], ENVIRONMENTS[env]).length * 3);
+    ]));
+    // Every rule: one monitor, or a condition and a traffic guard under a composite.
+    const nameOf = (r: (typeof rules)[number]) => `${r.alert.title} (${env}, ${r.severity})`;
+    const guarded = rules.filter((r) => r.alert.datadog!.guard);
+    expect(names('query alert')).toEqual([
+      `ESG Scraper API (${env}): no APM data (critical)`,
+      ...rules.flatMap((r) => (r.alert.datadog!.guard ? [`${nameOf(r)}: condition`, `${nameOf(r)}: enough traffic`] : [nameOf(r)])),
+    ].sort());
+    expect(names('composite')).toEqual(guarded.map(nameOf).sort());
+    expect(guarded.map((r) => r.alert.id)).toContain('esg-scraper-api-error-ratio');
+    const slos = buildSloCatalog([ESG_SCRAPER_API], ENVIRONMENTS[env]).length;
+    expect(byType('slo alert')).toHaveLength(slos * 3);
     expect(byType('event-v2 alert')).toHaveLength(1);
-    expect(monitors).toHaveLength(4 + 1 + 6 + 1);
+    expect(monitors).toHaveLength(1 + rules.length + 2 * guarded.length + slos * 3 + 1);
   });
 
   it.each(ENVS)('watches no runtime.python.* metric: ddtrace sends those over DogStatsD (UDP), which cannot reach the Agent (%s)', (env) => {

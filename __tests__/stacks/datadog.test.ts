@@ -4,12 +4,12 @@ import { COMPOSITE_PART_TAG } from '../../catalog/datadog-tags';
 import { SYNTHETICS_SEVERITY } from '../../catalog/platform-alerts';
 import { destinationsFor, slackChannel } from '../../catalog/routing';
 import { SELF_WATCH_SEVERITY } from '../../catalog/self-watch';
-import { ESG_SCRAPER_API, ServiceDefinition, SYNTHETICS_USER_AGENT } from '../../catalog/services';
+import { ServiceDefinition, SYNTHETICS_USER_AGENT } from '../../catalog/services';
 import { apmScope, buildSloCatalog, maxBurnRate } from '../../catalog/slos';
 import { ENVIRONMENTS } from '../../config/environments';
 import { ENVIRONMENT_NAMES, Severity } from '../../config/types';
 import { apiChecks, datadogAppUrl, notificationHandles } from '../../stacks/datadog';
-import { Estate, ESTATES, ONE_SERVICE, SEED_CONFIGS } from '../support/estates';
+import { Estate, ESTATES, isSeedAlert, ONE_SERVICE, SEED_CONFIGS } from '../support/estates';
 import { resourcesOf, synthOf } from '../support/synth';
 
 const ENVS = ENVIRONMENT_NAMES;
@@ -475,7 +475,7 @@ describe('Datadog: the seed\'s numbers for the seed\'s service (pinned)', () => 
   const dd = datadogOf(ONE_SERVICE);
 
   it('monitors two signals: error ratio (critical) and p95 latency (warning); memory has no Datadog monitor (DogStatsD cannot reach the Agent)', () => {
-    expect(dd.alertsOf('production').filter((a) => a.serviceId === ESG_SCRAPER_API.id).flatMap(rulesOf).map((r) => [r.alert.id, r.severity])).toEqual([
+    expect(dd.alertsOf('production').filter((a) => isSeedAlert(a.id)).flatMap(rulesOf).map((r) => [r.alert.id, r.severity])).toEqual([
       ['esg-scraper-api-error-ratio', 'critical'], ['esg-scraper-api-latency-p95', 'warning'],
     ]);
     const memory = buildAlertCatalog(ONE_SERVICE.services, SEED_CONFIGS.production).filter((a) => a.id === 'esg-scraper-api-memory');
