@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './paths';
+import { PROMTOOL_GO_ENV } from '../../bench/detection/harness';
 
 /** A Prometheus alerting rule. */
 export interface PromAlertingRule {
@@ -113,7 +114,8 @@ export function runPromtool(run: PromtoolRun): Map<string, PromtoolResult> {
       ({ status, error } = spawnSync('promtool', ['test', 'rules', ...testFiles], {
         cwd: dir,
         stdio: ['ignore', log, log],
-        env: process.env, // jest gives tests their own process.env; child_process would read the real one
+        // jest gives tests their own process.env; child_process would read the real one
+        env: { ...process.env, ...PROMTOOL_GO_ENV },
       }));
     } finally {
       closeSync(log);
