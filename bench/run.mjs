@@ -376,7 +376,7 @@ out('| figure | wall | runs | note |');
 out('|---|---:|---:|---|');
 if (test) {
   const note = test.ok ? 'passed' : `**failed** (exit ${test.status}): ${test.error.replace(/\|/g, '/').slice(0, 300)}`;
-  out(`| \`npm test\` (pretest, then tsc --noEmit beside jest: scripts/test.mjs), as the README runs it | ${sec(test.wallMs, 1)} | 1 | ${note} |`);
+  out(`| \`npm test\` (pretest, tsc --noEmit, then jest), as the README runs it | ${sec(test.wallMs, 1)} | 1 | ${note} |`);
 } else {
   out('| `npm test` | not run (--no-test) | | |');
 }
