@@ -306,7 +306,7 @@ const SIGNALS: Record<string, Signal> = {
 };
 
 /** An alert's id: what threshold overrides name and rule uids start with. */
-function alertId(service: ServiceDefinition, signalName: string): string {
+export function alertId(service: ServiceDefinition, signalName: string): string {
   return `${service.id}-${signalName}`;
 }
 

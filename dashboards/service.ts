@@ -3,7 +3,7 @@ import * as common from '@grafana/grafana-foundation-sdk/common';
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as units from '@grafana/grafana-foundation-sdk/units';
-import { AlertDefinition, SERVICE_PANEL_IDS, ServicePanel } from '../catalog/alerts';
+import { AlertDefinition, alertId, SERVICE_PANEL_IDS, ServicePanel } from '../catalog/alerts';
 import { prometheusDataSourceUid, serviceDashboardUid } from '../catalog/grafana-uids';
 import { jobSelector, latencyQuantile, memoryRatioByInstance, mongodbPoolRatioByInstance, upByInstance, userRequestSelector } from '../catalog/queries';
 import { instanceMemoryBytes, ServiceDefinition } from '../catalog/services';
@@ -54,7 +54,7 @@ export function serviceDashboard({ service, env, alerts }: ServiceDashboardInput
    * alerts than the one it plots (a p99 alert beside the p95 one draws its line too).
    */
   const signalOf = (panel: ServicePanel, signalName: string): string => {
-    const id = `${service.id}-${signalName}`;
+    const id = alertId(service, signalName);
     const alert = watching(panel).find((a) => a.id === id);
     if (!alert) {
       throw new Error(`Service dashboard of "${service.id}": panel "${panel}" plots the signal of alert "${id}", but the ` +

@@ -5,6 +5,7 @@
  * for both; global-setup.ts synthesizes each estate once per run.
  */
 import { join } from 'node:path';
+import { alertId } from '../../catalog/alerts';
 import { ESG_SCRAPER_API, SERVICES, ServiceDefinition } from '../../catalog/services';
 import { ENVIRONMENTS } from '../../config/environments';
 import { EnvironmentConfig, EnvironmentName } from '../../config/types';
@@ -87,7 +88,7 @@ export const SEED_CONFIGS: Readonly<Record<EnvironmentName, EnvironmentConfig>> 
  */
 export const SEED_SIGNALS = ['error-ratio', 'latency-p95', 'memory', 'metrics-absent', 'mongodb-pool', 'cache-hit-ratio'] as const;
 
-const SEED_ALERT_IDS = new Set(SEED_SIGNALS.map((signal) => `${ESG_SCRAPER_API.id}-${signal}`));
+const SEED_ALERT_IDS = new Set(SEED_SIGNALS.map((signal) => alertId(ESG_SCRAPER_API, signal)));
 
 /** Whether an alert id is one of the seed's six (on the seed's service). */
-export const isSeedAlert = (alertId: string): boolean => SEED_ALERT_IDS.has(alertId);
+export const isSeedAlert = (id: string): boolean => SEED_ALERT_IDS.has(id);
