@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/paths';
+import { ensureBuilt } from '../support/run-app';
 
 const COMMITTED = readFileSync(join(ROOT, 'providers', 'schemas', 'provider-schemas.json'), 'utf8');
 
@@ -32,7 +33,7 @@ esac
 }
 
 describe('npm run schemas:update', () => {
-  beforeAll(() => execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT }));
+  beforeAll(ensureBuilt);
 
   it('writes the trimmed schema of terraform providers schema -json, identical to the committed one for the same input', () => {
     const raw = JSON.parse(COMMITTED);
