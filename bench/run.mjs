@@ -1,6 +1,6 @@
 // Synth and test benchmarks: `npm run bench` (builds first; this file needs .build/bench/).
 //
-//   node bench/run.mjs [--runs 5] [--no-test] [--no-default] [--no-profile]
+//   node bench/run.mjs [--runs 5] [--test-runs 3] [--no-test] [--no-default] [--no-profile]
 //
 // Every figure is re-measured on every run: the median of --runs runs (min and max
 // alongside), rounds interleaved so that background load hits every scenario alike.
@@ -22,6 +22,13 @@ const runsAt = ARGS.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(ARGS[runsAt + 1]) : 5;
 if (!Number.isInteger(RUNS) || RUNS < 1) {
   console.error(`--runs: got ${JSON.stringify(ARGS[runsAt + 1])}; expected a whole number >= 1, e.g. --runs 5`);
+  process.exit(2);
+}
+// npm test is judged on its median too: one run swings by 10 s and more with what else the machine runs.
+const testRunsAt = ARGS.indexOf('--test-runs');
+const TEST_RUNS = testRunsAt >= 0 ? Number(ARGS[testRunsAt + 1]) : 3;
+if (!Number.isInteger(TEST_RUNS) || TEST_RUNS < 1) {
+  console.error(`--test-runs: got ${JSON.stringify(ARGS[testRunsAt + 1])}; expected a whole number >= 1, e.g. --test-runs 3`);
   process.exit(2);
 }
 const SCALES = [1, 10, 100];
@@ -67,9 +74,18 @@ function runOnce(scenario) {
   const child = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const ok = child.status === 0 && (!scenario.writesStacks || stacksWritten(outdir));
-  const result = { ok, wallMs, rssKb: readRss(rssFile), timings: readJson(timingsFile), outdir, status: child.status };
+  const result = { ok, wallMs, rssKb: readRss(rssFile), cpuSeconds: readCpu(rssFile), timings: readJson(timingsFile), outdir, status: child.status };
   if (!ok) result.error = `${scenario.label}: exit ${child.status}; ${lastLines(child.stderr || child.stdout, 8)}`;
   return result;
+}
+
+/** User + system CPU seconds of the command and the children it waited for (/usr/bin/time -v only). */
+function readCpu(file) {
+  if (!HAS_TIME || !existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const seconds = (label) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(text)?.[1]);
+  const cpu = seconds('User') + seconds('System');
+  return Number.isNaN(cpu) ? undefined : cpu;
 }
 
 function readRss(file) {
@@ -205,13 +221,17 @@ const catalogIsOneService = same('main', 'synth-1');
 const defaultMatchesOurs = same('cli-default', 'npm-synth');
 
 // ---------------------------------------------------------------------------------------------
-// npm test, once, exactly as the README runs it.
+// npm test, --test-runs times, exactly as the README runs it.
 
-let test;
+const tests = [];
 if (!flag('--no-test')) {
-  log('  npm test (once) …');
-  test = runOnce({ label: '`npm test`', args: ['npm', 'test'] });
-  log(`  npm test ${(test.wallMs / 1000).toFixed(1)} s${test.ok ? '' : '  FAILED'}`);
+  for (let i = 1; i <= TEST_RUNS; i++) {
+    log(`  npm test (${i} of ${TEST_RUNS}) …`);
+    const load = os.loadavg()[0];
+    const run = { ...runOnce({ label: '`npm test`', args: ['npm', 'test'] }), loadBefore: load };
+    tests.push(run);
+    log(`  npm test ${(run.wallMs / 1000).toFixed(1)} s${run.ok ? '' : '  FAILED'}`);
+  }
 }
 // Per-file timings from a second, plain jest run (also the suite's time when npm test
 // stops early, e.g. at tsc on a half-edited file).
@@ -374,9 +394,15 @@ out('## Tests');
 out();
 out('| figure | wall | runs | note |');
 out('|---|---:|---:|---|');
-if (test) {
-  const note = test.ok ? 'passed' : `**failed** (exit ${test.status}): ${test.error.replace(/\|/g, '/').slice(0, 300)}`;
-  out(`| \`npm test\` (pretest, tsc --noEmit, then jest), as the README runs it | ${sec(test.wallMs, 1)} | 1 | ${note} |`);
+const testWalls = tests.map((t) => t.wallMs);
+const testMedian = tests.length ? median(testWalls) : undefined;
+const testsOk = tests.length > 0 && tests.every((t) => t.ok);
+if (tests.length) {
+  const failedRun = tests.find((t) => !t.ok);
+  const note = failedRun ? `**failed** (exit ${failedRun.status}): ${failedRun.error.replace(/\|/g, '/').slice(0, 300)}` : 'passed';
+  const cpus = tests.map((t) => t.cpuSeconds).filter((x) => x !== undefined);
+  const each = tests.map((t) => `${sec(t.wallMs, 1)} (load ${t.loadBefore.toFixed(1)}${t.cpuSeconds === undefined ? '' : `, ${t.cpuSeconds.toFixed(0)} s CPU`})`).join(', ');
+  out(`| \`npm test\` (pretest, tsc --noEmit, then jest), as the README runs it: median | ${sec(testMedian, 1)} | ${tests.length} | ${note}; each run: ${each}${cpus.length ? `; CPU (user + system, whole tree) median ${median(cpus).toFixed(0)} s on ${os.cpus().length} cores` : ''} |`);
 } else {
   out('| `npm test` | not run (--no-test) | | |');
 }
@@ -386,7 +412,7 @@ if (jestRun) {
   out(`| \`npx jest --json\` alone (no tsc), for per-file timings | ${sec(jestRun.wallMs, 1)} | 1 | ${note} |`);
 }
 out();
-out('One run each: five runs of the suite would take minutes.');
+out(`\`npm test\`: ${TEST_RUNS} runs (\`--test-runs\`), one after another, after the synth figures; the first may pay cold caches (tsc's incremental build info, Jest's transform cache). The per-file run: once.`);
 if (testFiles) {
   const sum = testFiles.reduce((n, t) => n + t.seconds, 0);
   out();
@@ -428,7 +454,7 @@ const checks = [
   [`per-resource cost ≤ ${BUDGET.floorRatio} × plain CDKTF's bare floor, marginal wall 1 → 100`, fx(marginalRatio), within(marginalRatio, BUDGET.floorRatio)],
   [`per-resource cost ≤ ${BUDGET.floorRatio} × plain CDKTF's bare floor, synthesize phase at 100 services`, fx(floorRatios[100].bareSynth), within(floorRatios[100].bareSynth, BUDGET.floorRatio)],
   [`(context, not a budget) per-resource cost against plain CDKTF replaying the same JSON, marginal wall 1 → 100`, fx(marginalReplay), 'context'],
-  [`\`npm test\` < ${BUDGET.testSeconds} s`, test ? (test.ok ? sec(test.wallMs, 1) : `failed after ${sec(test.wallMs, 1)}`) : 'not run', test ? test.ok && test.wallMs < BUDGET.testSeconds * 1000 : undefined],
+  [`\`npm test\` < ${BUDGET.testSeconds} s (median of its runs)`, tests.length ? (testsOk ? sec(testMedian, 1) : `failed (median ${sec(testMedian, 1)})`) : 'not run', tests.length ? testsOk && testMedian < BUDGET.testSeconds * 1000 : undefined],
 ];
 out('| budget | measured | result |');
 out('|---|---:|---|');
