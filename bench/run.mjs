@@ -18,19 +18,19 @@ import { summarize } from './profile-summary.mjs';
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const ARGS = process.argv.slice(2);
 const flag = (name) => ARGS.includes(name);
-const runsAt = ARGS.indexOf('--runs');
-const RUNS = runsAt >= 0 ? Number(ARGS[runsAt + 1]) : 5;
-if (!Number.isInteger(RUNS) || RUNS < 1) {
-  console.error(`--runs: got ${JSON.stringify(ARGS[runsAt + 1])}; expected a whole number >= 1, e.g. --runs 5`);
-  process.exit(2);
+/** The whole number (>= 1) after `name` in the arguments, or `fallback`; exits 2 naming the flag otherwise. */
+function countFlag(name, fallback) {
+  const at = ARGS.indexOf(name);
+  const value = at >= 0 ? Number(ARGS[at + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`${name}: got ${JSON.stringify(ARGS[at + 1])}; expected a whole number >= 1, e.g. ${name} ${fallback}`);
+    process.exit(2);
+  }
+  return value;
 }
+const RUNS = countFlag('--runs', 5);
 // npm test is judged on its median too: one run swings by 10 s and more with what else the machine runs.
-const testRunsAt = ARGS.indexOf('--test-runs');
-const TEST_RUNS = testRunsAt >= 0 ? Number(ARGS[testRunsAt + 1]) : 3;
-if (!Number.isInteger(TEST_RUNS) || TEST_RUNS < 1) {
-  console.error(`--test-runs: got ${JSON.stringify(ARGS[testRunsAt + 1])}; expected a whole number >= 1, e.g. --test-runs 3`);
-  process.exit(2);
-}
+const TEST_RUNS = countFlag('--test-runs', 3);
 const SCALES = [1, 10, 100];
 const ENVIRONMENTS = ['staging', 'production'];
 const TIME = '/usr/bin/time';
@@ -74,29 +74,26 @@ function runOnce(scenario) {
   const child = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const ok = child.status === 0 && (!scenario.writesStacks || stacksWritten(outdir));
-  const result = { ok, wallMs, rssKb: readRss(rssFile), cpuSeconds: readCpu(rssFile), timings: readJson(timingsFile), outdir, status: child.status };
+  const result = { ok, wallMs, ...readUsage(rssFile), timings: readJson(timingsFile), outdir, status: child.status };
   if (!ok) result.error = `${scenario.label}: exit ${child.status}; ${lastLines(child.stderr || child.stdout, 8)}`;
   return result;
 }
 
-/** User + system CPU seconds of the command and the children it waited for (/usr/bin/time -v only). */
-function readCpu(file) {
-  if (!HAS_TIME || !existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  const seconds = (label) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(text)?.[1]);
-  const cpu = seconds('User') + seconds('System');
-  return Number.isNaN(cpu) ? undefined : cpu;
-}
-
-function readRss(file) {
-  if (!existsSync(file)) return undefined;
+/**
+ * Peak RSS (kB) and CPU seconds (user + system, with the children it waited for) of a run,
+ * from /usr/bin/time -v's report; without it, bench/maxrss.cjs's lines give the RSS only.
+ */
+function readUsage(file) {
+  if (!existsSync(file)) return {};
   const text = readFileSync(file, 'utf8');
   if (HAS_TIME) {
-    const m = text.match(/Maximum resident set size \(kbytes\): (\d+)/);
-    return m ? Number(m[1]) : undefined;
+    const number = (pattern) => Number(pattern.exec(text)?.[1]);
+    const rssKb = number(/Maximum resident set size \(kbytes\): (\d+)/);
+    const cpuSeconds = number(/User time \(seconds\): ([\d.]+)/) + number(/System time \(seconds\): ([\d.]+)/);
+    return { rssKb: Number.isNaN(rssKb) ? undefined : rssKb, cpuSeconds: Number.isNaN(cpuSeconds) ? undefined : cpuSeconds };
   }
   const values = text.split('\n').filter(Boolean).map(Number);
-  return values.length ? Math.max(...values) : undefined;
+  return { rssKb: values.length ? Math.max(...values) : undefined };
 }
 
 function readJson(file) {
